@@ -1,0 +1,457 @@
+//! The revision chain: the migrations directory read into an ordered list of
+//! Diesel-compatible migrations `NNNN_slug/{up.sql,down.sql,metadata.toml}`, and
+//! the rules that keep NNNN prefixes and `revises` in step (numbers 1..N, each
+//! revising its predecessor, one head, both SQL files present).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Diesel sorts versions as strings, so every prefix has the same width.
+pub const DEFAULT_WIDTH: usize = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Metadata {
+    /// The parent revision id; absent for the first migration.
+    pub revises: Option<String>,
+    pub message: Option<String>,
+    pub created: Option<String>,
+    /// Diesel reads a missing key as `false`; we always write it.
+    pub run_in_transaction: Option<bool>,
+}
+
+impl Metadata {
+    pub fn run_in_transaction(&self) -> bool {
+        self.run_in_transaction.unwrap_or(false)
+    }
+
+    /// Renders the file we write: Diesel's key stated explicitly, ours beside it.
+    pub fn to_toml(&self) -> String {
+        let mut doc = toml_edit::DocumentMut::new();
+        if let Some(r) = &self.revises {
+            doc["revises"] = toml_edit::value(r.as_str());
+        }
+        if let Some(m) = &self.message {
+            doc["message"] = toml_edit::value(m.as_str());
+        }
+        if let Some(c) = &self.created {
+            doc["created"] = toml_edit::value(c.as_str());
+        }
+        doc["run_in_transaction"] = toml_edit::value(self.run_in_transaction.unwrap_or(true));
+        doc.to_string()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migration {
+    /// The zero-padded prefix, e.g. `0007`: the revision id and Diesel's version.
+    pub id: String,
+    pub number: u32,
+    /// Directory name, e.g. `0007_add_phone_to_users`.
+    pub name: String,
+    pub path: PathBuf,
+    pub meta: Metadata,
+}
+
+impl Migration {
+    pub fn slug(&self) -> &str {
+        self.name.split_once('_').map(|(_, s)| s).unwrap_or("")
+    }
+
+    pub fn up_path(&self) -> PathBuf {
+        self.path.join("up.sql")
+    }
+
+    pub fn down_path(&self) -> PathBuf {
+        self.path.join("down.sql")
+    }
+
+    pub fn read_up(&self) -> Result<String> {
+        read_sql(&self.up_path())
+    }
+
+    pub fn read_down(&self) -> Result<String> {
+        read_sql(&self.down_path())
+    }
+
+    /// The message, or the slug when metadata has none.
+    pub fn title(&self) -> String {
+        self.meta.message.clone().unwrap_or_else(|| self.slug().replace('_', " "))
+    }
+}
+
+fn read_sql(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+    })
+}
+
+/// A valid chain, oldest first. `migrations[i].number == i + 1`.
+#[derive(Debug, Clone)]
+pub struct Chain {
+    pub dir: PathBuf,
+    pub migrations: Vec<Migration>,
+    pub width: usize,
+}
+
+impl Chain {
+    pub fn head(&self) -> Option<&Migration> {
+        self.migrations.last()
+    }
+
+    pub fn len(&self) -> usize {
+        self.migrations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.migrations.is_empty()
+    }
+
+    /// Position of a revision id (1-based; 0 is base).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.migrations.iter().position(|m| m.id == id).map(|i| i + 1)
+    }
+
+    pub fn format_id(&self, number: u32) -> String {
+        format!("{number:0width$}", width = self.width)
+    }
+}
+
+/// One thing wrong with the migrations directory, with its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChainProblem {
+    NotAMigration { path: PathBuf },
+    OutsideDirectory { path: PathBuf, target: PathBuf },
+    MixedWidth { widths: Vec<(usize, Vec<String>)> },
+    Duplicate { id: String, dirs: Vec<String> },
+    Gap { missing: String, before: String },
+    MissingFile { dir: String, file: &'static str },
+    BadMetadata { file: PathBuf, message: String },
+    MissingRevises { dir: String, expected: String },
+    WrongRevises { dir: String, found: String, expected: String },
+    FirstRevises { dir: String, found: String },
+    MultipleHeads { heads: Vec<String> },
+    Unreadable { path: PathBuf, message: String },
+}
+
+impl fmt::Display for ChainProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ChainProblem::*;
+        match self {
+            NotAMigration { path } => write!(
+                f,
+                "`{}` is not a migration: directory names must be NNNN_slug (Diesel treats every subdirectory as a migration)\n    fix: rename it to the next number, or move it out of the migrations directory",
+                path.display()
+            ),
+            OutsideDirectory { path, target } => write!(
+                f,
+                "`{}` is a link to `{}`, outside the migrations directory; migrations are only read from inside it\n    fix: replace the link with the directory itself",
+                path.display(),
+                target.display()
+            ),
+            MixedWidth { widths } => {
+                let list: Vec<String> = widths.iter().map(|(w, d)| format!("{w} digits: {}", d.join(", "))).collect();
+                write!(f, "revision numbers have different widths ({}); Diesel sorts versions as strings, so they must all have one width\n    fix: renumber the whole chain to one width", list.join("; "))
+            }
+            Duplicate { id, dirs } => write!(
+                f,
+                "revision {id} is used by {} directories: {} (two branches each added a migration; Diesel would silently keep only one)\n    fix: renumber one branch after the other, updating its `revises`",
+                dirs.len(),
+                dirs.join(", ")
+            ),
+            Gap { missing, before } => write!(f, "revision {missing} is missing: the chain jumps to {before}\n    fix: renumber the migrations after the gap so numbers run without holes"),
+            MissingFile { dir, file } => write!(f, "{dir}: `{file}` is missing (every migration needs up.sql and down.sql)\n    fix: create {dir}/{file} (it may be empty)"),
+            BadMetadata { file, message } => write!(f, "{}: {message}", file.display()),
+            MissingRevises { dir, expected } => write!(f, "{dir}: metadata.toml has no `revises`; it should revise {expected}\n    fix: add `revises = \"{expected}\"`"),
+            WrongRevises { dir, found, expected } => write!(
+                f,
+                "{dir} revises {found}, but the revision before it is {expected}\n    fix: set `revises = \"{expected}\"` in {dir}/metadata.toml (or renumber it to follow {found})"
+            ),
+            FirstRevises { dir, found } => write!(f, "{dir} is the first migration but revises {found}, which does not exist\n    fix: remove `revises` from {dir}/metadata.toml"),
+            MultipleHeads { heads } => write!(
+                f,
+                "multiple head revisions are present: {} (each is the newest of its own branch)\n    fix: renumber one branch onto the other so there is a single head",
+                heads.join(", ")
+            ),
+            Unreadable { path, message } => write!(f, "{}: {message}", path.display()),
+        }
+    }
+}
+
+/// Every problem found in one pass, so `check` can list them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainErrors {
+    pub dir: PathBuf,
+    pub problems: Vec<ChainProblem>,
+}
+
+impl fmt::Display for ChainErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the migrations in `{}` are out of sync:", self.dir.display())?;
+        for p in &self.problems {
+            write!(f, "\n  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ChainErrors {}
+
+/// Reads the migrations directory without judging it (what `check` needs to
+/// report everything at once). A missing directory is an empty chain.
+pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
+    let mut problems = Vec::new();
+    let mut migrations = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((migrations, problems)),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let canonical_dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !path.is_dir() {
+            continue;
+        }
+        let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
+        if is_link {
+            let target = path.canonicalize().map_err(|e| Error::io(&path, e))?;
+            if !target.starts_with(&canonical_dir) {
+                problems.push(ChainProblem::OutsideDirectory { path, target });
+                continue;
+            }
+        }
+        let Some((digits, _slug)) = parse_dir_name(&name) else {
+            problems.push(ChainProblem::NotAMigration { path });
+            continue;
+        };
+        let number: u32 = match digits.parse() {
+            Ok(n) if n > 0 => n,
+            _ => {
+                problems.push(ChainProblem::NotAMigration { path });
+                continue;
+            }
+        };
+        for file in ["up.sql", "down.sql"] {
+            if !path.join(file).is_file() {
+                problems.push(ChainProblem::MissingFile { dir: name.clone(), file });
+            }
+        }
+        let meta = match read_metadata(&path.join("metadata.toml")) {
+            Ok(m) => m,
+            Err(p) => {
+                problems.push(p);
+                Metadata::default()
+            }
+        };
+        migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
+    }
+    migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
+    Ok((migrations, problems))
+}
+
+/// `0007_add_phone` → (`0007`, `add_phone`). The slug may be empty (`0007`).
+pub fn parse_dir_name(name: &str) -> Option<(&str, &str)> {
+    let (digits, slug) = name.split_once('_').unwrap_or((name, ""));
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, slug))
+}
+
+fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| ChainProblem::BadMetadata { file: path.into(), message: "not UTF-8 text".into() })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Metadata::default()),
+        Err(e) => return Err(ChainProblem::Unreadable { path: path.into(), message: e.to_string() }),
+    };
+    let table: toml::Table = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        ChainProblem::BadMetadata {
+            file: path.into(),
+            message: match line {
+                Some(l) => format!("line {l}: invalid TOML: {}", e.message()),
+                None => format!("invalid TOML: {}", e.message()),
+            },
+        }
+    })?;
+    let bad = |key: &str, expected: &str| ChainProblem::BadMetadata { file: path.into(), message: format!("`{key}` must be {expected}") };
+    let string = |key: &str| -> std::result::Result<Option<String>, ChainProblem> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
+            // `created` may be written as a bare TOML datetime.
+            Some(toml::Value::Datetime(d)) if key == "created" => Ok(Some(d.to_string())),
+            Some(_) => Err(bad(key, "a string")),
+        }
+    };
+    let revises = string("revises")?;
+    if let Some(r) = &revises {
+        if r.is_empty() || !r.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad("revises", "a revision number such as \"0004\""));
+        }
+    }
+    let run_in_transaction = match table.get("run_in_transaction") {
+        None => None,
+        Some(toml::Value::Boolean(b)) => Some(*b),
+        Some(_) => return Err(bad("run_in_transaction", "true or false")),
+    };
+    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction })
+}
+
+/// Judges a scanned directory against the chain rules.
+pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainProblem>) -> std::result::Result<Chain, ChainErrors> {
+    let mut by_width: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for m in migrations {
+        by_width.entry(m.id.len()).or_default().push(m.name.clone());
+    }
+    if by_width.len() > 1 {
+        problems.push(ChainProblem::MixedWidth { widths: by_width.clone().into_iter().collect() });
+    }
+    let width = by_width.iter().max_by_key(|(_, v)| v.len()).map(|(w, _)| *w).unwrap_or(DEFAULT_WIDTH);
+
+    let mut by_number: BTreeMap<u32, Vec<&Migration>> = BTreeMap::new();
+    for m in migrations {
+        by_number.entry(m.number).or_default().push(m);
+    }
+    let mut expected = 1u32;
+    for (&number, ms) in &by_number {
+        if number != expected {
+            let missing: Vec<String> = (expected..number).map(|n| format!("{n:0width$}")).collect();
+            problems.push(ChainProblem::Gap { missing: missing.join(", "), before: ms[0].name.clone() });
+        }
+        expected = number + 1;
+        if ms.len() > 1 {
+            problems.push(ChainProblem::Duplicate { id: ms[0].id.clone(), dirs: ms.iter().map(|m| m.name.clone()).collect() });
+        }
+    }
+    // `revises` must name the predecessor; a number compared by value so `4` matches `0004`.
+    let numbers: Vec<u32> = by_number.keys().copied().collect();
+    for (i, &number) in numbers.iter().enumerate() {
+        for m in &by_number[&number] {
+            let found = m.meta.revises.as_deref();
+            match (i.checked_sub(1).map(|p| numbers[p]), found) {
+                (None, None) => {}
+                (None, Some(f)) => problems.push(ChainProblem::FirstRevises { dir: m.name.clone(), found: f.to_string() }),
+                (Some(prev), None) => problems.push(ChainProblem::MissingRevises { dir: m.name.clone(), expected: format!("{prev:0width$}") }),
+                (Some(prev), Some(f)) => {
+                    if f.parse::<u32>().ok() != Some(prev) {
+                        problems.push(ChainProblem::WrongRevises { dir: m.name.clone(), found: f.to_string(), expected: by_number[&prev][0].id.clone() });
+                    }
+                }
+            }
+        }
+    }
+    // Heads: migrations no other migration revises. Two branches that each added a
+    // migration on one parent show up here (and as a duplicate number).
+    let revised: Vec<u32> = migrations.iter().filter_map(|m| m.meta.revises.as_deref()?.parse().ok()).collect();
+    let heads: Vec<String> = migrations.iter().filter(|m| !revised.contains(&m.number)).map(|m| m.name.clone()).collect();
+    if heads.len() > 1 {
+        problems.push(ChainProblem::MultipleHeads { heads });
+    }
+    if !problems.is_empty() {
+        return Err(ChainErrors { dir: dir.to_path_buf(), problems });
+    }
+    Ok(Chain { dir: dir.to_path_buf(), migrations: migrations.to_vec(), width })
+}
+
+/// Loads and validates the chain; the check every command runs first.
+pub fn load(dir: &Path) -> Result<Chain> {
+    let (migrations, problems) = scan(dir)?;
+    Ok(validate(dir, &migrations, problems)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mig(dir: &Path, name: &str, revises: Option<&str>) {
+        let p = dir.join(name);
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(p.join("up.sql"), "SELECT 1;").unwrap();
+        std::fs::write(p.join("down.sql"), "SELECT 1;").unwrap();
+        let meta = Metadata { revises: revises.map(Into::into), message: Some(name.into()), ..Default::default() };
+        std::fs::write(p.join("metadata.toml"), meta.to_toml()).unwrap();
+    }
+
+    fn problems(dir: &Path) -> Vec<ChainProblem> {
+        load(dir).map(|_| vec![]).unwrap_or_else(|e| match e {
+            Error::Chain(c) => c.problems,
+            other => panic!("{other}"),
+        })
+    }
+
+    #[test]
+    fn a_valid_chain_loads_in_order() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0002_b", Some("0001"));
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), "0003_c", Some("0002"));
+        std::fs::write(t.path().join("schema_snapshot.json"), "{}").unwrap();
+        let c = load(t.path()).unwrap();
+        let names: Vec<_> = c.migrations.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["0001_a", "0002_b", "0003_c"]);
+        assert_eq!(c.width, 4);
+        assert_eq!(c.head().unwrap().slug(), "c");
+        assert!(c.migrations[0].meta.run_in_transaction());
+    }
+
+    #[test]
+    fn missing_directory_is_an_empty_chain() {
+        let t = tempfile::tempdir().unwrap();
+        assert!(load(&t.path().join("nope")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn duplicate_numbers_and_two_heads_are_reported() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), "0002_left", Some("0001"));
+        mig(t.path(), "0002_right", Some("0001"));
+        let p = problems(t.path());
+        assert!(p.contains(&ChainProblem::Duplicate { id: "0002".into(), dirs: vec!["0002_left".into(), "0002_right".into()] }), "{p:?}");
+        assert!(p.iter().any(|x| matches!(x, ChainProblem::MultipleHeads { heads } if heads.len() == 2)), "{p:?}");
+    }
+
+    #[test]
+    fn gaps_wrong_revises_and_missing_files_are_reported() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", Some("0009"));
+        mig(t.path(), "0003_c", Some("0001"));
+        mig(t.path(), "0004_d", Some("0002"));
+        mig(t.path(), "0005_e", None);
+        std::fs::remove_file(t.path().join("0005_e/down.sql")).unwrap();
+        std::fs::create_dir(t.path().join("notes")).unwrap();
+        let p = problems(t.path());
+        assert!(p.contains(&ChainProblem::FirstRevises { dir: "0001_a".into(), found: "0009".into() }), "{p:?}");
+        assert!(p.contains(&ChainProblem::Gap { missing: "0002".into(), before: "0003_c".into() }), "{p:?}");
+        assert!(p.contains(&ChainProblem::WrongRevises { dir: "0004_d".into(), found: "0002".into(), expected: "0003".into() }), "{p:?}");
+        assert!(p.contains(&ChainProblem::MissingRevises { dir: "0005_e".into(), expected: "0004".into() }), "{p:?}");
+        assert!(p.contains(&ChainProblem::MissingFile { dir: "0005_e".into(), file: "down.sql" }), "{p:?}");
+        assert!(p.iter().any(|x| matches!(x, ChainProblem::NotAMigration { .. })), "{p:?}");
+    }
+
+    #[test]
+    fn mixed_widths_and_bad_metadata_are_reported() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), "00002_b", Some("0001"));
+        std::fs::write(t.path().join("00002_b/metadata.toml"), "revises = 1\n").unwrap();
+        let p = problems(t.path());
+        assert!(p.iter().any(|x| matches!(x, ChainProblem::MixedWidth { .. })), "{p:?}");
+        assert!(p.iter().any(|x| matches!(x, ChainProblem::BadMetadata { message, .. } if message.contains("revises"))), "{p:?}");
+        std::fs::write(t.path().join("00002_b/metadata.toml"), "revises = \"0001\"\nmessage = \n").unwrap();
+        let p = problems(t.path());
+        assert!(p.iter().any(|x| matches!(x, ChainProblem::BadMetadata { message, .. } if message.contains("line 2"))), "{p:?}");
+    }
+
+    #[test]
+    fn metadata_always_states_run_in_transaction() {
+        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None }.to_toml();
+        assert!(text.contains("run_in_transaction = true"), "{text}");
+        let back: toml::Table = toml::from_str(&text).unwrap();
+        assert_eq!(back["message"].as_str(), Some("say \"hi\""));
+    }
+}

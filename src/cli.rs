@@ -1,0 +1,198 @@
+//! The command line as plain data (clap derive). Nothing here reads the
+//! environment or the disk: [`crate::context`] resolves these flags once.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Parses `std::env::args`, accepting both `cargo migrate …` (cargo runs us as
+/// `cargo-migrate migrate …`) and a direct `cargo-migrate …`.
+pub fn parse_from_env() -> Cli {
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "migrate") {
+        args.remove(1);
+    }
+    Cli::parse_from(args)
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo migrate",
+    bin_name = "cargo migrate",
+    version,
+    about = "Alembic-style migrations for Diesel workspaces",
+    long_about = "Alembic-style migrations for Diesel workspaces.\n\n\
+        Discovers the workspace, reads every Diesel `table!` under the configured model \
+        paths, and generates, applies and rolls back Diesel-compatible migrations whose \
+        NNNN_ prefixes always match the revision chain.",
+    after_help = "Exit codes: 0 success, 1 out of sync / failed check, 2 usage, configuration or I/O error, 3 database error."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Path to Cargo.toml of the workspace or package (default: search upwards from the current directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Use the `[package.metadata.migrate]` table of this workspace member.
+    #[arg(short = 'p', long, global = true, value_name = "SPEC")]
+    pub package: Option<String>,
+    /// Database URL; overrides the configured environment variable and `.env`.
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// When to colour output; `NO_COLOR` turns `auto` off.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Output format of read-only commands.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more detail (SQL as it runs, timings).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Retry connecting for up to this many seconds (deploys that start before the database is up).
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 0)]
+    pub wait: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write `[workspace.metadata.migrate]` into Cargo.toml and create the migrations directory.
+    Init(InitArgs),
+    /// Apply migrations up to a revision (default: head).
+    Upgrade(ApplyArgs),
+    /// Roll back migrations down to a revision (`-1`, `0003`, `base`).
+    Downgrade(DowngradeArgs),
+    /// Show the revision the database is at.
+    Current(CurrentArgs),
+    /// List the migrations of the chain, oldest first.
+    History(HistoryArgs),
+    /// Show the head revision(s) of the chain.
+    Heads,
+    /// Show one migration: metadata and SQL.
+    Show(ShowArgs),
+    /// Mark the database as being at a revision without running any SQL.
+    Stamp(StampArgs),
+    /// Roll back the newest applied migration and apply it again.
+    Redo(RedoArgs),
+    /// Clear the "failed part-way" mark left by a migration that failed on MySQL/MariaDB.
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory or glob (relative to the workspace root) holding Diesel `table!` models; repeatable.
+    #[arg(long = "models", value_name = "PATH")]
+    pub models: Vec<String>,
+    /// Migrations directory, relative to the workspace root.
+    #[arg(long = "migrations", value_name = "DIR")]
+    pub migrations: Option<String>,
+    /// Default database URL written to the config (used when the URL variable is unset).
+    #[arg(long = "default-database-url", value_name = "URL")]
+    pub default_database_url: Option<String>,
+    /// Replace an existing `[…metadata.migrate]` table.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Target: `head`, `+N`, a revision (`0007`, `7`), a directory name, or `A:B` with `--sql`.
+    #[arg(default_value = "head", allow_hyphen_values = true)]
+    pub target: String,
+    /// Print the SQL script instead of running it (offline mode; no connection).
+    #[arg(long)]
+    pub sql: bool,
+    /// Apply even though applied migrations were edited since they ran.
+    #[arg(long)]
+    pub ignore_checksums: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DowngradeArgs {
+    /// Target: `-N`, a revision (`0003`), `base`, or `A:B` with `--sql`.
+    #[arg(allow_hyphen_values = true)]
+    pub target: String,
+    /// Print the SQL script instead of running it (offline mode; no connection).
+    #[arg(long)]
+    pub sql: bool,
+    /// Roll back even though applied migrations were edited since they ran.
+    #[arg(long)]
+    pub ignore_checksums: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CurrentArgs {
+    /// Also show when each applied migration ran and how long it took.
+    #[arg(long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Range `A:B` (e.g. `current:head`, `base:0005`).
+    #[arg(short = 'r', long = "rev-range", allow_hyphen_values = true)]
+    pub range: Option<String>,
+    /// Show each migration's metadata in full.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Mark the revision the database is at (connects to the database).
+    #[arg(short = 'i', long)]
+    pub indicate_current: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Revision to show (`head`, `0003`, a directory name…).
+    #[arg(allow_hyphen_values = true)]
+    pub revision: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// Revision to record as current (`head`, `base`, `0003`…).
+    #[arg(allow_hyphen_values = true)]
+    pub revision: String,
+    /// Clear the state table first (for a database whose state names unknown revisions).
+    #[arg(long)]
+    pub purge: bool,
+    /// Print the SQL instead of running it.
+    #[arg(long)]
+    pub sql: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RedoArgs {}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The migration that failed part-way.
+    #[arg(allow_hyphen_values = true)]
+    pub revision: String,
+    /// You finished its remaining statements by hand: record it as applied.
+    #[arg(long, conflicts_with = "rolled_back", required_unless_present = "rolled_back")]
+    pub applied: bool,
+    /// You undid its statements by hand: record it as not applied.
+    #[arg(long)]
+    pub rolled_back: bool,
+}

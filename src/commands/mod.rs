@@ -1,0 +1,6 @@
+//! Thin command handlers: resolve the context, call the core, render the result.
+use std::process::ExitCode;
+
+pub fn main() -> ExitCode {
+    ExitCode::SUCCESS
+}

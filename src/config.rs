@@ -1,0 +1,213 @@
+//! `[workspace.metadata.migrate]` / `[package.metadata.migrate]`: keys, defaults and
+//! validation. Every key is optional; a value of the wrong type is an error that
+//! names the manifest and the key.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+
+pub const DEFAULT_MIGRATIONS_DIR: &str = "migrations";
+pub const DEFAULT_URL_ENV: &str = "DATABASE_URL";
+pub const DEFAULT_MODELS: &str = "src";
+
+/// Every key the table accepts, with its documented default (README, "Configuration").
+pub const KEYS: &[(&str, &str)] = &[
+    ("models", "[\"src\"]: directories or globs holding Diesel `table!` models"),
+    ("migrations", "\"migrations\": the migrations directory"),
+    ("database_url_env", "\"DATABASE_URL\": the environment variable holding the URL"),
+    ("database_url", "none: URL used when that variable is unset"),
+    ("production_env", "\"ENVIRONMENT\": variable that marks a production run"),
+    ("production_value", "\"production\": its value in production"),
+    ("confirm_env", "\"CONFIRM_PRODUCTION_MIGRATION\": variable that confirms a production run"),
+    ("confirm_value", "\"yes\": the confirming value"),
+    ("lock_timeout", "60: seconds to wait for another process's migration lock"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Manifest the table came from (or the root manifest when there is no table).
+    pub manifest: PathBuf,
+    /// Dotted name of the table, e.g. `workspace.metadata.migrate`.
+    pub table: String,
+    /// Whether a table was found at all.
+    pub present: bool,
+    /// Relative paths in the table are relative to this directory.
+    pub base_dir: PathBuf,
+    pub models: Vec<String>,
+    pub migrations_dir: PathBuf,
+    pub database_url_env: String,
+    pub database_url: Option<String>,
+    pub guard: ProductionGuard,
+    pub lock_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductionGuard {
+    pub env: String,
+    pub value: String,
+    pub confirm_env: String,
+    pub confirm_value: String,
+}
+
+impl Default for ProductionGuard {
+    fn default() -> Self {
+        ProductionGuard {
+            env: "ENVIRONMENT".into(),
+            value: "production".into(),
+            confirm_env: "CONFIRM_PRODUCTION_MIGRATION".into(),
+            confirm_value: "yes".into(),
+        }
+    }
+}
+
+/// Picks the table: `-p`'s package table, else the workspace table, else the table
+/// of the root package of a single-package project, else defaults.
+pub fn resolve(ws: &Workspace, package: Option<&str>) -> Result<Config> {
+    if let Some(name) = package {
+        let member = ws.members.iter().find(|m| m.name == name).ok_or_else(|| Error::UnknownPackage {
+            name: name.to_string(),
+            members: ws.members.iter().map(|m| m.name.clone()).collect(),
+        })?;
+        if let Some(table) = member.metadata.get("migrate") {
+            return from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir());
+        }
+    }
+    if let Some(table) = ws.metadata.get("migrate") {
+        return from_table(table, &ws.root_manifest, "workspace.metadata.migrate", &ws.root);
+    }
+    if let Some(root_pkg) = ws.members.iter().find(|m| m.manifest_path == ws.root_manifest) {
+        if let Some(table) = root_pkg.metadata.get("migrate") {
+            return from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root);
+        }
+    }
+    let mut cfg = from_table(&Value::Object(Default::default()), &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?;
+    cfg.present = false;
+    Ok(cfg)
+}
+
+/// Validates one table. Public so tests can feed tables without a workspace.
+pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &Path) -> Result<Config> {
+    let err = |key: &str, message: String| Error::Config {
+        file: manifest.to_path_buf(),
+        key: format!("{table_name}.{key}"),
+        message,
+    };
+    let obj = table
+        .as_object()
+        .ok_or_else(|| err("", format!("expected a table, found {}", kind(table))))?;
+    for key in obj.keys() {
+        if !KEYS.iter().any(|(k, _)| k == key) {
+            let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+            return Err(err(key, format!("unknown key (known keys: {})", known.join(", "))));
+        }
+    }
+    let string = |key: &str| -> Result<Option<String>> {
+        match obj.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Err(err(key, "must not be empty".into())),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(err(key, format!("expected a string, found {}", kind(other)))),
+        }
+    };
+    let models = match obj.get("models") {
+        None => vec![DEFAULT_MODELS.to_string()],
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+                other => Err(err(&format!("models[{i}]"), format!("expected a non-empty string, found {}", kind(other)))),
+            })
+            .collect::<Result<_>>()?,
+        Some(other) => return Err(err("models", format!("expected an array of strings, found {}", kind(other)))),
+    };
+    let lock_timeout_secs = match obj.get("lock_timeout") {
+        None => 60,
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(60),
+        Some(other) => return Err(err("lock_timeout", format!("expected a whole number of seconds, found {}", kind(other)))),
+    };
+    let defaults = ProductionGuard::default();
+    Ok(Config {
+        manifest: manifest.to_path_buf(),
+        table: table_name.to_string(),
+        present: true,
+        base_dir: base_dir.to_path_buf(),
+        models,
+        migrations_dir: base_dir.join(string("migrations")?.unwrap_or_else(|| DEFAULT_MIGRATIONS_DIR.into())),
+        database_url_env: string("database_url_env")?.unwrap_or_else(|| DEFAULT_URL_ENV.into()),
+        database_url: string("database_url")?,
+        guard: ProductionGuard {
+            env: string("production_env")?.unwrap_or(defaults.env),
+            value: string("production_value")?.unwrap_or(defaults.value),
+            confirm_env: string("confirm_env")?.unwrap_or(defaults.confirm_env),
+            confirm_value: string("confirm_value")?.unwrap_or(defaults.confirm_value),
+        },
+        lock_timeout_secs,
+    })
+}
+
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("string {s:?}"),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "a table".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn cfg(v: Value) -> Result<Config> {
+        from_table(&v, Path::new("/ws/Cargo.toml"), "workspace.metadata.migrate", Path::new("/ws"))
+    }
+
+    #[test]
+    fn defaults_apply_to_an_empty_table() {
+        let c = cfg(json!({})).unwrap();
+        assert_eq!(c.models, vec!["src"]);
+        assert_eq!(c.migrations_dir, Path::new("/ws/migrations"));
+        assert_eq!(c.database_url_env, "DATABASE_URL");
+        assert_eq!(c.database_url, None);
+        assert_eq!(c.guard, ProductionGuard::default());
+        assert_eq!(c.lock_timeout_secs, 60);
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let c = cfg(json!({
+            "models": ["crates/*/src/models"], "migrations": "db/migrations",
+            "database_url_env": "APP_DB", "database_url": "sqlite://dev.db",
+            "production_env": "APP_ENV", "production_value": "prod",
+            "confirm_env": "OK_PROD", "confirm_value": "sure", "lock_timeout": 5
+        }))
+        .unwrap();
+        assert_eq!(c.models, vec!["crates/*/src/models"]);
+        assert_eq!(c.migrations_dir, Path::new("/ws/db/migrations"));
+        assert_eq!(c.database_url_env, "APP_DB");
+        assert_eq!(c.database_url.as_deref(), Some("sqlite://dev.db"));
+        assert_eq!(c.guard.env, "APP_ENV");
+        assert_eq!(c.guard.confirm_value, "sure");
+        assert_eq!(c.lock_timeout_secs, 5);
+    }
+
+    #[test]
+    fn wrong_types_name_file_and_key() {
+        let e = cfg(json!({"migrations": 3})).unwrap_err().to_string();
+        assert!(e.contains("/ws/Cargo.toml") && e.contains("workspace.metadata.migrate.migrations") && e.contains("number `3`"), "{e}");
+        let e = cfg(json!({"models": [1]})).unwrap_err().to_string();
+        assert!(e.contains("models[0]"), "{e}");
+        let e = cfg(json!({"modles": ["x"]})).unwrap_err().to_string();
+        assert!(e.contains("unknown key") && e.contains("modles"), "{e}");
+        let e = cfg(json!({"lock_timeout": "soon"})).unwrap_err().to_string();
+        assert!(e.contains("lock_timeout"), "{e}");
+    }
+}

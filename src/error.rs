@@ -1,0 +1,90 @@
+//! One error type for the core. Every variant carries what a user needs to act:
+//! the file and key, the migration directory and line, or the URL with its
+//! password redacted. Rendering (colour, exit code) happens in [`crate::commands`].
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit code for usage, configuration and I/O problems.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit code for a failure reported by the database.
+pub const EXIT_DATABASE: u8 = 3;
+/// Exit code for "out of sync" findings (chain problems, refused upgrades).
+pub const EXIT_OUT_OF_SYNC: u8 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("could not find `Cargo.toml` in `{}` or any parent directory\n  hint: run inside a cargo project or pass --manifest-path", dir.display())]
+    NoManifest { dir: PathBuf },
+
+    #[error("manifest path `{}` does not exist", path.display())]
+    ManifestNotFound { path: PathBuf },
+
+    #[error("`cargo metadata` failed for `{}`:\n{message}", manifest.display())]
+    CargoMetadata { manifest: PathBuf, message: String },
+
+    #[error("{}: `{key}`: {message}", file.display())]
+    Config { file: PathBuf, key: String, message: String },
+
+    #[error("package `{name}` is not a member of this workspace (members: {})", members.join(", "))]
+    UnknownPackage { name: String, members: Vec<String> },
+
+    #[error("no database URL: set {var} (in the environment or `.env`), pass --database-url, or set `database_url` in [workspace.metadata.migrate]")]
+    NoDatabaseUrl { var: String },
+
+    #[error("database URL `{url}`: {reason}")]
+    BadUrl { url: String, reason: String },
+
+    #[error("database URL `{url}` needs the `{feature}` feature, which this build of cargo-migrate lacks\n  hint: cargo install cargo-migrate --features {feature}")]
+    BackendNotCompiled { url: String, feature: &'static str },
+
+    #[error("could not connect to {target}: {message}")]
+    Connect { target: String, message: String },
+
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+
+    #[error("{0}")]
+    Chain(#[from] crate::chain::ChainErrors),
+
+    #[error("{0}")]
+    Spec(String),
+
+    #[error("{}", crate::apply::render_failure(.0))]
+    MigrationFailed(Box<crate::apply::MigrationFailure>),
+
+    #[error("database error while {context}: {message}")]
+    Database { context: String, message: String },
+
+    #[error("{0}")]
+    Refused(String),
+
+    #[error("{path}: {message}")]
+    Exists { path: String, message: String },
+
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+
+    pub fn database(context: impl Into<String>, err: impl std::fmt::Display) -> Self {
+        Error::Database {
+            context: context.into(),
+            message: crate::database_url::redact_text(&err.to_string()),
+        }
+    }
+
+    /// The documented exit code (README, "Exit codes").
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Connect { .. } | Error::MigrationFailed(_) | Error::Database { .. } => EXIT_DATABASE,
+            Error::Chain(_) | Error::Refused(_) => EXIT_OUT_OF_SYNC,
+            _ => EXIT_USAGE,
+        }
+    }
+}
