@@ -95,6 +95,8 @@ pub enum Command {
     Stamp(StampArgs),
     /// Roll back the newest applied migration and apply it again.
     Redo(RedoArgs),
+    /// Show every table the model registry found under the configured model paths.
+    Models,
     /// Clear the "failed part-way" mark left by a migration that failed on MySQL/MariaDB.
     Resolve(ResolveArgs),
 }
