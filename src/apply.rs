@@ -1,10 +1,684 @@
-//! The apply engine (work in progress).
+//! The apply loop: upgrade, downgrade, stamp, redo and resolve over one
+//! connection, under the deploy lock, one transaction per migration where the
+//! backend has transactional DDL.
+//!
+//! Diesel has no lock, no checksum and no record of `down.sql`, so the loop is ours;
+//! it writes Diesel's state table so Diesel's own tools agree with us. On MySQL
+//! (and for migrations with `run_in_transaction = false`) a migration cannot be
+//! rolled back as a unit, so it is marked "partial" before it starts and cleared
+//! when it finishes: a crash or failure in between leaves a mark that makes every
+//! later run stop and explain, until `cargo migrate resolve`.
 
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::chain::{Chain, Migration};
+use crate::checksum::{checksum, line_diff};
+use crate::database_url::Backend;
+use crate::db::Connection;
+use crate::error::{Error, Result};
+use crate::output::{Output, Style};
+use crate::revision_spec::Spec;
+use crate::sql_split::{self, Dialect};
+use crate::state::{self, DbState, Record, STATUS_APPLIED, STATUS_PARTIAL};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub ignore_checksums: bool,
+    pub lock_timeout: Duration,
+}
+
+/// Why a migration failed, with everything needed to find and fix it.
 #[derive(Debug)]
 pub struct MigrationFailure {
+    pub migration: String,
+    pub direction: Direction,
+    pub file: PathBuf,
+    pub line: usize,
+    pub statement: String,
     pub message: String,
+    /// Set when the migration was not transactional: what had already run.
+    pub partial: Option<String>,
 }
 
 pub fn render_failure(f: &MigrationFailure) -> String {
-    f.message.clone()
+    let verb = if f.direction == Direction::Up { "upgrade" } else { "downgrade" };
+    let outcome = match &f.partial {
+        None => "nothing from it was kept (its transaction was rolled back)".to_string(),
+        Some(p) => format!(
+            "it is not transactional, so part of it stayed: {p}\n  the database is marked; fix it by hand, then run `cargo migrate resolve {} --applied` or `--rolled-back`",
+            f.migration.split('_').next().unwrap_or(&f.migration)
+        ),
+    };
+    let mut stmt: String = f.statement.lines().next().unwrap_or("").chars().take(160).collect();
+    if f.statement.lines().count() > 1 || f.statement.len() > stmt.len() {
+        stmt.push_str(" …");
+    }
+    format!(
+        "{verb} of {} failed; {outcome}\n  --> {}:{}\n  statement: {stmt}\n  database: {}",
+        f.migration,
+        f.file.display(),
+        f.line,
+        f.message
+    )
+}
+
+/// One applied version as the database knows it, matched to the files.
+#[derive(Debug, Clone)]
+pub struct Applied<'c> {
+    pub version: String,
+    pub number: u64,
+    /// The migration directory with this version, if it is the one that was applied.
+    pub migration: Option<&'c Migration>,
+    pub record: Option<Record>,
+}
+
+/// The database's state read against the chain.
+#[derive(Debug, Clone)]
+pub struct Status<'c> {
+    pub applied: Vec<Applied<'c>>,
+    /// Highest applied version number (0 when nothing is applied).
+    pub current: usize,
+    /// Applied versions with no matching directory (files gone, or another branch's migration).
+    pub orphans: Vec<Applied<'c>>,
+    /// Applied migrations whose `up.sql` changed since: (migration, record, diff).
+    pub edited: Vec<(&'c Migration, Record, String)>,
+    pub partial: Vec<Record>,
+}
+
+impl<'c> Status<'c> {
+    pub fn read(chain: &'c Chain, db: &DbState) -> Result<Self> {
+        let mut applied = Vec::new();
+        let mut orphans = Vec::new();
+        let mut edited = Vec::new();
+        for v in &db.applied {
+            let number = v.parse::<u64>().unwrap_or(u64::MAX);
+            let record = db.records.get(v).cloned();
+            let by_number = chain.migrations.iter().find(|m| u64::from(m.number) == number);
+            let migration = by_number.filter(|m| record.as_ref().is_none_or(|r| r.name == m.name));
+            let entry = Applied { version: v.clone(), number, migration, record: record.clone() };
+            if migration.is_none() {
+                orphans.push(entry.clone());
+            } else if let (Some(m), Some(r)) = (migration, &record) {
+                if r.status == STATUS_APPLIED {
+                    let now = m.read_up()?;
+                    if checksum(&now) != r.checksum {
+                        edited.push((m, r.clone(), line_diff(&r.up_sql, &now)));
+                    }
+                }
+            }
+            applied.push(entry);
+        }
+        let current = applied.iter().map(|a| a.number).max().unwrap_or(0).min(usize::MAX as u64) as usize;
+        Ok(Status { applied, current, orphans, edited, partial: db.partial().into_iter().cloned().collect() })
+    }
+
+    pub fn is_applied(&self, m: &Migration) -> bool {
+        self.applied.iter().any(|a| a.migration.is_some_and(|x| x.name == m.name))
+    }
+
+    /// Migrations of the chain not yet applied.
+    pub fn pending<'a>(&self, chain: &'a Chain) -> Vec<&'a Migration> {
+        chain.migrations.iter().filter(|m| !self.is_applied(m)).collect()
+    }
+
+    /// Refuses to go on while the database is in a state nobody has explained.
+    fn refuse_unexplained(&self, opts: &Options, direction: Direction) -> Result<()> {
+        if let Some(r) = self.partial.first() {
+            return Err(Error::Refused(format!(
+                "migration {} failed part-way in an earlier run and is marked in {}:\n  {}\n  fix the database by hand, then run `cargo migrate resolve {} --applied` (its changes are all in place) or `--rolled-back` (none are)",
+                r.name,
+                state::OUR_TABLE,
+                r.detail.as_deref().unwrap_or("no detail recorded").replace('\n', "\n  "),
+                r.version
+            )));
+        }
+        if !opts.ignore_checksums {
+            if let Some((m, r, diff)) = self.edited.first() {
+                return Err(Error::Refused(format!(
+                    "{} was edited after it was applied (at {}); its up.sql now differs from what ran:\n{}  fix: restore the file (e.g. `git checkout -- {}`), or put the change in a new migration; --ignore-checksums overrides",
+                    m.name,
+                    r.applied_at,
+                    diff,
+                    m.up_path().display()
+                )));
+            }
+        }
+        if direction == Direction::Up {
+            if let Some(o) = self.orphans.first() {
+                let what = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
+                return Err(Error::Refused(format!(
+                    "the database has {what} applied, but the migrations directory has no such migration (applied from another branch?)\n  fix: roll it back with `cargo migrate downgrade {}` (uses the copy of its down.sql kept in the database), or switch back to the branch that has it",
+                    prev_version(&o.version)
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn prev_version(v: &str) -> String {
+    let n = v.parse::<u64>().unwrap_or(1).saturating_sub(1);
+    if n == 0 {
+        "base".into()
+    } else {
+        format!("{n:0w$}", w = v.len())
+    }
+}
+
+fn dialect(b: Backend) -> Dialect {
+    match b {
+        Backend::Sqlite => Dialect::Sqlite,
+        Backend::Postgres => Dialect::Postgres,
+        Backend::Mysql => Dialect::Mysql,
+    }
+}
+
+fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(SystemTime::now()).to_string()
+}
+
+/// What one run did, for the handler's summary.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub done: Vec<(String, Direction, Duration)>,
+    /// Migrations another process applied while this one waited (SQLite).
+    pub skipped: Vec<String>,
+}
+
+/// Holds the deploy lock for the life of a run.
+struct Locked<'a> {
+    conn: &'a mut Connection,
+}
+
+impl<'a> Locked<'a> {
+    fn take(conn: &'a mut Connection, timeout: Duration) -> Result<Self> {
+        conn.lock(timeout)?;
+        Ok(Locked { conn })
+    }
+}
+
+impl Drop for Locked<'_> {
+    fn drop(&mut self) {
+        self.conn.unlock();
+    }
+}
+
+/// A step of a plan: which SQL to run and where it came from.
+struct Step {
+    version: String,
+    name: String,
+    direction: Direction,
+    sql: String,
+    file: PathBuf,
+    transactional: bool,
+    /// For upgrades: what to record once it ran.
+    record: Option<Record>,
+}
+
+impl Step {
+    fn up(m: &Migration, backend: Backend) -> Result<Self> {
+        let up = m.read_up()?;
+        let down = m.read_down()?;
+        Ok(Step {
+            version: m.id.clone(),
+            name: m.name.clone(),
+            direction: Direction::Up,
+            transactional: backend.transactional_ddl() && m.meta.run_in_transaction(),
+            file: m.up_path(),
+            record: Some(Record {
+                version: m.id.clone(),
+                name: m.name.clone(),
+                checksum: checksum(&up),
+                up_sql: up.clone(),
+                down_sql: down,
+                applied_at: String::new(),
+                duration_ms: 0,
+                status: STATUS_APPLIED.into(),
+                detail: None,
+            }),
+            sql: up,
+        })
+    }
+
+    fn down(a: &Applied<'_>, backend: Backend, out: &Output) -> Result<Self> {
+        if let Some(m) = a.migration {
+            return Ok(Step {
+                version: m.id.clone(),
+                name: m.name.clone(),
+                direction: Direction::Down,
+                transactional: backend.transactional_ddl() && m.meta.run_in_transaction(),
+                file: m.down_path(),
+                sql: m.read_down()?,
+                record: None,
+            });
+        }
+        let Some(r) = &a.record else {
+            return Err(Error::Refused(format!(
+                "cannot roll back {}: the migrations directory has no such migration and the database has no copy of its down.sql (it was applied by another tool)",
+                a.version
+            )));
+        };
+        out.warn(format!("{} is not in the migrations directory; rolling it back with the copy of its down.sql kept in the database", r.name));
+        Ok(Step {
+            version: r.version.clone(),
+            name: r.name.clone(),
+            direction: Direction::Down,
+            transactional: backend.transactional_ddl(),
+            file: PathBuf::from(format!("{} (database copy of {}/down.sql)", state::OUR_TABLE, r.name)),
+            sql: r.down_sql.clone(),
+            record: None,
+        })
+    }
+}
+
+pub struct Engine<'a> {
+    pub conn: &'a mut Connection,
+    pub chain: &'a Chain,
+    pub out: &'a Output,
+    pub opts: Options,
+}
+
+impl<'a> Engine<'a> {
+    pub fn upgrade(&mut self, spec: &Spec) -> Result<Report> {
+        let backend = self.conn.backend();
+        let (chain, out, opts) = (self.chain, self.out, self.opts.clone());
+        let locked = Locked::take(self.conn, opts.lock_timeout)?;
+        state::ensure_tables(locked.conn)?;
+        let db = state::read(locked.conn)?;
+        let status = Status::read(chain, &db)?;
+        status.refuse_unexplained(&opts, Direction::Up)?;
+        adopt_unrecorded(locked.conn, &status)?;
+        let target = spec.resolve(chain, Some(status.current))?;
+        if target < status.current {
+            return Err(Error::Usage(format!(
+                "`{}` is {} (position {target}), below the current revision {}; use `cargo migrate downgrade {}`",
+                spec.text,
+                position_name(chain, target),
+                position_name(chain, status.current),
+                spec.text
+            )));
+        }
+        let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.number as usize <= target).collect();
+        let mut report = Report::default();
+        let total = pending.len();
+        for (i, m) in pending.into_iter().enumerate() {
+            let step = Step::up(m, backend)?;
+            run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
+        }
+        Ok(report)
+    }
+
+    pub fn downgrade(&mut self, spec: &Spec) -> Result<Report> {
+        let backend = self.conn.backend();
+        let (chain, out, opts) = (self.chain, self.out, self.opts.clone());
+        let locked = Locked::take(self.conn, opts.lock_timeout)?;
+        state::ensure_tables(locked.conn)?;
+        let db = state::read(locked.conn)?;
+        let status = Status::read(chain, &db)?;
+        status.refuse_unexplained(&opts, Direction::Down)?;
+        // Orphans may sit above the chain's head; `-N` counts from the newest applied.
+        let target = resolve_down_target(spec, chain, &status)?;
+        if target > status.current {
+            return Err(Error::Usage(format!(
+                "`{}` is {}, above the current revision {}; use `cargo migrate upgrade {}`",
+                spec.text,
+                position_name(chain, target),
+                position_name(chain, status.current),
+                spec.text
+            )));
+        }
+        let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
+        to_revert.sort_by(|a, b| b.number.cmp(&a.number));
+        let mut report = Report::default();
+        let total = to_revert.len();
+        for (i, a) in to_revert.into_iter().enumerate() {
+            let step = Step::down(a, backend, out)?;
+            run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
+        }
+        Ok(report)
+    }
+
+    /// Down then up of the newest applied migration.
+    pub fn redo(&mut self) -> Result<Report> {
+        let mut report = self.downgrade(&Spec::parse("-1")?)?;
+        let up = self.upgrade(&Spec::parse("+1")?)?;
+        report.done.extend(up.done);
+        Ok(report)
+    }
+
+    /// Records the database as being at `spec` without running migrations.
+    pub fn stamp(&mut self, spec: &Spec, purge: bool) -> Result<Vec<String>> {
+        let (chain, opts) = (self.chain, self.opts.clone());
+        let locked = Locked::take(self.conn, opts.lock_timeout)?;
+        state::ensure_tables(locked.conn)?;
+        let db = if purge { DbState::default() } else { state::read(locked.conn)? };
+        let status = Status::read(chain, &db)?;
+        let target = spec.resolve(chain, Some(status.current))?;
+        let mut stmts = Vec::new();
+        if purge {
+            stmts.extend(state::purge());
+        }
+        let mut changes = Vec::new();
+        for a in status.applied.iter().filter(|a| a.number > target as u64 || a.migration.is_none()) {
+            stmts.push(state::delete_diesel(&a.version));
+            stmts.push(state::delete_record(&a.version));
+            changes.push(format!("unmarked {}", a.record.as_ref().map(|r| r.name.as_str()).unwrap_or(&a.version)));
+        }
+        for m in chain.migrations.iter().take(target) {
+            let already = status.applied.iter().any(|a| a.migration.is_some_and(|x| x.name == m.name));
+            if !already {
+                stmts.push(state::insert_diesel(&m.id));
+            }
+            let has_record = db.records.get(&m.id).is_some_and(|r| r.name == m.name);
+            if !already || !has_record {
+                let mut r = Step::up(m, locked.conn.backend())?.record.expect("up steps carry a record");
+                r.applied_at = now_rfc3339();
+                r.detail = Some("stamped (not run by cargo migrate)".into());
+                stmts.extend(state::upsert_record(&r));
+                if !already {
+                    changes.push(format!("marked {} as applied", m.name));
+                }
+            }
+        }
+        in_transaction(locked.conn, |conn| stmts.iter().try_for_each(|s| s.run(conn)))?;
+        Ok(changes)
+    }
+
+    /// Clears the "partial" mark after the user fixed things by hand.
+    pub fn resolve(&mut self, spec: &str, applied: bool) -> Result<String> {
+        let opts = self.opts.clone();
+        let locked = Locked::take(self.conn, opts.lock_timeout)?;
+        state::ensure_tables(locked.conn)?;
+        let db = state::read(locked.conn)?;
+        let partial = db.partial();
+        let wanted = spec.trim_start_matches('0');
+        let Some(r) = partial
+            .iter()
+            .find(|r| r.version.trim_start_matches('0') == wanted || r.name == spec || r.name.starts_with(spec))
+        else {
+            let marked: Vec<&str> = partial.iter().map(|r| r.name.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "`{spec}` has no failed-part-way mark (marked: {})",
+                if marked.is_empty() { "none".to_string() } else { marked.join(", ") }
+            )));
+        };
+        // The mark's detail says which way the migration was going.
+        let was_upgrade = r.detail.as_deref().is_none_or(|d| d.starts_with("upgrade"));
+        let mut stmts = Vec::new();
+        if applied == was_upgrade {
+            // The migration is now in place: Diesel's row present, our record complete.
+            if !db.is_applied(&r.version) {
+                stmts.push(state::insert_diesel(&r.version));
+            }
+            stmts.push(state::set_status(&r.version, STATUS_APPLIED, Some("resolved by hand"), r.duration_ms));
+        } else {
+            stmts.push(state::delete_diesel(&r.version));
+            stmts.push(state::delete_record(&r.version));
+        }
+        in_transaction(locked.conn, |conn| stmts.iter().try_for_each(|s| s.run(conn)))?;
+        Ok(format!(
+            "{} is now recorded as {}",
+            r.name,
+            if stmts.len() == 2 && stmts[1].sql.starts_with("DELETE") { "not applied" } else { "applied" }
+        ))
+    }
+}
+
+fn resolve_down_target(spec: &Spec, chain: &Chain, status: &Status) -> Result<usize> {
+    if spec.needs_current() && spec.delta < 0 {
+        // Count steps over what is applied (orphans included), not over chain positions.
+        let mut numbers: Vec<u64> = status.applied.iter().map(|a| a.number).collect();
+        numbers.sort_unstable();
+        let steps = (-spec.delta) as usize;
+        if steps > numbers.len() {
+            return Err(Error::Spec(format!("`{}` goes below base: only {} migration(s) are applied", spec.text, numbers.len())));
+        }
+        return Ok(numbers.len().checked_sub(steps + 1).map(|i| numbers[i] as usize).unwrap_or(0));
+    }
+    if let crate::revision_spec::Anchor::Revision(r) = &spec.anchor {
+        // An orphan's own version is a valid downgrade target.
+        if chain.position(r).is_none() && spec.delta == 0 {
+            if let Some(a) = status.orphans.iter().find(|a| &a.version == r) {
+                return Ok(a.number as usize);
+            }
+        }
+    }
+    spec.resolve(chain, Some(status.current.min(chain.len())))
+}
+
+fn position_name(chain: &Chain, pos: usize) -> String {
+    if pos == 0 {
+        "base".into()
+    } else {
+        chain.migrations.get(pos - 1).map(|m| m.name.clone()).unwrap_or_else(|| format!("{pos:04}"))
+    }
+}
+
+/// Migrations applied by Diesel itself have no record; write one from the files so
+/// later edits are detected and the migration can be rolled back from the database.
+fn adopt_unrecorded(conn: &mut Connection, status: &Status) -> Result<()> {
+    let backend = conn.backend();
+    for a in status.applied.iter().filter(|a| a.record.is_none()) {
+        if let Some(m) = a.migration {
+            let mut r = Step::up(m, backend)?.record.expect("up steps carry a record");
+            r.applied_at = now_rfc3339();
+            r.detail = Some("applied by Diesel; recorded by cargo migrate".into());
+            for s in state::upsert_record(&r) {
+                s.run(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
+    let begin = if conn.backend() == Backend::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
+    conn.batch_execute(begin).map_err(|e| Error::database("starting a transaction", e))?;
+    match f(conn) {
+        Ok(()) => conn.batch_execute("COMMIT").map_err(|e| Error::database("committing", e)),
+        Err(e) => {
+            let _ = conn.batch_execute("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
+    let backend = conn.backend();
+    let statements = sql_split::split(&step.sql, dialect(backend));
+    if let Err(e) = sql_split::validate(&step.sql, dialect(backend)) {
+        return Err(Error::Refused(format!("{}: {e}; nothing was run", step.file.display())));
+    }
+    let started = Instant::now();
+    let verb = if step.direction == Direction::Up { "upgrade" } else { "downgrade" };
+    let fail = |line: usize, statement: &str, message: String, partial: Option<String>| {
+        Error::MigrationFailed(Box::new(MigrationFailure {
+            migration: step.name.clone(),
+            direction: step.direction,
+            file: step.file.clone(),
+            line,
+            statement: statement.to_string(),
+            message: crate::database_url::redact_text(&message),
+            partial,
+        }))
+    };
+
+    if step.transactional {
+        let begin = if backend == Backend::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
+        conn.batch_execute(begin).map_err(|e| Error::database(format!("starting the transaction of {}", step.name), e))?;
+        // SQLite has no session lock: the IMMEDIATE transaction is the lock, so
+        // look again now that we hold it.
+        if backend == Backend::Sqlite {
+            let applied = state::read(conn)?.is_applied(&step.version);
+            if applied == (step.direction == Direction::Up) {
+                conn.batch_execute("COMMIT").map_err(|e| Error::database("committing", e))?;
+                report.skipped.push(step.name.clone());
+                out.detail(format!("{} was already {} by another process", step.name, if applied { "applied" } else { "rolled back" }));
+                return Ok(());
+            }
+        }
+        for s in &statements {
+            out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
+            if let Err(e) = conn.batch_execute(s.sql) {
+                let _ = conn.batch_execute("ROLLBACK");
+                return Err(fail(s.line, s.sql, e.to_string(), None));
+            }
+        }
+        let record_result = record_done(conn, &step, started.elapsed());
+        if let Err(e) = record_result {
+            let _ = conn.batch_execute("ROLLBACK");
+            return Err(e);
+        }
+        conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
+    } else {
+        // Mark first, so a crash in the middle leaves evidence.
+        let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
+        match (&step.record, step.direction) {
+            (Some(r), Direction::Up) => {
+                let mut r = r.clone();
+                r.applied_at = now_rfc3339();
+                r.status = STATUS_PARTIAL.into();
+                r.detail = Some(mark);
+                state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))?;
+            }
+            _ => {
+                let rows = state::read(conn)?.records.contains_key(&step.version);
+                if rows {
+                    state::set_status(&step.version, STATUS_PARTIAL, Some(&mark), 0).run(conn)?;
+                } else {
+                    let r = Record {
+                        version: step.version.clone(),
+                        name: step.name.clone(),
+                        checksum: String::new(),
+                        up_sql: String::new(),
+                        down_sql: step.sql.clone(),
+                        applied_at: now_rfc3339(),
+                        duration_ms: 0,
+                        status: STATUS_PARTIAL.into(),
+                        detail: Some(mark),
+                    };
+                    state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))?;
+                }
+            }
+        }
+        for (k, s) in statements.iter().enumerate() {
+            out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
+            if let Err(e) = conn.batch_execute(s.sql) {
+                let ran = if k == 0 {
+                    "no statement had run".to_string()
+                } else {
+                    let lines: Vec<String> = statements[..k].iter().map(|s| s.line.to_string()).collect();
+                    format!("statements 1-{k} ran (lines {})", lines.join(", "))
+                };
+                let detail = format!(
+                    "{verb} of {}: {ran}; statement {} at {}:{} failed: {}",
+                    step.name,
+                    k + 1,
+                    step.file.display(),
+                    s.line,
+                    crate::database_url::redact_text(&e.to_string())
+                );
+                let _ = state::set_status(&step.version, STATUS_PARTIAL, Some(&detail), started.elapsed().as_millis() as i64).run(conn);
+                return Err(fail(s.line, s.sql, e.to_string(), Some(ran)));
+            }
+        }
+        record_done(conn, &step, started.elapsed())?;
+    }
+    let took = started.elapsed();
+    let progress = if n > 1 { format!("[{i}/{n}] ") } else { String::new() };
+    let past = if step.direction == Direction::Up { "applied" } else { "reverted" };
+    out.status(format!("{progress}{} {} {}", out.paint(Style::Green, past), step.name, out.paint(Style::Dim, format!("({} ms)", took.as_millis()))));
+    report.done.push((step.name.clone(), step.direction, took));
+    Ok(())
+}
+
+fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()> {
+    match step.direction {
+        Direction::Up => {
+            let mut r = step.record.clone().expect("up steps carry a record");
+            r.applied_at = now_rfc3339();
+            r.duration_ms = took.as_millis() as i64;
+            state::insert_diesel(&step.version).run(conn)?;
+            state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))
+        }
+        Direction::Down => {
+            state::delete_diesel(&step.version).run(conn)?;
+            state::delete_record(&step.version).run(conn)
+        }
+    }
+}
+
+/// The offline (`--sql`) script for moving from position `from` to `to`.
+pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result<String> {
+    let mut out = String::new();
+    let (direction, range): (Direction, Vec<&Migration>) = if to >= from {
+        (Direction::Up, chain.migrations[from..to].iter().collect())
+    } else {
+        (Direction::Down, chain.migrations[to..from].iter().rev().collect())
+    };
+    out.push_str(&format!(
+        "-- cargo migrate {} {}:{} for {}\n",
+        if direction == Direction::Up { "upgrade" } else { "downgrade" },
+        position_name(chain, from),
+        position_name(chain, to),
+        backend.name()
+    ));
+    for s in state::create_tables(backend) {
+        out.push_str(&s.render(backend));
+        out.push('\n');
+    }
+    for m in range {
+        let step = match direction {
+            Direction::Up => Step::up(m, backend)?,
+            Direction::Down => Step {
+                version: m.id.clone(),
+                name: m.name.clone(),
+                direction,
+                transactional: backend.transactional_ddl() && m.meta.run_in_transaction(),
+                file: m.down_path(),
+                sql: m.read_down()?,
+                record: None,
+            },
+        };
+        let verb = if direction == Direction::Up { "Running upgrade" } else { "Running downgrade" };
+        out.push_str(&format!("\n-- {verb} {} ({})\n", m.name, m.title()));
+        if step.transactional {
+            out.push_str("BEGIN;\n");
+        }
+        let body = step.sql.trim_end();
+        out.push_str(body);
+        if !body.is_empty() && !body.ends_with(';') {
+            out.push(';');
+        }
+        out.push('\n');
+        let mut stmts = Vec::new();
+        match direction {
+            Direction::Up => {
+                let mut r = step.record.clone().expect("up steps carry a record");
+                r.applied_at = "offline".into();
+                r.detail = Some("applied from a --sql script".into());
+                stmts.push(state::insert_diesel(&m.id));
+                stmts.extend(state::upsert_record(&r));
+            }
+            Direction::Down => {
+                stmts.push(state::delete_diesel(&m.id));
+                stmts.push(state::delete_record(&m.id));
+            }
+        }
+        for s in stmts {
+            out.push_str(&s.render(backend));
+            out.push('\n');
+        }
+        if step.transactional {
+            out.push_str("COMMIT;\n");
+        }
+    }
+    Ok(out)
 }

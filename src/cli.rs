@@ -54,7 +54,7 @@ pub struct GlobalArgs {
     /// Print only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Print more detail (SQL as it runs, timings).
+    /// More detail: SQL as it runs; `current` lists applied migrations, `history` full metadata.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Retry connecting for up to this many seconds (deploys that start before the database is up).
@@ -144,20 +144,13 @@ pub struct DowngradeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CurrentArgs {
-    /// Also show when each applied migration ran and how long it took.
-    #[arg(long)]
-    pub verbose: bool,
-}
+pub struct CurrentArgs {}
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Range `A:B` (e.g. `current:head`, `base:0005`).
     #[arg(short = 'r', long = "rev-range", allow_hyphen_values = true)]
     pub range: Option<String>,
-    /// Show each migration's metadata in full.
-    #[arg(long)]
-    pub verbose: bool,
     /// Mark the revision the database is at (connects to the database).
     #[arg(short = 'i', long)]
     pub indicate_current: bool,

@@ -1,8 +1,55 @@
-//! Thin command handlers: resolve the context, call the core, render the result.
-use std::process::ExitCode;
+//! Thin command handlers: resolve the context once, call the core, render the
+//! result. Errors are rendered here, with the exit code the README documents.
 
+use std::process::ExitCode;
+use std::time::Duration;
+
+use crate::cli::{self, Cli, Command};
+use crate::context::Context;
+use crate::db::Connection;
+use crate::error::Result;
+use crate::output::Output;
+
+pub mod apply;
+pub mod init;
+pub mod inspect;
 pub mod models;
 
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = cli::parse_from_env();
+    let fallback = Output::new(false, std::env::var_os("NO_COLOR").is_none() && cli.global.color != cli::ColorChoice::Never && std::io::IsTerminal::is_terminal(&std::io::stderr()), cli.global.quiet, cli.global.verbose);
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            fallback.error(&e);
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    if let Command::Init(args) = &cli.command {
+        return init::run(&cli.global, args);
+    }
+    let ctx = Context::resolve(cli.global)?;
+    match cli.command {
+        Command::Init(_) => unreachable!("handled above"),
+        Command::Upgrade(a) => apply::upgrade(&ctx, &a),
+        Command::Downgrade(a) => apply::downgrade(&ctx, &a),
+        Command::Redo(_) => apply::redo(&ctx),
+        Command::Stamp(a) => apply::stamp(&ctx, &a),
+        Command::Resolve(a) => apply::resolve(&ctx, &a),
+        Command::Current(a) => inspect::current(&ctx, &a),
+        Command::History(a) => inspect::history(&ctx, &a),
+        Command::Heads => inspect::heads(&ctx),
+        Command::Show(a) => inspect::show(&ctx, &a),
+        Command::Models => models::run(&ctx),
+    }
+}
+
+/// Connects with the context's URL, honouring `--wait`.
+pub fn connect(ctx: &Context) -> Result<Connection> {
+    let url = ctx.database_url()?;
+    ctx.out.detail(format!("connecting to {}", url.describe()));
+    Connection::connect(&url, Duration::from_secs(ctx.global.wait))
 }

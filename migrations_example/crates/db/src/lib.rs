@@ -1,0 +1,2 @@
+//! The blog's schema: Diesel `table!` models spread over several modules.
+pub mod models;

@@ -1,0 +1,3 @@
+pub mod articles;
+pub mod categories;
+pub mod posts;

@@ -1,0 +1,3 @@
+DROP TABLE authors;
+DROP INDEX ix_users_status;
+DROP TABLE users;

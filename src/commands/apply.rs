@@ -1,0 +1,129 @@
+//! `upgrade`, `downgrade`, `redo`, `stamp`, `resolve`: the commands that change the database.
+
+use std::time::Duration;
+
+use crate::apply::{self, Engine, Options, Report};
+use crate::chain::{self, Chain};
+use crate::cli::{ApplyArgs, DowngradeArgs, ResolveArgs, StampArgs};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::revision_spec::{parse_range, Spec};
+
+fn options(ctx: &Context, ignore_checksums: bool) -> Options {
+    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs) }
+}
+
+fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+    let chain = chain::load(&ctx.config.migrations_dir)?;
+    let mut conn = super::connect(ctx)?;
+    let mut engine = Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) };
+    f(&mut engine)
+}
+
+fn summarize(ctx: &Context, report: &Report, nothing: &str) {
+    if report.done.is_empty() {
+        ctx.out.status(nothing);
+    }
+    if !report.skipped.is_empty() {
+        ctx.out.status(format!("{} migration(s) were applied by another process meanwhile: {}", report.skipped.len(), report.skipped.join(", ")));
+    }
+}
+
+pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
+    if args.sql {
+        return offline(ctx, &args.target, true);
+    }
+    ctx.check_production_guard("upgrade")?;
+    let spec = Spec::parse(&args.target)?;
+    let report = with_engine(ctx, args.ignore_checksums, |e| e.upgrade(&spec))?;
+    summarize(ctx, &report, "already at the target revision; nothing to apply");
+    Ok(())
+}
+
+pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
+    if args.sql {
+        return offline(ctx, &args.target, false);
+    }
+    ctx.check_production_guard("downgrade")?;
+    let spec = Spec::parse(&args.target)?;
+    let report = with_engine(ctx, args.ignore_checksums, |e| e.downgrade(&spec))?;
+    summarize(ctx, &report, "already at the target revision; nothing to roll back");
+    Ok(())
+}
+
+pub fn redo(ctx: &Context) -> Result<()> {
+    ctx.check_production_guard("redo")?;
+    let report = with_engine(ctx, false, |e| e.redo())?;
+    summarize(ctx, &report, "nothing is applied; nothing to redo");
+    Ok(())
+}
+
+pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
+    let spec = Spec::parse(&args.revision)?;
+    if args.sql {
+        let chain = chain::load(&ctx.config.migrations_dir)?;
+        let backend = ctx.database_url()?.backend;
+        let target = spec.resolve(&chain, None)?;
+        let mut script = String::new();
+        for s in crate::state::create_tables(backend) {
+            script.push_str(&s.render(backend));
+            script.push('\n');
+        }
+        if args.purge {
+            crate::state::purge().iter().for_each(|s| {
+                script.push_str(&s.render(backend));
+                script.push('\n');
+            });
+        }
+        for m in &chain.migrations[..target] {
+            script.push_str(&crate::state::insert_diesel(&m.id).render(backend));
+            script.push('\n');
+        }
+        ctx.out.line(script.trim_end());
+        return Ok(());
+    }
+    ctx.check_production_guard("stamp")?;
+    let changes = with_engine(ctx, true, |e| e.stamp(&spec, args.purge))?;
+    if changes.is_empty() {
+        ctx.out.status("the state table already says so; nothing changed");
+    }
+    for c in changes {
+        ctx.out.status(c);
+    }
+    Ok(())
+}
+
+pub fn resolve(ctx: &Context, args: &ResolveArgs) -> Result<()> {
+    ctx.check_production_guard("resolve")?;
+    let msg = with_engine(ctx, true, |e| e.resolve(&args.revision, args.applied))?;
+    ctx.out.status(msg);
+    Ok(())
+}
+
+/// `--sql`: print the script for a range without connecting. A single target is
+/// taken from base (upgrade) or from head (downgrade), as Alembic's offline mode does.
+fn offline(ctx: &Context, target: &str, upgrade: bool) -> Result<()> {
+    let chain: Chain = chain::load(&ctx.config.migrations_dir)?;
+    let backend = ctx.database_url()?.backend;
+    let (from, to) = match parse_range(target) {
+        Some((a, b)) => {
+            let from = a.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { 0 } else { chain.len() });
+            let to = b.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { chain.len() } else { 0 });
+            (from, to)
+        }
+        None if target.contains(':') => return Err(Error::Spec(format!("`{target}`: expected a range A:B"))),
+        None => {
+            let to = Spec::parse(target)?.resolve(&chain, None)?;
+            (if upgrade { 0 } else { chain.len() }, to)
+        }
+    };
+    if upgrade && to < from || !upgrade && to > from {
+        return Err(Error::Usage(format!(
+            "`{target}` goes {} but this is {}; swap the range or use the other command",
+            if to < from { "down" } else { "up" },
+            if upgrade { "upgrade" } else { "downgrade" }
+        )));
+    }
+    ctx.out.line(apply::script(&chain, backend, from, to)?.trim_end());
+    Ok(())
+}

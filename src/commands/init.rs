@@ -1,0 +1,35 @@
+//! `cargo migrate init`.
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::error::Result;
+use crate::init::{init, InitOptions};
+use crate::output::{Output, Style};
+
+pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
+    let cwd = std::env::current_dir().map_err(|e| crate::Error::io(".", e))?;
+    let ws = crate::workspace::discover(global.manifest_path.as_deref(), &cwd)?;
+    let opts = InitOptions {
+        models: args.models.clone(),
+        migrations: args.migrations.clone(),
+        database_url: args.default_database_url.clone(),
+        force: args.force,
+    };
+    let report = init(&ws, global.package.as_deref(), &opts)?;
+    let out = Output::new(false, false, global.quiet, global.verbose);
+    out.line(format!(
+        "{} [{}] in {}",
+        if report.replaced { "replaced" } else { "wrote" },
+        report.table,
+        report.manifest.display()
+    ));
+    out.line(format!("  models:     {}", report.models.join(", ")));
+    out.line(format!(
+        "  migrations: {}{}",
+        report.migrations_dir.display(),
+        if report.created_dir { " (created)" } else { " (already there)" }
+    ));
+    out.status(format!(
+        "{}\n  cargo migrate models                                # check the tables it finds\n  cargo migrate revision --autogenerate -m \"initial\"   # first migration\n  cargo migrate upgrade head                          # apply it",
+        out.paint(Style::Bold, "next:")
+    ));
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The migrations directory stays a Diesel migrations directory and the state is
+//! Diesel's own table: `diesel_migrations` and `cargo migrate` can take turns.
+
+mod common;
+
+use cargo_migrate::db::Connection;
+use common::{TestDb, Workspace};
+use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+
+backend_tests!(diesel_continues_where_we_stopped, we_continue_where_diesel_stopped);
+
+/// Runs `f` with the typed Diesel connection inside ours.
+macro_rules! with_diesel {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            #[cfg(feature = "sqlite")]
+            Connection::Sqlite($c) => $body,
+            #[cfg(feature = "postgres")]
+            Connection::Postgres($c) => $body,
+            #[cfg(feature = "mysql")]
+            Connection::Mysql($c) => $body,
+        }
+    };
+}
+
+fn pending(db: &TestDb, ws: &Workspace) -> Vec<String> {
+    let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
+    let mut conn = db.connect();
+    with_diesel!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
+}
+
+fn diesel_run_pending(db: &TestDb, ws: &Workspace) -> usize {
+    let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
+    let mut conn = db.connect();
+    with_diesel!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
+}
+
+fn diesel_revert_last(db: &TestDb, ws: &Workspace) -> String {
+    let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
+    let mut conn = db.connect();
+    with_diesel!(&mut conn, c => c.revert_last_migration(migrations).unwrap().to_string())
+}
+
+fn diesel_continues_where_we_stopped(db: TestDb) {
+    let ws = Workspace::new();
+    ws.blog_chain();
+    ws.cmd(&db).args(["upgrade", "0002"]).assert().success();
+    // Diesel reads our directory names as versions 0001..0003 and sees our rows.
+    assert_eq!(pending(&db, &ws), ["0003"]);
+    assert_eq!(diesel_run_pending(&db, &ws), 1);
+    assert!(db.columns("users").contains(&"phone".to_string()));
+    assert!(pending(&db, &ws).is_empty());
+    ws.cmd(&db).arg("current").assert().success().stdout(predicates::str::contains("0003_add_phone_to_users (head)"));
+    ws.cmd(&db).args(["downgrade", "base"]).assert().success();
+    assert_eq!(pending(&db, &ws), ["0001", "0002", "0003"]);
+}
+
+fn we_continue_where_diesel_stopped(db: TestDb) {
+    let ws = Workspace::new();
+    ws.blog_chain();
+    assert_eq!(diesel_run_pending(&db, &ws), 3);
+    assert_eq!(diesel_revert_last(&db, &ws), "0003");
+    ws.cmd(&db).arg("current").assert().success().stdout(predicates::str::contains("0002_create_posts"));
+    ws.cmd(&db).arg("upgrade").assert().success();
+    assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
+    ws.cmd(&db).args(["downgrade", "-2"]).assert().success();
+    assert_eq!(pending(&db, &ws), ["0002", "0003"]);
+}
