@@ -12,7 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut conn = SqliteConnection::establish(&url)?;
     let applied = conn.run_pending_migrations(MIGRATIONS)?;
     println!("applied {} migration(s) at start-up", applied.len());
-    let users: i64 = db::models::users::users::table.count().get_result(&mut conn)?;
+    let users: i64 = db::models::accounts::users::table.count().get_result(&mut conn)?;
     println!("{users} user(s)");
     Ok(())
 }

@@ -12,7 +12,7 @@ diesel::table! {
     }
 }
 
-use crate::models::users::users;
+use crate::models::accounts::users;
 
 // A plain foreign key (no actions): posts.user_id -> users.id.
 diesel::joinable!(posts -> users (user_id));
