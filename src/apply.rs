@@ -381,7 +381,7 @@ impl<'a> Engine<'a> {
                 let mut r = Step::up(m, locked.conn.backend())?.record.expect("up steps carry a record");
                 r.applied_at = now_rfc3339();
                 r.detail = Some("stamped (not run by cargo migrate)".into());
-                stmts.extend(state::upsert_record(&r));
+                stmts.push(state::upsert_record(&r, locked.conn.backend()));
                 if !already {
                     changes.push(format!("marked {} as applied", m.name));
                 }
@@ -470,9 +470,7 @@ fn adopt_unrecorded(conn: &mut Connection, status: &Status) -> Result<()> {
             let mut r = Step::up(m, backend)?.record.expect("up steps carry a record");
             r.applied_at = now_rfc3339();
             r.detail = Some("applied by Diesel; recorded by cargo migrate".into());
-            for s in state::upsert_record(&r) {
-                s.run(conn)?;
-            }
+            state::upsert_record(&r, backend).run(conn)?;
         }
     }
     Ok(())
@@ -516,7 +514,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         // SQLite has no session lock: the IMMEDIATE transaction is the lock, so
         // look again now that we hold it.
         if backend == Backend::Sqlite {
-            let applied = state::read(conn)?.is_applied(&step.version);
+            let applied = state::is_version_applied(conn, &step.version)?;
             if applied == (step.direction == Direction::Up) {
                 conn.batch_execute("COMMIT").map_err(|e| Error::database("committing", e))?;
                 report.skipped.push(step.name.clone());
@@ -526,10 +524,16 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         }
         for s in &statements {
             out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
-            if let Err(e) = conn.batch_execute(s.sql) {
-                let _ = conn.batch_execute("ROLLBACK");
-                return Err(fail(s.line, s.sql, e.to_string(), None));
-            }
+        }
+        // The whole file in one round trip; only when it fails do we replay it
+        // statement by statement (in a transaction we roll back) to name the culprit.
+        if let Err(e) = conn.batch_execute(&step.sql) {
+            let _ = conn.batch_execute("ROLLBACK");
+            let (line, stmt, message) = locate_failure(conn, begin, &statements).unwrap_or_else(|| {
+                let first = statements.first();
+                (first.map_or(1, |s| s.line), first.map_or("", |s| s.sql), e.to_string())
+            });
+            return Err(fail(line, stmt, message, None));
         }
         let record_result = record_done(conn, &step, started.elapsed());
         if let Err(e) = record_result {
@@ -538,7 +542,15 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         }
         conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
     } else {
-        // Mark first, so a crash in the middle leaves evidence.
+        // Mark first, so a crash in the middle leaves evidence. On MySQL the mark is
+        // written in an open transaction: the first DDL statement's implicit commit
+        // makes it durable before that statement runs, and a migration of DML alone
+        // commits (or, on a crash, loses) the mark together with its changes. That
+        // saves a log flush per migration.
+        let deferred = backend == Backend::Mysql;
+        if deferred {
+            conn.batch_execute("BEGIN").map_err(|e| Error::database("starting a transaction", e))?;
+        }
         let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
         match (&step.record, step.direction) {
             (Some(r), Direction::Up) => {
@@ -546,13 +558,11 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                 r.applied_at = now_rfc3339();
                 r.status = STATUS_PARTIAL.into();
                 r.detail = Some(mark);
-                state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))?;
+                state::upsert_record(&r, backend).run(conn)?;
             }
             _ => {
-                let rows = state::read(conn)?.records.contains_key(&step.version);
-                if rows {
-                    state::set_status(&step.version, STATUS_PARTIAL, Some(&mark), 0).run(conn)?;
-                } else {
+                let updated = state::set_status(&step.version, STATUS_PARTIAL, Some(&mark), 0).run_counting(conn)?;
+                if updated == 0 {
                     let r = Record {
                         version: step.version.clone(),
                         name: step.name.clone(),
@@ -564,7 +574,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                         status: STATUS_PARTIAL.into(),
                         detail: Some(mark),
                     };
-                    state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))?;
+                    state::upsert_record(&r, backend).run(conn)?;
                 }
             }
         }
@@ -586,10 +596,19 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                     crate::database_url::redact_text(&e.to_string())
                 );
                 let _ = state::set_status(&step.version, STATUS_PARTIAL, Some(&detail), started.elapsed().as_millis() as i64).run(conn);
+                if deferred {
+                    let _ = conn.batch_execute("COMMIT");
+                }
                 return Err(fail(s.line, s.sql, e.to_string(), Some(ran)));
             }
         }
-        record_done(conn, &step, started.elapsed())?;
+        if deferred {
+            record_done(conn, &step, started.elapsed())?;
+            conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
+        } else {
+            // One commit for both state rows.
+            in_transaction(conn, |conn| record_done(conn, &step, started.elapsed()))?;
+        }
     }
     let took = started.elapsed();
     let progress = if n > 1 { format!("[{i}/{n}] ") } else { String::new() };
@@ -599,6 +618,15 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
     Ok(())
 }
 
+/// Replays statements one by one inside a transaction that is always rolled
+/// back, returning the first failure: (line, statement, database message).
+fn locate_failure<'s>(conn: &mut Connection, begin: &str, statements: &[sql_split::Statement<'s>]) -> Option<(usize, &'s str, String)> {
+    conn.batch_execute(begin).ok()?;
+    let found = statements.iter().find_map(|s| conn.batch_execute(s.sql).err().map(|e| (s.line, s.sql, e.to_string())));
+    let _ = conn.batch_execute("ROLLBACK");
+    found
+}
+
 fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()> {
     match step.direction {
         Direction::Up => {
@@ -606,7 +634,7 @@ fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()>
             r.applied_at = now_rfc3339();
             r.duration_ms = took.as_millis() as i64;
             state::insert_diesel(&step.version).run(conn)?;
-            state::upsert_record(&r).iter().try_for_each(|s| s.run(conn))
+            state::upsert_record(&r, conn.backend()).run(conn)
         }
         Direction::Down => {
             state::delete_diesel(&step.version).run(conn)?;
@@ -665,7 +693,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 r.applied_at = "offline".into();
                 r.detail = Some("applied from a --sql script".into());
                 stmts.push(state::insert_diesel(&m.id));
-                stmts.extend(state::upsert_record(&r));
+                stmts.push(state::upsert_record(&r, backend));
             }
             Direction::Down => {
                 stmts.push(state::delete_diesel(&m.id));

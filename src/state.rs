@@ -32,9 +32,12 @@ impl Stmt {
     }
 
     pub fn run(&self, conn: &mut Connection) -> Result<()> {
-        conn.execute(&self.sql, &self.params)
-            .map(drop)
-            .map_err(|e| Error::database("updating the migration state tables", e))
+        self.run_counting(conn).map(drop)
+    }
+
+    /// Runs it and returns the number of rows it touched.
+    pub fn run_counting(&self, conn: &mut Connection) -> Result<usize> {
+        conn.execute(&self.sql, &self.params).map_err(|e| Error::database("updating the migration state tables", e))
     }
 
     /// The statement with literals in place of placeholders, for offline scripts.
@@ -111,25 +114,39 @@ pub fn delete_record(version: &str) -> Stmt {
     Stmt::new(format!("DELETE FROM {OUR_TABLE} WHERE version = ?"), vec![Param::Text(version.into())])
 }
 
-/// Replaces our record of a version (delete + insert works the same on every backend).
-pub fn upsert_record(r: &Record) -> [Stmt; 2] {
-    [
-        delete_record(&r.version),
-        Stmt::new(
-            format!("INSERT INTO {OUR_TABLE} (version, name, checksum, up_sql, down_sql, applied_at, duration_ms, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            vec![
-                Param::Text(r.version.clone()),
-                Param::Text(r.name.clone()),
-                Param::Text(r.checksum.clone()),
-                Param::Text(r.up_sql.clone()),
-                Param::Text(r.down_sql.clone()),
-                Param::Text(r.applied_at.clone()),
-                Param::Int(r.duration_ms),
-                Param::Text(r.status.clone()),
-                r.detail.clone().map(Param::Text).unwrap_or(Param::Null),
-            ],
+/// Writes our record of a version, replacing any stale one, in one statement.
+pub fn upsert_record(r: &Record, backend: Backend) -> Stmt {
+    let cols = "version, name, checksum, up_sql, down_sql, applied_at, duration_ms, status, detail";
+    let sql = match backend {
+        Backend::Mysql => format!("REPLACE INTO {OUR_TABLE} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        _ => format!(
+            "INSERT INTO {OUR_TABLE} ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET \
+             name = excluded.name, checksum = excluded.checksum, up_sql = excluded.up_sql, down_sql = excluded.down_sql, \
+             applied_at = excluded.applied_at, duration_ms = excluded.duration_ms, status = excluded.status, detail = excluded.detail"
         ),
-    ]
+    };
+    Stmt::new(
+        sql,
+        vec![
+            Param::Text(r.version.clone()),
+            Param::Text(r.name.clone()),
+            Param::Text(r.checksum.clone()),
+            Param::Text(r.up_sql.clone()),
+            Param::Text(r.down_sql.clone()),
+            Param::Text(r.applied_at.clone()),
+            Param::Int(r.duration_ms),
+            Param::Text(r.status.clone()),
+            r.detail.clone().map(Param::Text).unwrap_or(Param::Null),
+        ],
+    )
+}
+
+/// Whether Diesel's table lists one version (the re-check under SQLite's write lock).
+pub fn is_version_applied(conn: &mut Connection, version: &str) -> Result<bool> {
+    let rows = conn
+        .query_texts(&format!("SELECT version AS value FROM {DIESEL_TABLE} WHERE version = ?"), &[Param::Text(version.into())])
+        .map_err(|e| Error::database(format!("reading {DIESEL_TABLE}"), e))?;
+    Ok(!rows.is_empty())
 }
 
 pub fn set_status(version: &str, status: &str, detail: Option<&str>, duration_ms: i64) -> Stmt {
