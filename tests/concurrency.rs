@@ -70,3 +70,40 @@ fn upgrade_races_downgrade(db: TestDb) {
         assert_eq!(db.has_table(&format!("t{i}")), applied.contains(&format!("{i:04}")));
     }
 }
+
+/// While another session holds the migration lock, `upgrade` waits `lock_timeout`
+/// seconds and then fails naming the holder; nothing is applied meanwhile.
+fn lock_timeout_names_the_holder(db: TestDb) {
+    let ws = Workspace::new();
+    chain_with_run_log(&ws, 2);
+    ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\"]\n\n[workspace.metadata.migrate]\nlock_timeout = 1\n");
+    let mut holder = db.connect();
+    let (take, expected) = match db.backend {
+        cargo_migrate::database_url::Backend::Postgres => ("SELECT pg_advisory_lock(7161130671072438631)", "held by backend pid"),
+        _ => ("SELECT GET_LOCK(CONCAT('cargo_migrate:', DATABASE()), 5)", "held by connection"),
+    };
+    holder.batch_execute(take).unwrap();
+    let out = ws.cmd(&db).arg("upgrade").assert().code(1).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("timed out after 1s waiting for the migration lock") && err.contains(expected), "{err}");
+    assert!(db.applied_versions().is_empty());
+    drop(holder);
+    ws.cmd(&db).arg("upgrade").assert().success();
+}
+
+mod lock_timeout {
+    use super::*;
+    #[test]
+    fn postgres() {
+        if let Some(db) = TestDb::new(cargo_migrate::database_url::Backend::Postgres) {
+            lock_timeout_names_the_holder(db)
+        }
+    }
+    #[cfg(feature = "mysql")]
+    #[test]
+    fn mysql() {
+        if let Some(db) = TestDb::new(cargo_migrate::database_url::Backend::Mysql) {
+            lock_timeout_names_the_holder(db)
+        }
+    }
+}
