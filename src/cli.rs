@@ -109,7 +109,8 @@ pub struct InitArgs {
     /// Migrations directory, relative to the workspace root.
     #[arg(long = "migrations", value_name = "DIR")]
     pub migrations: Option<String>,
-    /// Default database URL written to the config (used when the URL variable is unset).
+    /// Default database URL written to the config (used when the URL variable is unset);
+    /// the global `--database-url` given to `init` means the same.
     #[arg(long = "default-database-url", value_name = "URL")]
     pub default_database_url: Option<String>,
     /// Replace an existing `[…metadata.migrate]` table.

@@ -32,7 +32,7 @@ opt-level = 0"#;
 fn init_keeps_every_existing_byte() {
     let ws = Workspace::new();
     ws.write("Cargo.toml", COMMENTED_MANIFEST);
-    let out = ws.bare_cmd().args(["init", "--models", "crates/db/src/models", "--default-database-url", "sqlite://dev.sqlite3"]).assert().success().get_output().clone();
+    let out = ws.bare_cmd().args(["init", "--models", "crates/db/src/models", "--database-url", "sqlite://dev.sqlite3"]).assert().success().get_output().clone();
     let text = ws.read("Cargo.toml");
     assert!(text.starts_with(COMMENTED_MANIFEST), "existing bytes changed:\n{text}");
     assert!(text.contains("[workspace.metadata.migrate]\nmodels = [\"crates/db/src/models\"]\nmigrations = \"migrations\"\ndatabase_url = \"sqlite://dev.sqlite3\"\n"), "{text}");

@@ -10,7 +10,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
     let opts = InitOptions {
         models: args.models.clone(),
         migrations: args.migrations.clone(),
-        database_url: args.default_database_url.clone(),
+        database_url: args.default_database_url.clone().or_else(|| global.database_url.clone()),
         force: args.force,
     };
     let report = init(&ws, global.package.as_deref(), &opts)?;
@@ -28,8 +28,9 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
         if report.created_dir { " (created)" } else { " (already there)" }
     ));
     out.status(format!(
-        "{}\n  cargo migrate models                                # check the tables it finds\n  cargo migrate revision --autogenerate -m \"initial\"   # first migration\n  cargo migrate upgrade head                          # apply it",
-        out.paint(Style::Bold, "next:")
+        "{}\n  cargo migrate models              # check the tables it finds\n  cargo migrate upgrade head        # apply the migrations in {}",
+        out.paint(Style::Bold, "next:"),
+        report.migrations_dir.display()
     ));
     Ok(())
 }
