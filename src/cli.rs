@@ -79,6 +79,8 @@ pub enum Format {
 pub enum Command {
     /// Write `[workspace.metadata.migrate]` into Cargo.toml and create the migrations directory.
     Init(InitArgs),
+    /// Create a new migration after the head: NNNN_slug/{up.sql,down.sql,metadata.toml}.
+    Revision(RevisionArgs),
     /// Apply migrations up to a revision (default: head).
     Upgrade(ApplyArgs),
     /// Roll back migrations down to a revision (`-1`, `0003`, `base`).
@@ -116,6 +118,16 @@ pub struct InitArgs {
     /// Replace an existing `[…metadata.migrate]` table.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RevisionArgs {
+    /// What the migration does; also its directory name (`add phone to users` → `0007_add_phone_to_users`).
+    #[arg(short, long)]
+    pub message: String,
+    /// Write `run_in_transaction = false` (for `CREATE INDEX CONCURRENTLY` and the like).
+    #[arg(long)]
+    pub no_transaction: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("confirm_env", "\"CONFIRM_PRODUCTION_MIGRATION\": variable that confirms a production run"),
     ("confirm_value", "\"yes\": the confirming value"),
     ("lock_timeout", "60: seconds to wait for another process's migration lock"),
+    ("templates", "none: directory overriding templates/up.sql and templates/down.sql"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub struct Config {
     pub database_url: Option<String>,
     pub guard: ProductionGuard,
     pub lock_timeout_secs: u64,
+    pub templates_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +149,7 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             confirm_value: string("confirm_value")?.unwrap_or(defaults.confirm_value),
         },
         lock_timeout_secs,
+        templates_dir: string("templates")?.map(|t| base_dir.join(t)),
     })
 }
 

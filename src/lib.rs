@@ -28,6 +28,7 @@ pub mod db;
 pub mod error;
 pub mod init;
 pub mod output;
+pub mod revision;
 pub mod revision_spec;
 pub mod sql_split;
 pub mod state;

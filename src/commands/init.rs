@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
         if report.created_dir { " (created)" } else { " (already there)" }
     ));
     out.status(format!(
-        "{}\n  cargo migrate models              # check the tables it finds\n  cargo migrate upgrade head        # apply the migrations in {}",
+        "{}\n  cargo migrate models                     # check the tables it finds\n  cargo migrate revision -m \"create users\"  # a first migration in {}\n  cargo migrate upgrade head               # apply it",
         out.paint(Style::Bold, "next:"),
         report.migrations_dir.display()
     ));

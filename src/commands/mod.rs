@@ -14,6 +14,7 @@ pub mod apply;
 pub mod init;
 pub mod inspect;
 pub mod models;
+pub mod revision;
 
 pub fn main() -> ExitCode {
     let cli = cli::parse_from_env();
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = Context::resolve(cli.global)?;
     match cli.command {
         Command::Init(_) => unreachable!("handled above"),
+        Command::Revision(a) => revision::run(&ctx, &a),
         Command::Upgrade(a) => apply::upgrade(&ctx, &a),
         Command::Downgrade(a) => apply::downgrade(&ctx, &a),
         Command::Redo(_) => apply::redo(&ctx),
