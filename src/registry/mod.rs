@@ -29,6 +29,7 @@ pub mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -81,6 +82,10 @@ pub enum RegistryError {
     #[error("{file}:{line}:{col}: `joinable!({joinable})`: {message}")]
     Joinable { file: String, line: usize, col: usize, joinable: String, message: String },
 
+    /// An empty list would read as "no tables" and autogenerate would drop them all.
+    #[error("no model paths configured: list the directories or globs holding `table!` models in `models`")]
+    NoModelPaths,
+
     #[error("model path `{path}` matches no `.rs` file (relative to `{}`)", base_dir.display())]
     NoFiles { path: String, base_dir: PathBuf },
 
@@ -98,24 +103,51 @@ pub enum RegistryError {
 /// relative to `base_dir`) into one schema.
 pub fn load(base_dir: &Path, model_paths: &[String]) -> Result<Schema, RegistryError> {
     let files = model_files(base_dir, model_paths)?;
-    let mut parsed = Vec::with_capacity(files.len());
-    for path in &files {
-        let label = label(base_dir, path);
-        let bytes = std::fs::read(path).map_err(|source| RegistryError::Io { path: path.clone(), source })?;
-        let text = String::from_utf8(bytes)
-            .map_err(|e| RegistryError::NotUtf8 { file: label.clone(), offset: e.utf8_error().valid_up_to() })?;
-        let result = parse_source(&label, &text);
-        // Spans were all turned into line numbers; without this, proc-macro2's
-        // per-thread source map keeps every file's text for the thread's lifetime.
-        proc_macro2::extra::invalidate_current_thread_spans();
-        parsed.push(result?);
-    }
-    assemble(parsed)
+    assemble(parse_files(base_dir, &files)?)
+}
+
+/// Parses files on every core: parsing is most of the registry's time and files
+/// are independent until [`assemble`]. Results come back in `files` order, so the
+/// error reported is the first file's, whichever thread finished first.
+fn parse_files(base_dir: &Path, files: &[PathBuf]) -> Result<Vec<ParsedFile>, RegistryError> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<ParsedFile, RegistryError>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { return out };
+                        out.push((i, read_and_parse(base_dir, path)));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+fn read_and_parse(base_dir: &Path, path: &Path) -> Result<ParsedFile, RegistryError> {
+    let label = label(base_dir, path);
+    let bytes = std::fs::read(path).map_err(|source| RegistryError::Io { path: path.to_path_buf(), source })?;
+    let text = String::from_utf8(bytes).map_err(|e| RegistryError::NotUtf8 { file: label.clone(), offset: e.utf8_error().valid_up_to() })?;
+    let parsed = parse_source(&label, &text);
+    // Spans were all turned into line numbers; without this, proc-macro2's
+    // per-thread source map keeps every file's text and slows every span lookup.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    parsed
 }
 
 /// The files `model_paths` name, sorted and without repeats. A path naming no
 /// file is an error, so a typo in the configuration cannot hide every model.
 pub fn model_files(base_dir: &Path, model_paths: &[String]) -> Result<Vec<PathBuf>, RegistryError> {
+    if model_paths.is_empty() {
+        return Err(RegistryError::NoModelPaths);
+    }
     let mut files = BTreeSet::new();
     for p in model_paths {
         let mut found = 0;
@@ -249,10 +281,14 @@ pub fn assemble(files: Vec<ParsedFile>) -> Result<Schema, RegistryError> {
         }
     }
 
-    references(&mut drafts)?;
+    let mut by_rust: RustNames = HashMap::new();
+    for (key, d) in &drafts {
+        by_rust.entry(d.raw.rust_name.as_str()).or_default().push(key.clone());
+    }
+    references(&mut drafts, &by_rust)?;
     for f in &files {
         for j in &f.joinables {
-            joinable(&f.file, j, &mut drafts)?;
+            joinable(&f.file, j, &mut drafts, &by_rust)?;
         }
     }
 
@@ -407,28 +443,31 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
     Ok(draft)
 }
 
+/// Qualified table names by `table!` identifier, in key order: annotations and
+/// `joinable!` may name tables the Rust way.
+type RustNames<'a> = HashMap<&'a str, Vec<String>>;
+
 /// A table named in an annotation: its qualified SQL name, else its Rust identifier
 /// when exactly one table has it.
-fn find_table(drafts: &BTreeMap<String, Draft>, name: &str) -> Result<String, String> {
+fn find_table(drafts: &BTreeMap<String, Draft>, by_rust: &RustNames, name: &str) -> Result<String, String> {
     if drafts.contains_key(name) {
         return Ok(name.to_string());
     }
-    let by_rust: Vec<&String> = drafts.iter().filter(|(_, d)| d.raw.rust_name == name).map(|(k, _)| k).collect();
-    match by_rust.as_slice() {
-        [one] => Ok((*one).clone()),
+    match by_rust.get(name).map_or(&[][..], Vec::as_slice) {
+        [one] => Ok(one.clone()),
         [] => Err(format!("no table `{name}` in the models")),
         many => Err(format!("`{name}` could be any of the tables {}", many.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))),
     }
 }
 
-fn references(drafts: &mut BTreeMap<String, Draft>) -> Result<(), RegistryError> {
+fn references(drafts: &mut BTreeMap<String, Draft>, by_rust: &RustNames) -> Result<(), RegistryError> {
     let mut found = Vec::new();
     for (key, draft) in drafts.iter() {
         for rc in &draft.raw.columns {
             for a in &rc.annotations {
                 let ColumnAnnotation::References { table, column, on_delete, on_update } = &a.item else { continue };
                 let err = |m: String| draft.annotation_error(a.line, &a.text, m);
-                let target_key = find_table(drafts, table).map_err(err)?;
+                let target_key = find_table(drafts, by_rust, table).map_err(err)?;
                 let target = &drafts[&target_key];
                 let ref_column = target
                     .column(column)
@@ -455,22 +494,23 @@ fn references(drafts: &mut BTreeMap<String, Draft>) -> Result<(), RegistryError>
 
 /// A table a `joinable!` names by Rust identifier; with several such tables, the
 /// one in the `joinable!`'s own file.
-fn joinable_table(drafts: &BTreeMap<String, Draft>, file: &str, rust_name: &str) -> Result<String, String> {
-    let all: Vec<(&String, &Draft)> = drafts.iter().filter(|(_, d)| d.raw.rust_name == rust_name).collect();
-    let here: Vec<&String> = all.iter().filter(|(_, d)| d.file == file).map(|(k, _)| *k).collect();
-    match (all.as_slice(), here.as_slice()) {
+fn joinable_table(drafts: &BTreeMap<String, Draft>, by_rust: &RustNames, file: &str, rust_name: &str) -> Result<String, String> {
+    let all = by_rust.get(rust_name).map_or(&[][..], Vec::as_slice);
+    let here: Vec<&String> = all.iter().filter(|k| drafts[*k].file == file).collect();
+    match (all, here.as_slice()) {
         ([], _) => Err(format!("no `table!` named `{rust_name}` in the models")),
-        ([(k, _)], _) | (_, [k]) => Ok((*k).clone()),
+        ([k], _) => Ok(k.clone()),
+        (_, [k]) => Ok((*k).clone()),
         _ => Err(format!(
             "`{rust_name}` names several tables ({}); put the `joinable!` in the file of the one it means",
-            all.iter().map(|(_, d)| d.table.source.to_string()).collect::<Vec<_>>().join(", ")
+            all.iter().map(|k| drafts[k].table.source.to_string()).collect::<Vec<_>>().join(", ")
         )),
     }
 }
 
 /// A `joinable!` is a foreign key to the parent's primary key; when an
 /// `@references` already declares it, that one (with its actions) stands.
-fn joinable(file: &str, j: &parse::RawJoinable, drafts: &mut BTreeMap<String, Draft>) -> Result<(), RegistryError> {
+fn joinable(file: &str, j: &parse::RawJoinable, drafts: &mut BTreeMap<String, Draft>, by_rust: &RustNames) -> Result<(), RegistryError> {
     let err = |message: String| RegistryError::Joinable {
         file: file.to_string(),
         line: j.pos.line,
@@ -478,8 +518,8 @@ fn joinable(file: &str, j: &parse::RawJoinable, drafts: &mut BTreeMap<String, Dr
         joinable: format!("{} -> {} ({})", j.child, j.parent, j.column),
         message,
     };
-    let child_key = joinable_table(drafts, file, &j.child).map_err(err)?;
-    let parent_key = joinable_table(drafts, file, &j.parent).map_err(err)?;
+    let child_key = joinable_table(drafts, by_rust, file, &j.child).map_err(err)?;
+    let parent_key = joinable_table(drafts, by_rust, file, &j.parent).map_err(err)?;
     let child = &drafts[&child_key];
     let column = child
         .raw

@@ -638,6 +638,7 @@ fn load_errors() {
     let base = dir.path();
     let e = load(base, &strings(&["src/modles"])).unwrap_err();
     assert_eq!(e.to_string(), format!("model path `src/modles` matches no `.rs` file (relative to `{}`)", base.display()));
+    assert!(matches!(load(base, &[]).unwrap_err(), RegistryError::NoModelPaths));
     assert!(matches!(load(base, &strings(&["empty"])).unwrap_err(), RegistryError::NoFiles { path, .. } if path == "empty"));
     assert!(matches!(load(base, &strings(&["nope/*"])).unwrap_err(), RegistryError::NoFiles { .. }));
     assert_eq!(load(base, &strings(&["src/bad"])).unwrap_err().to_string(), "src/bad/latin1.rs: not valid UTF-8 (byte 6)");

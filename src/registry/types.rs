@@ -16,7 +16,12 @@ pub struct TypeExpr {
 
 impl TypeExpr {
     pub fn from_syn(ty: &syn::TypePath) -> Result<Self, (Pos, String)> {
-        let pos = Pos::of(syn::spanned::Spanned::span(ty));
+        // The first token's span: `Spanned::span` would re-tokenize the whole type.
+        let first = match &ty.qself {
+            Some(q) => q.lt_token.span,
+            None => ty.path.segments.first().map_or_else(proc_macro2::Span::call_site, |s| s.ident.span()),
+        };
+        let pos = Pos::of(first);
         if ty.qself.is_some() {
             return Err((pos, "qualified `<T as Trait>` types are not SQL types".into()));
         }
