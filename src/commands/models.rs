@@ -141,10 +141,34 @@ pub mod sql_types {
 }
 "#;
 
+    fn context(dir: &std::path::Path, format: &str) -> Context {
+        let manifest = dir.join("Cargo.toml").display().to_string();
+        let cli = <crate::cli::Cli as clap::Parser>::parse_from(["cargo migrate", "--manifest-path", &manifest, "--format", format, "-q", "models"]);
+        Context::resolve(cli.global).unwrap()
+    }
+
+    #[test]
+    fn run_reads_the_configured_paths_and_fails_with_exit_code_2() {
+        let dir = tempfile::tempdir().unwrap();
+        let manifest = "[package]\nname = \"m\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[package.metadata.migrate]\nmodels = [\"db\"]\n";
+        std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        std::fs::write(dir.path().join("src/lib.rs"), "").unwrap();
+        std::fs::create_dir_all(dir.path().join("db")).unwrap();
+        std::fs::write(dir.path().join("db/models.rs"), USERS).unwrap();
+        run(&context(dir.path(), "json")).unwrap();
+        run(&context(dir.path(), "text")).unwrap();
+
+        std::fs::write(dir.path().join("db/models.rs"), "diesel::table! { users { id -> Int44, } }").unwrap();
+        let e = run(&context(dir.path(), "text")).unwrap_err();
+        assert_eq!(e.to_string(), "db/models.rs:1:32: column `users.id`: unknown SQL type `Int44`");
+        assert_eq!(e.exit_code(), crate::error::EXIT_USAGE);
+    }
+
     #[test]
     fn text_listing_shows_every_part() {
         let parsed = registry::parse_source("src/models.rs", USERS).unwrap();
-        let schema = registry::assemble(vec![parsed]).unwrap();
+        let schema = registry::assemble(&[parsed]).unwrap();
         let text = render(&schema, &Output::new(false, false, false, 0)).join("\n");
         let expected = "\
 table tenants  src/models.rs:17

@@ -33,7 +33,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use crate::schema::{qualified_name, Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint};
+use crate::schema::{Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint};
 use annotations::{ColumnAnnotation, TableAnnotation};
 pub use parse::{parse_source, ParsedFile, RawTable};
 use types::CustomLookup;
@@ -103,7 +103,7 @@ pub enum RegistryError {
 /// relative to `base_dir`) into one schema.
 pub fn load(base_dir: &Path, model_paths: &[String]) -> Result<Schema, RegistryError> {
     let files = model_files(base_dir, model_paths)?;
-    assemble(parse_files(base_dir, &files)?)
+    assemble(&parse_files(base_dir, &files)?)
 }
 
 /// Parses files on every core: parsing is most of the registry's time and files
@@ -242,23 +242,16 @@ impl Draft<'_> {
 
     /// A column named by its SQL name or its Rust identifier, as its SQL name.
     fn column(&self, name: &str) -> Option<&str> {
-        column_of(self.raw, name)
+        let columns = &self.raw.columns;
+        columns.iter().find(|c| c.name == name).or_else(|| columns.iter().find(|c| c.rust_name == name)).map(|c| c.name.as_str())
     }
-}
-
-fn column_of<'a>(raw: &'a RawTable, name: &str) -> Option<&'a str> {
-    raw.columns
-        .iter()
-        .find(|c| c.name == name)
-        .or_else(|| raw.columns.iter().find(|c| c.rust_name == name))
-        .map(|c| c.name.as_str())
 }
 
 /// Resolves what crosses files and produces the schema. `files` should come in a
 /// stable order (as [`load`] gives them): it decides which of two duplicates is
 /// reported first and which table gets a `_2` name.
-pub fn assemble(files: Vec<ParsedFile>) -> Result<Schema, RegistryError> {
-    let (enums, custom_by_rust) = custom_types(&files)?;
+pub fn assemble(files: &[ParsedFile]) -> Result<Schema, RegistryError> {
+    let (enums, custom_by_rust) = custom_types(files)?;
     let custom = |name: &str| match custom_by_rust.get(name).map(Vec::as_slice) {
         None => CustomLookup::None,
         Some([one]) => CustomLookup::Found(one.clone()),
@@ -266,7 +259,7 @@ pub fn assemble(files: Vec<ParsedFile>) -> Result<Schema, RegistryError> {
     };
 
     let mut drafts: BTreeMap<String, Draft> = BTreeMap::new();
-    for f in &files {
+    for f in files {
         for raw in &f.tables {
             let draft = draft(&f.file, raw, &custom)?;
             let key = draft.table.qualified_name();
@@ -286,7 +279,7 @@ pub fn assemble(files: Vec<ParsedFile>) -> Result<Schema, RegistryError> {
         by_rust.entry(d.raw.rust_name.as_str()).or_default().push(key.clone());
     }
     references(&mut drafts, &by_rust)?;
-    for f in &files {
+    for f in files {
         for j in &f.joinables {
             joinable(&f.file, j, &mut drafts, &by_rust)?;
         }
@@ -309,15 +302,15 @@ fn custom_types(files: &[ParsedFile]) -> Result<CustomTypes, RegistryError> {
     let mut by_rust: HashMap<String, Vec<String>> = HashMap::new();
     for f in files {
         for ct in &f.custom_types {
-            let key = qualified_name(ct.schema.as_deref(), &ct.name);
             let source = Source { file: f.file.clone(), line: ct.pos.line };
+            let e = EnumType { name: ct.name.clone(), schema: ct.schema.clone(), variants: ct.variants.clone(), source };
+            let key = e.qualified_name();
             match enums.get(&key) {
-                Some(first) if first.variants != ct.variants => {
-                    return Err(RegistryError::DuplicateType { name: key, first: first.source.clone(), second: source });
+                Some(first) if first.variants != e.variants => {
+                    return Err(RegistryError::DuplicateType { name: key, first: first.source.clone(), second: e.source });
                 }
                 Some(_) => {}
                 None => {
-                    let e = EnumType { name: ct.name.clone(), schema: ct.schema.clone(), variants: ct.variants.clone(), source };
                     enums.insert(key.clone(), e);
                 }
             }

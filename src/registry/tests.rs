@@ -5,7 +5,7 @@ use crate::schema::{Action, SqlType};
 
 fn build(files: &[(&str, &str)]) -> Result<Schema, RegistryError> {
     let parsed = files.iter().map(|(f, t)| parse_source(f, t)).collect::<Result<Vec<_>, _>>()?;
-    assemble(parsed)
+    assemble(&parsed)
 }
 
 fn one(text: &str) -> Schema {
