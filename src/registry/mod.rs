@@ -27,7 +27,7 @@ pub mod annotations;
 pub mod parse;
 pub mod types;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -148,7 +148,7 @@ pub fn model_files(base_dir: &Path, model_paths: &[String]) -> Result<Vec<PathBu
     if model_paths.is_empty() {
         return Err(RegistryError::NoModelPaths);
     }
-    let mut files = BTreeSet::new();
+    let mut files = Files::default();
     for p in model_paths {
         let mut found = 0;
         if p.contains(['*', '?', '[']) {
@@ -168,14 +168,14 @@ pub fn model_files(base_dir: &Path, model_paths: &[String]) -> Result<Vec<PathBu
                 if path.is_dir() {
                     found += walk(&path, &mut files)?;
                 } else if path.extension().is_some_and(|e| e == "rs") {
-                    files.insert(path);
+                    files.insert(path)?;
                     found += 1;
                 }
             }
         } else {
             let path = base_dir.join(p);
             if path.is_file() {
-                files.insert(path);
+                files.insert(path)?;
                 found = 1;
             } else if path.is_dir() {
                 found = walk(&path, &mut files)?;
@@ -185,7 +185,31 @@ pub fn model_files(base_dir: &Path, model_paths: &[String]) -> Result<Vec<PathBu
             return Err(RegistryError::NoFiles { path: p.clone(), base_dir: base_dir.to_path_buf() });
         }
     }
-    Ok(files.into_iter().collect())
+    let mut files: Vec<PathBuf> = files.by_real_path.into_values().collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Model files found so far, one entry per real file: a file reached through two
+/// paths (overlapping model paths, a symbolic link) is one file, listed under the
+/// path that sorts first.
+#[derive(Default)]
+struct Files {
+    by_real_path: HashMap<PathBuf, PathBuf>,
+}
+
+impl Files {
+    fn insert(&mut self, path: PathBuf) -> Result<(), RegistryError> {
+        let real = std::fs::canonicalize(&path).map_err(|source| RegistryError::Io { path: path.clone(), source })?;
+        match self.by_real_path.get_mut(&real) {
+            Some(kept) if *kept <= path => {}
+            Some(kept) => *kept = path,
+            None => {
+                self.by_real_path.insert(real, path);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `target/` holds build output and hidden directories hold tooling; neither holds models.
@@ -193,17 +217,19 @@ fn skipped_name(name: &std::ffi::OsStr) -> bool {
     name == "target" || name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
-/// Adds the `.rs` files under `dir`; returns how many it saw.
-fn walk(dir: &Path, files: &mut BTreeSet<PathBuf>) -> Result<usize, RegistryError> {
+/// Adds the `.rs` files under `dir`; returns how many it saw. Symbolic links are
+/// followed (a symlinked models directory is still models; walkdir reports loops).
+fn walk(dir: &Path, files: &mut Files) -> Result<usize, RegistryError> {
     let mut seen = 0;
-    let walker = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| e.depth() == 0 || !skipped_name(e.file_name()));
+    let walker =
+        walkdir::WalkDir::new(dir).follow_links(true).into_iter().filter_entry(|e| e.depth() == 0 || !skipped_name(e.file_name()));
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
             RegistryError::Io { path, source: e.into() }
         })?;
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "rs") {
-            files.insert(entry.into_path());
+            files.insert(entry.into_path())?;
             seen += 1;
         }
     }

@@ -653,3 +653,15 @@ fn load_errors() {
     // The same table reached through two paths is one definition, not a duplicate.
     load(base, &strings(&["src/models", "src/models/ok.rs"])).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn load_follows_symlinks() {
+    let dir = tree(&[("shared/users.rs", b"diesel::table! { users { id -> Int4, } }"), ("app/models/posts.rs", b"diesel::table! { posts { id -> Int4, } }")]);
+    std::os::unix::fs::symlink(dir.path().join("shared"), dir.path().join("app/models/shared")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("shared/users.rs"), dir.path().join("app/models/users_link.rs")).unwrap();
+    // One file reached through two links is read once, under the path that sorts first.
+    let s = load(dir.path(), &strings(&["app/models", "shared"])).unwrap();
+    assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["posts", "users"]);
+    assert_eq!(s.tables["users"].source.file, "app/models/shared/users.rs");
+}
