@@ -114,10 +114,10 @@ fn walk(items: &[Item], out: &mut ParsedFile) -> Result<(), RegistryError> {
 
 /// `table`, `diesel::table`, `::diesel::table` (and the same for `joinable`).
 fn macro_name(path: &syn::Path) -> Option<&'static str> {
-    let segs: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
-    let name = match segs.as_slice() {
-        [name] => name,
-        [krate, name] if *krate == "diesel" => name,
+    let mut segs = path.segments.iter().map(|s| &s.ident);
+    let name = match (segs.next(), segs.next(), segs.next()) {
+        (Some(name), None, _) => name,
+        (Some(krate), Some(name), None) if krate == "diesel" => name,
         _ => return None,
     };
     ["table", "joinable"].into_iter().find(|n| *name == n)
@@ -125,9 +125,7 @@ fn macro_name(path: &syn::Path) -> Option<&'static str> {
 
 /// Tables under `#[cfg(test)]` are test scaffolding, not the schema.
 fn is_cfg_test(attrs: &[Attribute]) -> bool {
-    attrs.iter().any(|a| {
-        a.path().is_ident("cfg") && a.parse_args::<Ident>().is_ok_and(|i| i == "test")
-    })
+    attrs.iter().any(|a| a.path().is_ident("cfg") && a.parse_args::<Ident>().is_ok_and(|i| i == "test"))
 }
 
 fn malformed(file: &str, what: &'static str, e: &syn::Error) -> RegistryError {
