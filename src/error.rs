@@ -49,6 +49,9 @@ pub enum Error {
     Chain(#[from] crate::chain::ChainErrors),
 
     #[error("{0}")]
+    Registry(#[from] crate::registry::RegistryError),
+
+    #[error("{0}")]
     Spec(String),
 
     #[error("{}", crate::apply::render_failure(.0))]

@@ -6,6 +6,8 @@
 //! 2. [`context`] resolves it once into a validated context: the workspace
 //!    ([`workspace`]), its `[workspace.metadata.migrate]` table ([`config`]), the
 //!    database URL and backend ([`database_url`]);
+//!    [`registry`] reads every Diesel `table!` under the model paths into one
+//!    backend-neutral [`schema`] model;
 //! 3. [`chain`] loads the migrations directory and checks the revision chain
 //!    (numbers 1..N, each `revises` its predecessor, one head);
 //! 4. [`revision_spec`] turns `head`, `-1`, `0007`… into a target on that chain;
@@ -28,8 +30,10 @@ pub mod db;
 pub mod error;
 pub mod init;
 pub mod output;
+pub mod registry;
 pub mod revision;
 pub mod revision_spec;
+pub mod schema;
 pub mod sql_split;
 pub mod state;
 pub mod workspace;
