@@ -286,14 +286,21 @@ pub struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn upgrade(&mut self, spec: &Spec) -> Result<Report> {
-        let backend = self.conn.backend();
-        let (chain, out, opts) = (self.chain, self.out, self.opts.clone());
+    /// Takes the lock and reads the state; refuses a state nobody has explained.
+    fn begin(&mut self, direction: Direction) -> Result<(Locked<'_>, Status<'a>)> {
+        let (chain, opts) = (self.chain, self.opts.clone());
         let locked = Locked::take(self.conn, opts.lock_timeout)?;
         state::ensure_tables(locked.conn)?;
         let db = state::read(locked.conn)?;
         let status = Status::read(chain, &db)?;
-        status.refuse_unexplained(&opts, Direction::Up)?;
+        status.refuse_unexplained(&opts, direction)?;
+        Ok((locked, status))
+    }
+
+    pub fn upgrade(&mut self, spec: &Spec) -> Result<Report> {
+        let backend = self.conn.backend();
+        let (chain, out) = (self.chain, self.out);
+        let (locked, status) = self.begin(Direction::Up)?;
         adopt_unrecorded(locked.conn, &status)?;
         let target = spec.resolve(chain, Some(status.current))?;
         if target < status.current {
@@ -317,12 +324,8 @@ impl<'a> Engine<'a> {
 
     pub fn downgrade(&mut self, spec: &Spec) -> Result<Report> {
         let backend = self.conn.backend();
-        let (chain, out, opts) = (self.chain, self.out, self.opts.clone());
-        let locked = Locked::take(self.conn, opts.lock_timeout)?;
-        state::ensure_tables(locked.conn)?;
-        let db = state::read(locked.conn)?;
-        let status = Status::read(chain, &db)?;
-        status.refuse_unexplained(&opts, Direction::Down)?;
+        let (chain, out) = (self.chain, self.out);
+        let (locked, status) = self.begin(Direction::Down)?;
         // Orphans may sit above the chain's head; `-N` counts from the newest applied.
         let target = resolve_down_target(spec, chain, &status)?;
         if target > status.current {
@@ -335,7 +338,7 @@ impl<'a> Engine<'a> {
             )));
         }
         let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
-        to_revert.sort_by(|a, b| b.number.cmp(&a.number));
+        to_revert.sort_by_key(|a| std::cmp::Reverse(a.number));
         let mut report = Report::default();
         let total = to_revert.len();
         for (i, a) in to_revert.into_iter().enumerate() {

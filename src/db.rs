@@ -41,6 +41,22 @@ macro_rules! dispatch {
     };
 }
 
+/// A boxed raw query with every parameter bound; the backend is inferred from
+/// the connection it runs on.
+macro_rules! bound {
+    ($sql:expr, $params:expr) => {{
+        let mut q = diesel::sql_query($sql).into_boxed();
+        for p in $params {
+            q = match p {
+                Param::Text(s) => q.bind::<Text, _>(s.clone()),
+                Param::Int(i) => q.bind::<BigInt, _>(*i),
+                Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
+            };
+        }
+        q
+    }};
+}
+
 /// One text column named `value`; every single-column query aliases to it.
 #[derive(QueryableByName)]
 struct TextRow {
@@ -144,48 +160,18 @@ impl Connection {
     /// Runs one parameterised statement written with `?` placeholders.
     pub fn execute(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<usize> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => {
-            let mut q = diesel::sql_query(sql).into_boxed();
-            for p in params {
-                q = match p {
-                    Param::Text(s) => q.bind::<Text, _>(s.clone()),
-                    Param::Int(i) => q.bind::<BigInt, _>(*i),
-                    Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
-                };
-            }
-            q.execute(c)
-        })
+        dispatch!(self, c => bound!(sql, params).execute(c))
     }
 
     /// A query whose one column is aliased `value` and castable to text.
     pub fn query_texts(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Vec<Option<String>>> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => {
-            let mut q = diesel::sql_query(sql).into_boxed();
-            for p in params {
-                q = match p {
-                    Param::Text(s) => q.bind::<Text, _>(s.clone()),
-                    Param::Int(i) => q.bind::<BigInt, _>(*i),
-                    Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
-                };
-            }
-            q.load::<TextRow>(c).map(|rows| rows.into_iter().map(|r| r.value).collect())
-        })
+        dispatch!(self, c => bound!(sql, params).load::<TextRow>(c).map(|rows| rows.into_iter().map(|r| r.value).collect()))
     }
 
     fn query_int(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Option<i64>> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => {
-            let mut q = diesel::sql_query(sql).into_boxed();
-            for p in params {
-                q = match p {
-                    Param::Text(s) => q.bind::<Text, _>(s.clone()),
-                    Param::Int(i) => q.bind::<BigInt, _>(*i),
-                    Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
-                };
-            }
-            q.load::<IntRow>(c).map(|rows| rows.into_iter().next().and_then(|r| r.value))
-        })
+        dispatch!(self, c => bound!(sql, params).load::<IntRow>(c).map(|rows| rows.into_iter().next().and_then(|r| r.value)))
     }
 
     /// PostgreSQL numbers its placeholders.

@@ -68,7 +68,8 @@ fn history_heads_and_show_need_no_database() {
 /// Each chain rule, broken on its own, gets its own message and exit code 1.
 #[test]
 fn every_chain_violation_is_reported_with_its_fix() {
-    let cases: Vec<(&str, Box<dyn Fn(&Workspace)>, &str)> = vec![
+    type Breaker = Box<dyn Fn(&Workspace)>;
+    let cases: Vec<(&str, Breaker, &str)> = vec![
         ("duplicate", Box::new(|ws: &Workspace| { ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;"); }), "revision 0003 is used by 2 directories: 0003_add_bio, 0003_add_phone_to_users"),
         ("two heads", Box::new(|ws: &Workspace| { ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;"); }), "multiple head revisions are present: 0003_add_bio, 0003_add_phone_to_users"),
         ("gap", Box::new(|ws: &Workspace| { ws.migration(5, "later", "SELECT 1;", "SELECT 1;"); }), "revision 0004 is missing: the chain jumps to 0005_later"),

@@ -30,24 +30,21 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    if args.sql {
-        return offline(ctx, &args.target, true);
-    }
-    ctx.check_production_guard("upgrade")?;
-    let spec = Spec::parse(&args.target)?;
-    let report = with_engine(ctx, args.ignore_checksums, |e| e.upgrade(&spec))?;
-    summarize(ctx, &report, "already at the target revision; nothing to apply");
-    Ok(())
+    move_to(ctx, &args.target, args.sql, args.ignore_checksums, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    if args.sql {
-        return offline(ctx, &args.target, false);
+    move_to(ctx, &args.target, args.sql, args.ignore_checksums, false)
+}
+
+fn move_to(ctx: &Context, target: &str, sql: bool, ignore_checksums: bool, up: bool) -> Result<()> {
+    if sql {
+        return offline(ctx, target, up);
     }
-    ctx.check_production_guard("downgrade")?;
-    let spec = Spec::parse(&args.target)?;
-    let report = with_engine(ctx, args.ignore_checksums, |e| e.downgrade(&spec))?;
-    summarize(ctx, &report, "already at the target revision; nothing to roll back");
+    ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
+    let spec = Spec::parse(target)?;
+    let report = with_engine(ctx, ignore_checksums, |e| if up { e.upgrade(&spec) } else { e.downgrade(&spec) })?;
+    summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }
 
