@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ColorChoice, Format, GlobalArgs};
+use crate::cli::{Format, GlobalArgs};
 use crate::config::{self, Config};
 use crate::database_url::DatabaseUrl;
 use crate::error::{Error, Result};
@@ -64,11 +64,7 @@ impl Context {
         let workspace = workspace::discover(global.manifest_path.as_deref(), &cwd)?;
         let config = config::resolve(&workspace, global.package.as_deref())?;
         let env = Env::capture(&workspace.root)?;
-        let color = match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => env.get("NO_COLOR").is_none_or(str::is_empty) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        };
+        let color = Output::wants_color(global.color, env.get("NO_COLOR"));
         let out = Output::new(global.format == Format::Json, color, global.quiet, global.verbose);
         Ok(Context { global, workspace, config, env, out })
     }

@@ -22,6 +22,15 @@ pub struct Output {
 }
 
 impl Output {
+    /// `--color`: `always`/`never` win; `auto` means a terminal on stderr and no `NO_COLOR`.
+    pub fn wants_color(choice: crate::cli::ColorChoice, no_color: Option<&str>) -> bool {
+        match choice {
+            crate::cli::ColorChoice::Always => true,
+            crate::cli::ColorChoice::Never => false,
+            crate::cli::ColorChoice::Auto => no_color.is_none_or(str::is_empty) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
     pub fn new(json: bool, color: bool, quiet: bool, verbose: u8) -> Self {
         Output { json, color, quiet, verbose }
     }

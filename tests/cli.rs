@@ -202,3 +202,28 @@ fn help_and_version() {
     bin().arg("--version").assert().success();
     bin().args(["migrate", "frobnicate"]).assert().code(2);
 }
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let ws = Workspace::new();
+    ws.blog_chain();
+    let db = TestDb::new(cargo_migrate::database_url::Backend::Sqlite).unwrap();
+    let out = ws.cmd(&db).args(["--color", "always", "upgrade", "+1"]).env_remove("NO_COLOR").assert().success().get_output().clone();
+    assert!(stderr(&out).contains("\x1b[32mapplied\x1b[0m"), "{:?}", stderr(&out));
+    // `auto` off a terminal, and NO_COLOR, mean plain text.
+    let out = ws.cmd(&db).args(["upgrade", "+1"]).env_remove("NO_COLOR").assert().success().get_output().clone();
+    assert!(!stderr(&out).contains('\x1b'), "{:?}", stderr(&out));
+    let out = ws.cmd(&db).args(["--color", "never", "upgrade"]).assert().success().get_output().clone();
+    assert!(!stderr(&out).contains('\x1b'));
+    let out = ws.cmd(&db).args(["--color", "always", "downgrade", "nope"]).env_remove("NO_COLOR").assert().code(2).get_output().clone();
+    assert!(stderr(&out).contains("\x1b[31merror\x1b[0m"), "{:?}", stderr(&out));
+}
+
+#[test]
+fn quiet_prints_only_errors() {
+    let ws = Workspace::new();
+    ws.blog_chain();
+    let db = TestDb::new(cargo_migrate::database_url::Backend::Sqlite).unwrap();
+    ws.cmd(&db).args(["-q", "upgrade"]).assert().success().stdout("").stderr("");
+    ws.cmd(&db).args(["-q", "upgrade", "nope"]).assert().code(2).stderr(predicate::str::contains("error: can't locate revision"));
+}

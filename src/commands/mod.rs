@@ -18,7 +18,9 @@ pub mod revision;
 
 pub fn main() -> ExitCode {
     let cli = cli::parse_from_env();
-    let fallback = Output::new(false, std::env::var_os("NO_COLOR").is_none() && cli.global.color != cli::ColorChoice::Never && std::io::IsTerminal::is_terminal(&std::io::stderr()), cli.global.quiet, cli.global.verbose);
+    // Errors are rendered before (or without) a resolved context.
+    let no_color = std::env::var("NO_COLOR").ok();
+    let fallback = Output::new(false, Output::wants_color(cli.global.color, no_color.as_deref()), cli.global.quiet, cli.global.verbose);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
