@@ -227,3 +227,23 @@ fn quiet_prints_only_errors() {
     ws.cmd(&db).args(["-q", "upgrade"]).assert().success().stdout("").stderr("");
     ws.cmd(&db).args(["-q", "upgrade", "nope"]).assert().code(2).stderr(predicate::str::contains("error: can't locate revision"));
 }
+
+#[test]
+fn cargo_finds_us_as_a_subcommand() {
+    let bin = assert_cmd::cargo::cargo_bin("cargo-migrate");
+    let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
+    let ws = Workspace::new();
+    ws.blog_chain();
+    let out = std::process::Command::new(env!("CARGO")).args(["migrate", "history"]).current_dir(ws.path()).env("PATH", path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0002 -> 0003 (head), add phone to users"));
+}
+
+#[test]
+fn stamp_sql_prints_the_state_statements() {
+    let ws = Workspace::new();
+    ws.blog_chain();
+    let out = ws.bare_cmd().env("DATABASE_URL", "postgres://u:secret@db.invalid/x").args(["stamp", "0002", "--sql"]).assert().success().get_output().clone();
+    let sql = stdout(&out);
+    assert!(sql.contains("VALUES ('0001');\n") && sql.contains("VALUES ('0002');") && !sql.contains("'0003'"), "{sql}");
+}
