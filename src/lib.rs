@@ -34,6 +34,7 @@ pub mod registry;
 pub mod revision;
 pub mod revision_spec;
 pub mod schema;
+pub mod snapshot;
 pub mod sql_split;
 pub mod state;
 pub mod workspace;

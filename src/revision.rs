@@ -8,6 +8,8 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::chain::{self, Chain, Metadata};
 use crate::error::{Error, Result};
 use crate::init::write_atomically;
+use crate::schema::Schema;
+use crate::snapshot::Snapshot;
 
 /// The longest slug we write; a directory name stays well under any filesystem's limit.
 pub const MAX_SLUG: usize = 48;
@@ -142,7 +144,7 @@ impl Drop for DirLock {
 
 /// Writes `NNNN_slug/{up.sql,down.sql,metadata.toml}` (and the snapshot, when given)
 /// so that either all of it appears or none of it does.
-pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&str>) -> Result<Written> {
+pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Written> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
     // Read the chain under the lock: another writer may have just added one.
@@ -173,8 +175,9 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
             std::fs::write(tmp.join(file), text).map_err(|e| Error::io(tmp.join(file), e))?;
         }
         std::fs::rename(&tmp, &final_path).map_err(|e| Error::io(&final_path, e))?;
-        if let Some(json) = snapshot {
-            if let Err(e) = write_atomically(&dir.join(SNAPSHOT_FILE), json) {
+        if let Some(schema) = snapshot {
+            let json = Snapshot::new(Some(id.clone()), schema).to_json();
+            if let Err(e) = write_atomically(&dir.join(SNAPSHOT_FILE), &json) {
                 let _ = std::fs::remove_dir_all(&final_path);
                 return Err(e);
             }
@@ -210,7 +213,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let templates = Templates::load(None).unwrap();
         let rev = NewRevision { message: "create users".into(), run_in_transaction: true, ..Default::default() };
-        let w1 = write(t.path(), &rev, &templates, None, Some("{}")).unwrap();
+        let w1 = write(t.path(), &rev, &templates, None, Some(&Schema::default())).unwrap();
         assert_eq!(w1.name, "0001_create_users");
         let rev2 = NewRevision { message: "add \"phone\"\nto users".into(), upgrades: "ALTER TABLE users ADD phone TEXT;".into(), run_in_transaction: true, ..Default::default() };
         let w2 = write(t.path(), &rev2, &templates, None, None).unwrap();
@@ -223,7 +226,7 @@ mod tests {
         let up = std::fs::read_to_string(w2.path.join("up.sql")).unwrap();
         assert!(up.starts_with("-- add \"phone\" to users\n-- revision 0002, revises 0001, created 20"), "{up}");
         assert!(up.ends_with("ALTER TABLE users ADD phone TEXT;\n"), "{up}");
-        assert!(t.path().join(SNAPSHOT_FILE).is_file());
+        assert_eq!(crate::snapshot::read(t.path()).unwrap().unwrap().revision.as_deref(), Some("0001"));
         assert!(!std::fs::read_dir(t.path()).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().starts_with('.')), "lock or temp left behind");
     }
 
@@ -256,7 +259,7 @@ mod tests {
         let rev = NewRevision { message: "a".into(), run_in_transaction: true, ..Default::default() };
         // A directory where the snapshot goes: writing it fails after the migration dir exists.
         std::fs::create_dir(t.path().join(SNAPSHOT_FILE)).unwrap();
-        assert!(write(t.path(), &rev, &templates, None, Some("{}")).is_err());
+        assert!(write(t.path(), &rev, &templates, None, Some(&Schema::default())).is_err());
         let left: Vec<String> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         assert!(!left.iter().any(|n| n.starts_with("0001") || n.starts_with('.')), "{left:?}");
     }

@@ -93,3 +93,22 @@ fn revision_refuses_on_a_broken_chain() {
     ws.migration(3, "c", "", "");
     ws.bare_cmd().args(["revision", "-m", "next"]).assert().code(1).stderr(predicate::str::contains("revision 0002 is missing"));
 }
+
+#[test]
+fn a_revision_records_the_models_as_the_snapshot() {
+    let ws = Workspace::new();
+    ws.write("crates/db/src/lib.rs", "diesel::table! {\n    users (id) {\n        id -> Int4,\n        /// @unique\n        email -> Text,\n    }\n}\n");
+    ws.bare_cmd().args(["revision", "-m", "create users"]).assert().success();
+    let snap: serde_json::Value = serde_json::from_str(&ws.read("migrations/schema_snapshot.json")).unwrap();
+    assert_eq!(snap["revision"], "0001");
+    assert_eq!(snap["schema"]["tables"]["users"]["columns"][1]["name"], "email");
+    assert_eq!(snap["schema"]["tables"]["users"]["uniques"][0]["name"], "uq_users_email");
+    // The snapshot is a file: Diesel would take a subdirectory for a migration.
+    assert!(ws.migrations().join("schema_snapshot.json").is_file());
+
+    // Models that do not parse: the migration is still written, the snapshot is not, and we say so.
+    ws.write("crates/db/src/lib.rs", "diesel::table! { users (id) { id -> Nope, } }\n");
+    ws.bare_cmd().args(["revision", "-m", "second"]).assert().success().stderr(predicate::str::contains("schema snapshot was not updated"));
+    let snap: serde_json::Value = serde_json::from_str(&ws.read("migrations/schema_snapshot.json")).unwrap();
+    assert_eq!(snap["revision"], "0001");
+}
