@@ -23,7 +23,7 @@ fn write_chain(dir: &Path) {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::write(d.join("up.sql"), format!("CREATE TABLE t{n} (id INTEGER PRIMARY KEY, v VARCHAR(20));\nINSERT INTO t{n} (id, v) VALUES (1, 'x');\n")).unwrap();
         std::fs::write(d.join("down.sql"), format!("DROP TABLE t{n};\n")).unwrap();
-        let meta = Metadata { revises: (n > 1).then(|| format!("{:04}", n - 1)), message: Some(format!("step {n}")), created: None, run_in_transaction: Some(true) };
+        let meta = Metadata { revises: (n > 1).then(|| format!("{:04}", n - 1)), message: Some(format!("step {n}")), created: None, run_in_transaction: Some(true), ..Default::default() };
         std::fs::write(d.join("metadata.toml"), meta.to_toml()).unwrap();
     }
 }

@@ -20,6 +20,8 @@ pub struct Metadata {
     pub created: Option<String>,
     /// Diesel reads a missing key as `false`; we always write it.
     pub run_in_transaction: Option<bool>,
+    /// `[lint.allow]`: lint rules silenced for this migration, each with its reason.
+    pub lint_allow: BTreeMap<String, String>,
 }
 
 impl Metadata {
@@ -40,6 +42,16 @@ impl Metadata {
             doc["created"] = toml_edit::value(c.as_str());
         }
         doc["run_in_transaction"] = toml_edit::value(self.run_in_transaction.unwrap_or(true));
+        if !self.lint_allow.is_empty() {
+            let mut allow = toml_edit::Table::new();
+            for (rule, reason) in &self.lint_allow {
+                allow.insert(rule, toml_edit::value(reason.as_str()));
+            }
+            let mut lint = toml_edit::Table::new();
+            lint.set_implicit(true);
+            lint.insert("allow", toml_edit::Item::Table(allow));
+            doc["lint"] = toml_edit::Item::Table(lint);
+        }
         doc.to_string()
     }
 }
@@ -298,7 +310,26 @@ fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
         Some(toml::Value::Boolean(b)) => Some(*b),
         Some(_) => return Err(bad("run_in_transaction", "true or false")),
     };
-    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction })
+    let mut lint_allow = BTreeMap::new();
+    match table.get("lint") {
+        None => {}
+        Some(toml::Value::Table(lint)) => match lint.get("allow") {
+            None => {}
+            Some(toml::Value::Table(allow)) => {
+                for (rule, reason) in allow {
+                    match reason {
+                        toml::Value::String(r) if !r.trim().is_empty() => {
+                            lint_allow.insert(rule.clone(), r.clone());
+                        }
+                        _ => return Err(bad(&format!("lint.allow.{rule}"), "the reason for allowing it, as a non-empty string")),
+                    }
+                }
+            }
+            Some(_) => return Err(bad("lint.allow", "a table of `rule = \"reason\"`")),
+        },
+        Some(_) => return Err(bad("lint", "a table")),
+    }
+    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction, lint_allow })
 }
 
 /// Judges a scanned directory against the chain rules.
@@ -449,9 +480,15 @@ mod tests {
 
     #[test]
     fn metadata_always_states_run_in_transaction() {
-        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None }.to_toml();
+        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None, lint_allow: BTreeMap::from([("drop-column".to_string(), "archived in 0007".to_string())]) }.to_toml();
         assert!(text.contains("run_in_transaction = true"), "{text}");
         let back: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(back["message"].as_str(), Some("say \"hi\""));
+        assert!(text.contains("[lint.allow]\ndrop-column = \"archived in 0007\""), "{text}");
+        let t = tempfile::tempdir().unwrap();
+        std::fs::write(t.path().join("metadata.toml"), &text).unwrap();
+        assert_eq!(read_metadata(&t.path().join("metadata.toml")).unwrap().lint_allow["drop-column"], "archived in 0007");
+        std::fs::write(t.path().join("metadata.toml"), "[lint.allow]\ndrop-table = \"\"\n").unwrap();
+        assert!(read_metadata(&t.path().join("metadata.toml")).is_err());
     }
 }

@@ -99,6 +99,10 @@ pub enum Command {
     Redo(RedoArgs),
     /// Show every table the model registry found under the configured model paths.
     Models,
+    /// Exit 1 when anything is out of sync: chain, snapshot, models (and with --db, the database).
+    Check(CheckArgs),
+    /// Flag risky SQL (dropped columns, blocking index builds…) in migrations.
+    Lint(LintArgs),
     /// Clear the "failed part-way" mark left by a migration that failed on MySQL/MariaDB.
     Resolve(ResolveArgs),
 }
@@ -191,6 +195,24 @@ pub struct StampArgs {
 
 #[derive(Debug, Args)]
 pub struct RedoArgs {}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Also check the database: at head, no edited or unknown applied migrations.
+    #[arg(long)]
+    pub db: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// One migration to lint (default: those not yet applied to the configured database,
+    /// or all when no database URL is configured).
+    #[arg(allow_hyphen_values = true, conflicts_with = "all")]
+    pub revision: Option<String>,
+    /// Lint every migration.
+    #[arg(long)]
+    pub all: bool,
+}
 
 #[derive(Debug, Args)]
 pub struct ResolveArgs {

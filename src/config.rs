@@ -25,6 +25,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("confirm_value", "\"yes\": the confirming value"),
     ("lock_timeout", "60: seconds to wait for another process's migration lock"),
     ("templates", "none: directory overriding templates/up.sql and templates/down.sql"),
+    ("lint_fails_check", "false: whether lint findings make `check` fail"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,7 @@ pub struct Config {
     pub guard: ProductionGuard,
     pub lock_timeout_secs: u64,
     pub templates_dir: Option<PathBuf>,
+    pub lint_fails_check: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +152,11 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
         },
         lock_timeout_secs,
         templates_dir: string("templates")?.map(|t| base_dir.join(t)),
+        lint_fails_check: match obj.get("lint_fails_check") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
+        },
     })
 }
 

@@ -68,6 +68,10 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+
+    /// `check`/`lint` found problems; they were already printed as the result.
+    #[error("{0}")]
+    OutOfSync(String),
 }
 
 impl Error {
@@ -86,7 +90,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Connect { .. } | Error::MigrationFailed(_) | Error::Database { .. } => EXIT_DATABASE,
-            Error::Chain(_) | Error::Refused(_) => EXIT_OUT_OF_SYNC,
+            Error::Chain(_) | Error::Refused(_) | Error::OutOfSync(_) => EXIT_OUT_OF_SYNC,
             _ => EXIT_USAGE,
         }
     }

@@ -20,6 +20,7 @@
 
 pub mod apply;
 pub mod chain;
+pub mod check;
 pub mod checksum;
 pub mod cli;
 pub mod commands;
@@ -29,6 +30,7 @@ pub mod database_url;
 pub mod db;
 pub mod error;
 pub mod init;
+pub mod lint;
 pub mod output;
 pub mod registry;
 pub mod revision;

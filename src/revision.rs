@@ -165,7 +165,7 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     };
     let up = templates.render("up.sql", &ctx, templates_dir)?;
     let down = templates.render("down.sql", &ctx, templates_dir)?;
-    let meta = Metadata { revises, message: Some(rev.message.clone()), created: Some(created), run_in_transaction: Some(rev.run_in_transaction) };
+    let meta = Metadata { revises, message: Some(rev.message.clone()), created: Some(created), run_in_transaction: Some(rev.run_in_transaction), ..Default::default() };
 
     let final_path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));

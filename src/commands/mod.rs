@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::output::Output;
 
 pub mod apply;
+pub mod check;
 pub mod init;
 pub mod inspect;
 pub mod models;
@@ -48,6 +49,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Heads => inspect::heads(&ctx),
         Command::Show(a) => inspect::show(&ctx, &a),
         Command::Models => models::run(&ctx),
+        Command::Check(a) => check::check(&ctx, &a),
+        Command::Lint(a) => check::lint(&ctx, &a),
     }
 }
 

@@ -1,0 +1,247 @@
+//! `check`: is everything in sync? The chain (numbers, `revises`, one head, both
+//! SQL files), the snapshot against the chain, the models against the snapshot
+//! (the change nobody wrote a migration for), lint findings, and with `--db` the
+//! database against the files. Offline by default, so a pre-commit hook is instant.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::apply::Status;
+use crate::chain::{self, Chain};
+use crate::error::Result;
+use crate::lint::{self, Finding};
+use crate::schema::{Schema, Table};
+use crate::snapshot;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// A stable id for scripts: `chain`, `snapshot`, `snapshot-stale`, `models`,
+    /// `models-changed`, `lint`, `db-pending`, `db-edited`, `db-unknown`, `db-partial`.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub head: Option<String>,
+    pub migrations: usize,
+    pub problems: Vec<Problem>,
+    pub lint: Vec<Finding>,
+    /// Things worth knowing that are not problems (no snapshot yet, …).
+    pub notes: Vec<String>,
+}
+
+/// Everything that needs no database. `models`/`base_dir` come from the config.
+pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, models: &[String]) -> Result<(Report, Option<Chain>)> {
+    let mut report = Report::default();
+    let (migrations, scan_problems) = chain::scan(migrations_dir)?;
+    report.migrations = migrations.len();
+    let chain = match chain::validate(migrations_dir, &migrations, scan_problems) {
+        Ok(c) => Some(c),
+        Err(errors) => {
+            for p in errors.problems {
+                report.problems.push(Problem { kind: "chain", message: p.to_string() });
+            }
+            None
+        }
+    };
+    report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
+
+    let snap = match snapshot::read(migrations_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
+            None
+        }
+    };
+    match (&snap, &chain) {
+        (Some(s), Some(c)) => {
+            let head = c.head().map(|m| m.id.clone());
+            if s.revision != head {
+                report.problems.push(Problem {
+                    kind: "snapshot-stale",
+                    message: format!(
+                        "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain",
+                        crate::revision::SNAPSHOT_FILE,
+                        s.revision.as_deref().unwrap_or("base"),
+                        head.as_deref().unwrap_or("base")
+                    ),
+                });
+            }
+        }
+        (None, Some(c)) if !c.is_empty() => report
+            .notes
+            .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE)),
+        _ => {}
+    }
+    if let Some(s) = &snap {
+        match crate::registry::load(base_dir, models) {
+            Ok(current) => {
+                let changes = describe_changes(&s.schema, &snapshot::without_sources(&current));
+                if !changes.is_empty() {
+                    report.problems.push(Problem {
+                        kind: "models-changed",
+                        message: format!(
+                            "the models changed since the last migration, with no migration for it:\n      {}\n    fix: write a migration for the change: `cargo migrate revision -m \"…\"` (it records the models as the new snapshot)",
+                            changes.join("\n      ")
+                        ),
+                    });
+                }
+            }
+            Err(e) => report.problems.push(Problem { kind: "models", message: e.to_string() }),
+        }
+    }
+    Ok((report, chain))
+}
+
+/// Lint findings for the given migrations.
+pub fn lint_all(report: &mut Report, migrations: &[&chain::Migration], backend: Option<crate::database_url::Backend>) -> Result<()> {
+    for m in migrations {
+        report.lint.extend(lint::lint_migration(m, backend)?);
+    }
+    Ok(())
+}
+
+/// With `--db`: the database against the files.
+pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
+    for r in &status.partial {
+        report.problems.push(Problem {
+            kind: "db-partial",
+            message: format!("{} failed part-way: {}\n    fix: repair by hand, then `cargo migrate resolve {}`", r.name, r.detail.as_deref().unwrap_or(""), r.version),
+        });
+    }
+    for (m, r, diff) in &status.edited {
+        report.problems.push(Problem {
+            kind: "db-edited",
+            message: format!("{} was edited after it was applied (at {}):\n{diff}    fix: restore the file, or put the change in a new migration", m.name, r.applied_at),
+        });
+    }
+    for o in &status.orphans {
+        let name = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
+        report.problems.push(Problem {
+            kind: "db-unknown",
+            message: format!("the database has {name} applied, but the migrations directory has no such migration\n    fix: `cargo migrate downgrade` past it, or check out the branch that has it"),
+        });
+    }
+    let pending = status.pending(chain);
+    if !pending.is_empty() {
+        report.problems.push(Problem {
+            kind: "db-pending",
+            message: format!(
+                "the database is not at head: {} pending ({})\n    fix: `cargo migrate upgrade head`",
+                pending.len(),
+                pending.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        });
+    }
+}
+
+/// Human-readable differences between two schemas, table by table.
+pub fn describe_changes(old: &Schema, new: &Schema) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, t) in &new.tables {
+        match old.tables.get(name) {
+            None => out.push(format!("table {name}: added ({} columns)", t.columns.len())),
+            Some(o) => describe_table(name, o, t, &mut out),
+        }
+    }
+    for name in old.tables.keys().filter(|n| !new.tables.contains_key(*n)) {
+        out.push(format!("table {name}: removed"));
+    }
+    for (name, e) in &new.enums {
+        match old.enums.get(name) {
+            None => out.push(format!("enum {name}: added")),
+            Some(o) if o.variants != e.variants => out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants)),
+            _ => {}
+        }
+    }
+    for name in old.enums.keys().filter(|n| !new.enums.contains_key(*n)) {
+        out.push(format!("enum {name}: removed"));
+    }
+    out
+}
+
+fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
+    for c in &new.columns {
+        match old.columns.iter().find(|o| o.name == c.name) {
+            None => out.push(format!("{name}.{}: added ({}{})", c.name, c.sql_type, if c.nullable { ", nullable" } else { "" })),
+            Some(o) => {
+                let describe = |c: &crate::schema::Column| {
+                    format!(
+                        "{}{}{}{}",
+                        c.sql_type,
+                        c.max_length.map(|l| format!("({l})")).unwrap_or_default(),
+                        if c.nullable { " NULL" } else { " NOT NULL" },
+                        c.default.as_ref().map(|d| format!(" DEFAULT {d}")).unwrap_or_default()
+                    )
+                };
+                let (before, after) = (describe(o), describe(c));
+                if before != after || o.auto_increment != c.auto_increment {
+                    out.push(format!("{name}.{}: {before} -> {after}", c.name));
+                }
+            }
+        }
+    }
+    for c in old.columns.iter().filter(|o| !new.columns.iter().any(|c| c.name == o.name)) {
+        out.push(format!("{name}.{}: removed", c.name));
+    }
+    if old.primary_key != new.primary_key {
+        out.push(format!("{name}: primary key ({}) -> ({})", old.primary_key.join(", "), new.primary_key.join(", ")));
+    }
+    let named = |kind: &str, a: Vec<String>, b: Vec<String>, out: &mut Vec<String>| {
+        let (a, b): (BTreeSet<String>, BTreeSet<String>) = (a.into_iter().collect(), b.into_iter().collect());
+        for added in b.difference(&a) {
+            out.push(format!("{name}: {kind} {added} added"));
+        }
+        for removed in a.difference(&b) {
+            out.push(format!("{name}: {kind} {removed} removed"));
+        }
+    };
+    // Compared by definition, so a changed column list shows as removed + added.
+    named("index", old.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), new.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), out);
+    named("unique", old.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), new.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), out);
+    let fk = |f: &crate::schema::ForeignKey| format!("{} ({}) -> {} ({}){}{}", f.name, f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
+    named("foreign key", old.foreign_keys.iter().map(fk).collect(), new.foreign_keys.iter().map(fk).collect(), out);
+    named("check", old.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), new.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> Schema {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations_example");
+        snapshot::without_sources(&crate::registry::load(&base, &["crates/db/src/models".to_string()]).unwrap())
+    }
+
+    #[test]
+    fn equal_schemas_have_no_changes() {
+        assert!(describe_changes(&example(), &example()).is_empty());
+    }
+
+    #[test]
+    fn changes_name_tables_and_columns() {
+        let old = example();
+        let mut new = old.clone();
+        let users = new.tables.get_mut("users").unwrap();
+        users.columns.retain(|c| c.name != "phone");
+        users.columns.iter_mut().find(|c| c.name == "name").unwrap().nullable = true;
+        users.indexes.clear();
+        new.tables.remove("posts");
+        let mut tags = old.tables["categories"].clone();
+        tags.name = "tags".into();
+        new.tables.insert("tags".into(), tags);
+        let changes = describe_changes(&old, &new);
+        assert_eq!(
+            changes,
+            [
+                "table tags: added (4 columns)",
+                "users.name: Text NOT NULL -> Text NULL",
+                "users.phone: removed",
+                "users: index ix_users_status (status) removed",
+                "table posts: removed",
+            ]
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! `check` and `lint`: what pre-commit hooks and CI run.
+
+use serde_json::json;
+
+use crate::apply::Status;
+use crate::check::{self, Problem, Report};
+use crate::chain::{self, Migration};
+use crate::cli::{CheckArgs, LintArgs};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::lint::Finding;
+use crate::output::Style;
+use crate::revision_spec::Spec;
+use crate::state;
+
+pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
+    let cfg = &ctx.config;
+    let (mut report, chain) = check::offline(&cfg.migrations_dir, &cfg.base_dir, &cfg.models)?;
+    let backend = ctx.database_url().ok().map(|u| u.backend);
+    if let Some(chain) = &chain {
+        if args.db {
+            let mut conn = super::connect(ctx)?;
+            let db = state::read(&mut conn)?;
+            let status = Status::read(chain, &db)?;
+            check::database(&mut report, chain, &status);
+            let pending = status.pending(chain);
+            check::lint_all(&mut report, &pending, backend)?;
+        } else if let Some(head) = chain.head() {
+            // Offline, the migration being worked on is the head.
+            check::lint_all(&mut report, &[head], backend)?;
+        }
+    }
+    let lint_fails = cfg.lint_fails_check && report.lint.iter().any(|f| f.allowed.is_none());
+    if lint_fails {
+        report.problems.push(Problem { kind: "lint", message: "lint findings fail the check (`lint_fails_check = true`)".into() });
+    }
+    print(ctx, &report, args.db);
+    if report.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::OutOfSync(format!("{} problem(s): out of sync", report.problems.len())))
+    }
+}
+
+fn print(ctx: &Context, report: &Report, db: bool) {
+    if ctx.out.json {
+        ctx.out.json_value(&json!({
+            "ok": report.problems.is_empty(),
+            "head": report.head,
+            "migrations": report.migrations,
+            "database_checked": db,
+            "problems": report.problems,
+            "lint": report.lint,
+            "notes": report.notes,
+        }));
+        return;
+    }
+    for n in &report.notes {
+        ctx.out.status(format!("note: {n}"));
+    }
+    print_findings(ctx, &report.lint);
+    if report.problems.is_empty() {
+        ctx.out.line(format!(
+            "{} {} migration(s) in sync, head {}{}",
+            ctx.out.paint(Style::Green, "ok:"),
+            report.migrations,
+            report.head.as_deref().unwrap_or("base"),
+            if db { "; the database is at head" } else { "" }
+        ));
+        return;
+    }
+    ctx.out.line(format!("{} {} problem(s)", ctx.out.paint(Style::Red, "out of sync:"), report.problems.len()));
+    for p in &report.problems {
+        ctx.out.line(format!("  - [{}] {}", p.kind, p.message));
+    }
+}
+
+fn print_findings(ctx: &Context, findings: &[Finding]) {
+    for f in findings {
+        match &f.allowed {
+            None => ctx.out.warn(format!("[{}] {}:{}: {}\n    {}", f.rule, f.file, f.line, f.statement, f.message)),
+            Some(reason) => ctx.out.detail(format!("[{}] {}:{}: allowed: {reason}", f.rule, f.file, f.line)),
+        }
+    }
+}
+
+pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
+    let chain = chain::load(&ctx.config.migrations_dir)?;
+    let url = ctx.database_url().ok();
+    let backend = url.as_ref().map(|u| u.backend);
+    let targets: Vec<&Migration> = if let Some(spec) = &args.revision {
+        let pos = Spec::parse(spec)?.resolve(&chain, None)?;
+        chain.migrations.get(pos.wrapping_sub(1)).into_iter().collect()
+    } else if args.all || url.is_none() {
+        chain.migrations.iter().collect()
+    } else {
+        let mut conn = super::connect(ctx)?;
+        let db = state::read(&mut conn)?;
+        Status::read(&chain, &db)?.pending(&chain)
+    };
+    let mut report = Report::default();
+    check::lint_all(&mut report, &targets, backend)?;
+    let failing = report.lint.iter().filter(|f| f.allowed.is_none()).count();
+    if ctx.out.json {
+        ctx.out.json_value(&json!({ "ok": failing == 0, "linted": targets.iter().map(|m| m.name.clone()).collect::<Vec<_>>(), "findings": report.lint }));
+    } else {
+        print_findings(ctx, &report.lint);
+        ctx.out.line(format!("linted {} migration(s): {failing} finding(s){}", targets.len(), if failing > 0 { "; silence one with [lint.allow] rule = \"reason\" in its metadata.toml" } else { "" }));
+    }
+    if failing > 0 {
+        return Err(Error::OutOfSync(format!("{failing} lint finding(s)")));
+    }
+    Ok(())
+}
