@@ -28,18 +28,22 @@ pub enum Connection {
     Mysql(diesel::MysqlConnection),
 }
 
-macro_rules! dispatch {
+/// Runs `$body` with the typed Diesel connection inside a [`Connection`], bound to
+/// `$c`; exported so tests can hand the same connection to `diesel_migrations`.
+#[macro_export]
+macro_rules! with_diesel_connection {
     ($conn:expr, $c:ident => $body:expr) => {
         match $conn {
             #[cfg(feature = "sqlite")]
-            Connection::Sqlite($c) => $body,
+            $crate::db::Connection::Sqlite($c) => $body,
             #[cfg(feature = "postgres")]
-            Connection::Postgres($c) => $body,
+            $crate::db::Connection::Postgres($c) => $body,
             #[cfg(feature = "mysql")]
-            Connection::Mysql($c) => $body,
+            $crate::db::Connection::Mysql($c) => $body,
         }
     };
 }
+use with_diesel_connection as dispatch;
 
 /// A boxed raw query with every parameter bound; the backend is inferred from
 /// the connection it runs on.

@@ -3,42 +3,27 @@
 
 mod common;
 
-use cargo_migrate::db::Connection;
 use common::{TestDb, Workspace};
 use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 
 backend_tests!(diesel_continues_where_we_stopped, we_continue_where_diesel_stopped);
 
-/// Runs `f` with the typed Diesel connection inside ours.
-macro_rules! with_diesel {
-    ($conn:expr, $c:ident => $body:expr) => {
-        match $conn {
-            #[cfg(feature = "sqlite")]
-            Connection::Sqlite($c) => $body,
-            #[cfg(feature = "postgres")]
-            Connection::Postgres($c) => $body,
-            #[cfg(feature = "mysql")]
-            Connection::Mysql($c) => $body,
-        }
-    };
-}
-
 fn pending(db: &TestDb, ws: &Workspace) -> Vec<String> {
     let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
     let mut conn = db.connect();
-    with_diesel!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
+    cargo_migrate::with_diesel_connection!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
 }
 
 fn diesel_run_pending(db: &TestDb, ws: &Workspace) -> usize {
     let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
     let mut conn = db.connect();
-    with_diesel!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
+    cargo_migrate::with_diesel_connection!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
 }
 
 fn diesel_revert_last(db: &TestDb, ws: &Workspace) -> String {
     let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
     let mut conn = db.connect();
-    with_diesel!(&mut conn, c => c.revert_last_migration(migrations).unwrap().to_string())
+    cargo_migrate::with_diesel_connection!(&mut conn, c => c.revert_last_migration(migrations).unwrap().to_string())
 }
 
 fn diesel_continues_where_we_stopped(db: TestDb) {
