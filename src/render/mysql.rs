@@ -227,7 +227,7 @@ impl Renderer<'_> {
             Op::RenameTable { from, to } => vec![format!("RENAME TABLE {} TO {};", table_ref(from), table_ref(to))],
             Op::AddColumn { table, column } => {
                 let def = self.column_def(column, None, self.keeps_auto_increment(table, column));
-                vec![format!("ALTER TABLE {} ADD COLUMN {def};", table_ref(table))]
+                vec![format!("ALTER TABLE {} ADD COLUMN {def}{};", table_ref(table), self.position(table, &column.name))]
             }
             Op::DropColumn { table, column } => vec![format!("ALTER TABLE {} DROP COLUMN {};", table_ref(table), ident(&column.name))],
             Op::RenameColumn { table, from, to } => {
@@ -303,6 +303,19 @@ impl Renderer<'_> {
                 _ => None,
             })
             .unwrap_or(name)
+    }
+
+    /// Where an added column goes: MySQL appends, so a column declared before the
+    /// end of the model's table is placed with `FIRST` or `AFTER` (column order is
+    /// part of the schema, and `down.sql` must put a dropped column back in place).
+    fn position(&self, table: &str, column: &str) -> String {
+        let Some(cols) = self.new_table(table).map(|t| &t.columns) else { return String::new() };
+        match cols.iter().position(|c| c.name == column) {
+            Some(i) if i + 1 == cols.len() => String::new(),
+            Some(0) => " FIRST".into(),
+            Some(i) => format!(" AFTER {}", ident(&cols[i - 1].name)),
+            None => String::new(),
+        }
     }
 
     /// AUTO_INCREMENT is only allowed on a key: it is rendered on a column when the
@@ -681,6 +694,11 @@ mod tests {
         phone.nullable = true;
         phone.max_length = Some(40);
         assert_eq!(one(Op::AddColumn { table: "users".into(), column: phone.clone() }, &s, &s).sql, "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n");
+        assert_eq!(
+            one(Op::AddColumn { table: "users".into(), column: col("bio", SqlType::Text) }, &s, &s).sql,
+            "ALTER TABLE users ADD COLUMN bio TEXT NOT NULL AFTER status;\n",
+            "a column declared mid-table is put in place"
+        );
         let r = one(Op::DropColumn { table: "users".into(), column: phone.clone() }, &s, &s);
         assert_eq!(r.sql, "-- DANGER: drops column users.phone and its data\nALTER TABLE users DROP COLUMN phone;\n");
         assert_eq!(r.warnings, vec!["drops column users.phone and its data".to_string()]);
@@ -814,7 +832,7 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
         );
         assert_eq!(
             r.sql,
-            "ALTER TABLE t ADD COLUMN id INTEGER NOT NULL;
+            "ALTER TABLE t ADD COLUMN id INTEGER NOT NULL FIRST;
 
 ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (id);
 ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL AUTO_INCREMENT;
