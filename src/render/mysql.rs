@@ -447,10 +447,15 @@ impl Renderer<'_> {
             return vec![];
         }
         let mut out = vec![format!("ALTER TABLE {} {};", table_ref(table), parts.join(", "))];
-        if let ([pk], Some(t)) = (new, self.new_table(table)) {
+        let Some(t) = self.new_table(table) else { return out };
+        if let [pk] = new {
             if let Some(c) = t.column(pk).filter(|c| c.auto_increment) {
                 out.push(format!("ALTER TABLE {} MODIFY COLUMN {};", table_ref(table), self.column_def(c, None, true)));
             }
+        }
+        // MySQL made every key column NOT NULL; one leaving the key gets its NULL back.
+        for c in t.columns.iter().filter(|c| c.nullable && old.contains(&c.name) && !new.contains(&c.name)) {
+            out.push(format!("ALTER TABLE {} MODIFY COLUMN {};", table_ref(table), self.column_def(c, None, false)));
         }
         out
     }
@@ -839,10 +844,12 @@ ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL AUTO_INCREMENT;
 "
         );
         after.primary_key.clear();
+        after.columns[1].nullable = true;
         let none = schema(vec![after], vec![]);
         assert_eq!(
             one(Op::AlterPrimaryKey { table: "t".into(), old: vec!["a".into()], new: vec![] }, &old, &none).sql,
-            "ALTER TABLE t DROP PRIMARY KEY;\n"
+            "ALTER TABLE t DROP PRIMARY KEY;\nALTER TABLE t MODIFY COLUMN a INTEGER;\n",
+            "a nullable column leaving the key gets its NULL back"
         );
     }
 
