@@ -12,7 +12,8 @@
 //! dropped); `BOOLEAN` is `tinyint(1)`; MariaDB reports defaults as SQL (`'active'`,
 //! `current_timestamp()`, the text `NULL` for "no default") while MySQL 8 reports
 //! string defaults unquoted and flags expressions `DEFAULT_GENERATED`; InnoDB's
-//! own indexes for foreign keys carry the key's name and are left out; enum
+//! own indexes for foreign keys (named after the key, or after its first column
+//! when the key was declared without a name) are left out; enum
 //! columns become one enum type per column, named the way Diesel's `print-schema`
 //! names them (`{table}_{column}_enum`).
 
@@ -199,7 +200,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         let columns: Vec<String> = cols.into_iter().map(|(_, c)| c).collect();
         if name == "PRIMARY" {
             table.primary_key = columns;
-        } else if table.foreign_keys.iter().any(|fk| fk.name == name && fk.columns == columns) {
+        } else if !unique && table.foreign_keys.iter().any(|fk| fk.columns == columns && (fk.name == name || fk.columns[0] == name)) {
             // InnoDB's own index for a foreign key; see the module doc.
         } else if unique {
             table.uniques.push(UniqueConstraint { name, columns });

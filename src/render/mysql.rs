@@ -437,6 +437,14 @@ impl Renderer<'_> {
 
     fn alter_primary_key(&self, table: &str, old: &[String], new: &[String]) -> Vec<String> {
         let mut parts = Vec::new();
+        // An AUTO_INCREMENT column must stay a key: one about to be dropped loses
+        // AUTO_INCREMENT first (a kept one already did, in its `AlterColumn`).
+        if let ([pk], Some(t)) = (old, self.old_table(table)) {
+            let dropped = self.new_table(table).is_none_or(|nt| nt.column(pk).is_none());
+            if let Some(c) = t.column(pk).filter(|c| c.auto_increment && dropped) {
+                parts.push(format!("MODIFY COLUMN {}", self.column_def(c, None, false)));
+            }
+        }
         if !old.is_empty() {
             parts.push("DROP PRIMARY KEY".to_string());
         }
@@ -841,6 +849,23 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
 
 ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (id);
 ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL AUTO_INCREMENT;
+"
+        );
+        // The mirror: the auto-increment key goes away with its column.
+        let down = render(
+            &[
+                Op::AlterPrimaryKey { table: "t".into(), old: vec!["id".into()], new: vec!["a".into(), "b".into()] },
+                Op::DropColumn { table: "t".into(), column: after.columns[0].clone() },
+            ],
+            &new,
+            &old,
+        );
+        assert_eq!(
+            down.sql,
+            "ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL, DROP PRIMARY KEY, ADD PRIMARY KEY (a, b);
+
+-- DANGER: drops column t.id and its data
+ALTER TABLE t DROP COLUMN id;
 "
         );
         after.primary_key.clear();
