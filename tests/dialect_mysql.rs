@@ -376,6 +376,37 @@ fn alterations_and_their_mirrors() {
 }
 
 #[test]
+fn mariadb_json_columns_renamed_and_retyped() {
+    let Some(db) = mysql() else { return };
+    let with_json = edit(|s| t(s, "authors").columns.push(null(col("meta", SqlType::Json))));
+    migrate(&db, &Schema::default(), &with_json, &Renames::default());
+    let renamed = edit(|s| t(s, "authors").columns.push(null(col("info", SqlType::Json))));
+    let mut r = Renames::default();
+    r.columns.insert(("authors".into(), "meta".into()), "info".into());
+    migrate(&db, &with_json, &renamed, &r);
+    let text = edit(|s| t(s, "authors").columns.push(null(col("info", SqlType::Text))));
+    migrate(&db, &renamed, &text, &Renames::default());
+    migrate(&db, &text, &renamed, &Renames::default());
+    migrate(&db, &renamed, &with_json, &r.inverse());
+}
+
+/// `--db`: both sides through `comparable`, enum names included.
+#[test]
+fn enum_label_changes_against_the_live_database() {
+    let Some(db) = mysql() else { return };
+    migrate(&db, &Schema::default(), &base(), &Renames::default());
+    seed(&db);
+    let more = edit(|s| {
+        s.enums.insert("mood".into(), mood(&["happy", "sad", "so-so"]));
+    });
+    let (old, new) = (live(&db), comparable(&more, Backend::Mysql));
+    let ops = diff(&old, &new, &Renames::default());
+    assert!(matches!(ops.as_slice(), [Op::AlterEnum { .. }]), "{ops:?}");
+    migrate(&db, &old, &new, &Renames::default());
+    assert_eq!(db.texts("SELECT CAST(mood AS CHAR) AS value FROM posts"), ["sad"]);
+}
+
+#[test]
 fn dropping_the_index_a_kept_foreign_key_uses() {
     let Some(db) = mysql() else { return };
     let with_index = edit(|s| t(s, "posts").indexes.push(index("ix_posts_author_title", &["author_id", "title"])));

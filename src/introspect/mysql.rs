@@ -8,8 +8,8 @@
 //! large schema exceeds.
 //!
 //! Server quirks handled here: MariaDB stores `JSON` as `LONGTEXT` plus a column
-//! check `json_valid(`col`)` named after the column (read back as `Json`, check
-//! dropped); `BOOLEAN` is `tinyint(1)`; MariaDB reports defaults as SQL (`'active'`,
+//! check `json_valid(`col`)` named after the column, a name a column rename keeps
+//! (read back as `Json`, check dropped); `BOOLEAN` is `tinyint(1)`; MariaDB reports defaults as SQL (`'active'`,
 //! `current_timestamp()`, the text `NULL` for "no default") while MySQL 8 reports
 //! string defaults unquoted and flags expressions `DEFAULT_GENERATED`; InnoDB's
 //! own indexes for foreign keys (named after the key, or after its first column
@@ -131,7 +131,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         let (sql_type, max_length, variants) = parse_column_type(&row.column_type);
         let sql_type = match variants {
             Some(variants) => {
-                let name = format!("{}_{}_enum", row.table, row.name);
+                let name = column_enum_name(&row.table, &row.name);
                 schema.enums.insert(name.clone(), EnumType { name: name.clone(), schema: None, variants, source: no_source() });
                 SqlType::Custom { name }
             }
@@ -153,13 +153,14 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
 
     for ck in check_rows {
         let Some(table) = schema.tables.get_mut(&ck.table) else { continue };
-        // MariaDB's JSON: LONGTEXT with a column check named after the column.
+        // MariaDB's JSON: LONGTEXT with a column check `json_valid(`col`)`, named
+        // after the column (and keeping that name when the column is renamed).
         if ck.level.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("column")) {
-            if let Some(c) = table.columns.iter_mut().find(|c| c.name == ck.name && c.sql_type == SqlType::Text) {
-                if normalize_expr(&ck.expr) == normalize_expr(&format!("json_valid(`{}`)", c.name)) {
-                    c.sql_type = SqlType::Json;
-                    continue;
-                }
+            let clause = normalize_expr(&ck.expr);
+            let json = table.columns.iter_mut().find(|c| c.sql_type == SqlType::Text && clause == normalize_expr(&format!("json_valid(`{}`)", c.name)));
+            if let Some(c) = json {
+                c.sql_type = SqlType::Json;
+                continue;
             }
         }
         table.checks.push(Check { name: ck.name, expr: ck.expr });
@@ -344,12 +345,13 @@ fn column_default(raw: Option<String>, ty: &SqlType, extra: &str, mariadb: bool)
 /// What this backend stores of `schema`, applied to the models and to the
 /// introspected database alike (see [`crate::introspect::comparable`]): types
 /// folded as [`stored_type`] renders them, primary key columns NOT NULL, unique
-/// indexes as unique constraints, `RESTRICT`/`NO ACTION` as no action, enums named
-/// by their labels (MySQL keeps no enum names), defaults and checks in one
+/// indexes as unique constraints, `RESTRICT`/`NO ACTION` as no action, one enum
+/// per enum column ([`column_enum_name`]), defaults and checks in one
 /// spelling (no backticks, outer parentheses, case or spacing differences).
 pub fn comparable(schema: &mut Schema) {
     let enums = std::mem::take(&mut schema.enums);
     for t in schema.tables.values_mut() {
+        let table_name = t.name.clone();
         let pk = t.primary_key.clone();
         for c in &mut t.columns {
             let (ty, len) = stored_type(&c.sql_type, c.max_length);
@@ -364,8 +366,7 @@ pub fn comparable(schema: &mut Schema) {
                     let e = if e.variants.is_empty() {
                         EnumType { source: no_source(), ..e.clone() }
                     } else {
-                        let canonical = enum_name(&e.variants);
-                        EnumType { name: canonical, schema: None, variants: e.variants.clone(), source: no_source() }
+                        EnumType { name: column_enum_name(&table_name, &c.name), schema: None, variants: e.variants.clone(), source: no_source() }
                     };
                     c.sql_type = SqlType::Custom { name: e.qualified_name() };
                     schema.enums.insert(e.qualified_name(), e);
@@ -393,9 +394,12 @@ pub fn comparable(schema: &mut Schema) {
     }
 }
 
-/// An enum's name as MySQL knows it: its labels.
-fn enum_name(variants: &[String]) -> String {
-    format!("enum({})", variants.iter().map(|v| format!("'{}'", v.replace('\'', "''"))).collect::<Vec<_>>().join(","))
+/// MySQL keeps no enum names, only each column's labels: every enum column has an
+/// enum of its own, named the way Diesel's `print-schema` names it. The name stays
+/// when labels change, so that is an `AlterEnum` whether the old side is the
+/// snapshot or the database.
+fn column_enum_name(table: &str, column: &str) -> String {
+    format!("{table}_{column}_enum")
 }
 
 /// One spelling of a default: `None` for `NULL`, numbers without quotes or
@@ -583,7 +587,13 @@ mod tests {
         let col = |name: &str, t: SqlType| Column { name: name.into(), sql_type: t, nullable: true, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None };
         let mut t = empty_table("t");
         t.primary_key = vec!["id".into()];
-        t.columns = vec![col("id", SqlType::Uuid), col("m", SqlType::Custom { name: "mood".into() }), col("j", SqlType::Jsonb), col("s", SqlType::Varchar)];
+        t.columns = vec![
+            col("id", SqlType::Uuid),
+            col("m", SqlType::Custom { name: "mood".into() }),
+            col("j", SqlType::Jsonb),
+            col("s", SqlType::Varchar),
+            col("m2", SqlType::Custom { name: "mood".into() }),
+        ];
         t.indexes.push(Index { name: "ux".into(), columns: vec!["s".into()], unique: true });
         t.foreign_keys.push(ForeignKey { name: "fk".into(), columns: vec!["m".into()], ref_table: "u".into(), ref_columns: vec!["id".into()], on_delete: Some(Action::Restrict), on_update: Some(Action::Cascade) });
         let mut s = Schema::default();
@@ -593,12 +603,14 @@ mod tests {
         comparable(&mut s);
         let t = &s.tables["t"];
         assert_eq!((&t.columns[0].sql_type, t.columns[0].max_length, t.columns[0].nullable), (&SqlType::Char, Some(36), false));
-        assert_eq!(t.columns[1].sql_type, SqlType::Custom { name: "enum('a','b')".into() });
+        assert_eq!(t.columns[1].sql_type, SqlType::Custom { name: "t_m_enum".into() });
+        assert_eq!(t.columns[4].sql_type, SqlType::Custom { name: "t_m2_enum".into() });
         assert_eq!(t.columns[2].sql_type, SqlType::Json);
         assert_eq!(t.columns[3].max_length, Some(255));
         assert_eq!((t.indexes.len(), t.uniques[0].name.as_str()), (0, "ux"));
         assert_eq!((t.foreign_keys[0].on_delete, t.foreign_keys[0].on_update), (None, Some(Action::Cascade)));
-        assert_eq!(s.enums.keys().collect::<Vec<_>>(), vec!["enum('a','b')"]);
+        assert_eq!(s.enums.keys().collect::<Vec<_>>(), vec!["t_m2_enum", "t_m_enum"], "one per column; unused ones go");
+        assert_eq!(s.enums["t_m_enum"].variants, ["a", "b"]);
         let again = { let mut c = s.clone(); comparable(&mut c); c };
         assert_eq!(again, s, "idempotent");
     }
