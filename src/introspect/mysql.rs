@@ -189,7 +189,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         }
     }
 
-    let mut grouped: BTreeMap<(String, String), (bool, Vec<(u64, String)>)> = BTreeMap::new();
+    let mut grouped: BTreeMap<(String, String), IndexColumns> = BTreeMap::new();
     for row in indexes {
         let Some(column) = row.column else { continue };
         let entry = grouped.entry((row.table, row.name)).or_insert((row.non_unique == 0, Vec::new()));
@@ -215,6 +215,9 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     }
     Ok(schema)
 }
+
+/// Whether an index is unique, and its columns with their position in it.
+type IndexColumns = (bool, Vec<(u64, String)>);
 
 fn no_source() -> Source {
     Source { file: String::new(), line: 0 }
