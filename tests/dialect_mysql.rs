@@ -422,3 +422,18 @@ fn dropping_the_index_a_kept_foreign_key_uses() {
     let left = db.texts("SELECT CAST(INDEX_NAME AS CHAR) AS value FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND INDEX_NAME LIKE 'fk%'");
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// The annotated fixture models, as the registry reads them (PostgreSQL-flavoured
+/// types and defaults included), minus the tables of another database.
+#[test]
+fn fixture_models_round_trip() {
+    let Some(db) = mysql() else { return };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
+    let mut models = cargo_migrate::registry::load(&root, &["crates/*/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    models.tables.retain(|_, t| t.schema.is_none());
+    assert!(models.tables.len() >= 4, "{:?}", models.tables.keys());
+    let up = migrate(&db, &Schema::default(), &models, &Renames::default());
+    assert!(up.contains("ENUM('happy', 'sad', 'so-so')"), "{up}");
+    migrate(&db, &models, &Schema::default(), &Renames::default());
+    assert_eq!(introspect(&mut db.connect(), &[]).unwrap(), Schema::default());
+}
