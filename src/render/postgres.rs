@@ -419,10 +419,11 @@ pub fn fold_type(t: &SqlType) -> SqlType {
     match t {
         SqlType::TinyInt => SqlType::SmallInt,
         SqlType::Datetime => SqlType::Timestamp,
-        SqlType::Unsigned(inner) => match fold_type(inner) {
+        SqlType::Unsigned(inner) => match &**inner {
+            SqlType::TinyInt => SqlType::SmallInt,
             SqlType::SmallInt => SqlType::Integer,
             SqlType::Integer | SqlType::BigInt => SqlType::BigInt,
-            other => other,
+            other => fold_type(other),
         },
         SqlType::Array(inner) => match fold_type(inner) {
             SqlType::Array(i) => SqlType::Array(i),
@@ -550,4 +551,277 @@ pub fn ident(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::schema::{Action, Check, ForeignKey, Index, Source, UniqueConstraint};
+
+    fn col(name: &str, sql_type: SqlType) -> Column {
+        Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+    }
+
+    fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
+        Table {
+            name: name.into(),
+            schema: None,
+            columns,
+            primary_key: pk.iter().map(|s| s.to_string()).collect(),
+            indexes: vec![],
+            uniques: vec![],
+            foreign_keys: vec![],
+            checks: vec![],
+            renamed_from: None,
+            doc: None,
+            source: Source { file: String::new(), line: 0 },
+        }
+    }
+
+    fn mood(variants: &[&str]) -> EnumType {
+        EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source { file: String::new(), line: 0 } }
+    }
+
+    fn sql(ops: &[Op]) -> String {
+        render(ops, &Schema::default(), &Schema::default()).sql
+    }
+
+    fn schema_with(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
+        Schema {
+            tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
+            enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+        }
+    }
+
+    #[test]
+    fn create_table_with_every_column_feature() {
+        let mut users = table(
+            "users",
+            vec![
+                Column { auto_increment: true, ..col("id", SqlType::Integer) },
+                Column { max_length: Some(255), ..col("email", SqlType::Varchar) },
+                Column { default: Some("'active'".into()), ..col("status", SqlType::Text) },
+                Column { nullable: true, ..col("age", SqlType::TinyInt) },
+                col("user", SqlType::Unsigned(Box::new(SqlType::Integer))),
+                Column { default: Some("CURRENT_TIMESTAMP".into()), ..col("createdAt", SqlType::Datetime) },
+                Column { nullable: true, ..col("tags", SqlType::Array(Box::new(SqlType::Text))) },
+                Column { nullable: true, ..col("during", SqlType::Range(Box::new(SqlType::Timestamptz))) },
+                Column { nullable: true, ..col("mood", SqlType::Custom { name: "mood".into() }) },
+                Column { nullable: true, ..col("code", SqlType::Char) },
+                Column { nullable: true, ..col("flag", SqlType::CChar) },
+            ],
+            &["id"],
+        );
+        users.uniques.push(UniqueConstraint { name: "uq_users_email".into(), columns: vec!["email".into()] });
+        users.checks.push(Check { name: "ck_users_age".into(), expr: "age >= 0".into() });
+        let new = schema_with(vec![users.clone()], vec![mood(&["happy"])]);
+        let out = render(&[Op::CreateTable { table: users }], &Schema::default(), &new);
+        assert_eq!(
+            out.sql,
+            "CREATE TABLE users (\n    id SERIAL PRIMARY KEY,\n    email VARCHAR(255) NOT NULL,\n    status TEXT NOT NULL DEFAULT 'active',\n    age SMALLINT,\n    \"user\" BIGINT NOT NULL,\n    \"createdAt\" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    tags TEXT[],\n    during tstzrange,\n    mood mood,\n    code CHAR(1),\n    flag \"char\",\n    CONSTRAINT uq_users_email UNIQUE (email),\n    CONSTRAINT ck_users_age CHECK (age >= 0)\n);\n"
+        );
+        assert!(out.warnings.is_empty());
+        assert!(out.run_in_transaction);
+    }
+
+    #[test]
+    fn composite_primary_key_schema_and_serials() {
+        let t = Table {
+            schema: Some("billing".into()),
+            ..table(
+                "lines",
+                vec![col("invoice_no", SqlType::Unsigned(Box::new(SqlType::BigInt))), col("line_no", SqlType::SmallInt)],
+                &["invoice_no", "line_no"],
+            )
+        };
+        let big = Table { schema: Some("billing".into()), ..table("big", vec![Column { auto_increment: true, ..col("id", SqlType::BigInt) }], &["id"]) };
+        assert_eq!(
+            sql(&[Op::CreateTable { table: t }, Op::CreateTable { table: big }]),
+            "CREATE SCHEMA IF NOT EXISTS billing;\n\nCREATE TABLE billing.lines (\n    invoice_no BIGINT NOT NULL,\n    line_no SMALLINT NOT NULL,\n    PRIMARY KEY (invoice_no, line_no)\n);\n\nCREATE TABLE billing.big (\n    id BIGSERIAL PRIMARY KEY\n);\n"
+        );
+    }
+
+    #[test]
+    fn citext_needs_the_extension_once() {
+        let t = table("a", vec![col("name", SqlType::Citext)], &[]);
+        let add = Op::AddColumn { table: "a".into(), column: Column { nullable: true, ..col("alias", SqlType::Citext) } };
+        assert_eq!(
+            sql(&[Op::CreateTable { table: t }, add]),
+            "CREATE EXTENSION IF NOT EXISTS citext;\n\nCREATE TABLE a (\n    name CITEXT NOT NULL\n);\n\nALTER TABLE a ADD COLUMN alias CITEXT;\n"
+        );
+    }
+
+    #[test]
+    fn columns_add_drop_rename_and_backfill() {
+        let phone = Column { nullable: true, max_length: Some(40), ..col("phone", SqlType::Varchar) };
+        let strict = Column { nullable: false, ..phone.clone() };
+        let ops = [
+            Op::AddColumn { table: "users".into(), column: phone.clone() },
+            Op::Backfill { table: "users".into(), column: "phone".into(), value: "''".into() },
+            Op::AlterColumn { table: "users".into(), old: phone.clone(), new: strict },
+            Op::RenameColumn { table: "users".into(), from: "phone".into(), to: "order".into() },
+            Op::DropColumn { table: "users".into(), column: phone },
+        ];
+        let out = render(&ops, &Schema::default(), &Schema::default());
+        assert_eq!(
+            out.sql,
+            "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n\n\
+             -- DANGER: users.phone is NOT NULL without a default: existing rows are filled with ''; edit the value if that is wrong\n\
+             UPDATE users SET phone = '' WHERE phone IS NULL;\n\n\
+             -- DANGER: makes users.phone NOT NULL: fails if any row holds NULL\n\
+             ALTER TABLE users ALTER COLUMN phone SET NOT NULL;\n\n\
+             ALTER TABLE users RENAME COLUMN phone TO \"order\";\n\n\
+             -- DANGER: drops column users.phone and its data\n\
+             ALTER TABLE users DROP COLUMN phone;\n"
+        );
+        assert_eq!(out.warnings.len(), 3);
+        assert!(out.warnings[2].contains("drops column users.phone"));
+    }
+
+    #[test]
+    fn alter_column_is_one_statement() {
+        let old = Column { nullable: true, ..col("age", SqlType::Integer) };
+        let new = Column { default: Some("0".into()), ..col("age", SqlType::BigInt) };
+        assert_eq!(
+            sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
+            "-- DANGER: makes users.age NOT NULL: fails if any row holds NULL\n\
+             ALTER TABLE users ALTER COLUMN age TYPE BIGINT USING age::BIGINT, ALTER COLUMN age SET NOT NULL, ALTER COLUMN age SET DEFAULT 0;\n"
+        );
+        let old = Column { default: Some("0".into()), ..col("age", SqlType::Integer) };
+        let new = Column { nullable: true, max_length: None, ..col("age", SqlType::Integer) };
+        assert_eq!(
+            sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
+            "ALTER TABLE users ALTER COLUMN age DROP NOT NULL, ALTER COLUMN age DROP DEFAULT;\n"
+        );
+        // Same type on PostgreSQL: nothing to run.
+        let (old, new) = (col("n", SqlType::TinyInt), col("n", SqlType::SmallInt));
+        assert!(sql(&[Op::AlterColumn { table: "t".into(), old, new }]).starts_with("-- t.n: TinyInt and SmallInt are the same"));
+        // Auto-increment switched on and off.
+        let (plain, serial) = (col("id", SqlType::Integer), Column { auto_increment: true, ..col("id", SqlType::Integer) });
+        assert_eq!(
+            sql(&[Op::AlterColumn { table: "t".into(), old: plain.clone(), new: serial.clone() }]),
+            "ALTER TABLE t ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n"
+        );
+        assert_eq!(
+            sql(&[Op::AlterColumn { table: "t".into(), old: serial, new: plain }]),
+            "ALTER TABLE t ALTER COLUMN id DROP IDENTITY IF EXISTS;\nALTER TABLE t ALTER COLUMN id DROP DEFAULT;\n"
+        );
+    }
+
+    #[test]
+    fn tables_renamed_dropped_and_keys_changed() {
+        let old = schema_with(vec![table("members", vec![col("id", SqlType::Integer)], &["id"])], vec![]);
+        let dropped = table("members", vec![col("id", SqlType::Integer)], &["id"]);
+        let out = render(
+            &[
+                Op::RenameTable { from: "members".into(), to: "users".into() },
+                Op::AlterPrimaryKey { table: "users".into(), old: vec!["id".into()], new: vec!["id".into(), "tenant".into()] },
+                Op::DropTable { table: dropped },
+            ],
+            &old,
+            &Schema::default(),
+        );
+        assert_eq!(
+            out.sql,
+            "ALTER TABLE members RENAME TO users;\nALTER TABLE users RENAME CONSTRAINT members_pkey TO users_pkey;\n\n\
+             ALTER TABLE users DROP CONSTRAINT users_pkey, ADD PRIMARY KEY (id, tenant);\n\n\
+             -- DANGER: drops table members and every row in it\nDROP TABLE members;\n"
+        );
+        assert_eq!(
+            sql(&[Op::RenameTable { from: "a.t".into(), to: "b.u".into() }]),
+            "CREATE SCHEMA IF NOT EXISTS b;\n\nALTER TABLE a.t SET SCHEMA b;\nALTER TABLE b.t RENAME TO u;\n"
+        );
+    }
+
+    #[test]
+    fn indexes_uniques_checks_and_foreign_keys() {
+        let fk = ForeignKey {
+            name: "fk_users_tenant_id_tenants".into(),
+            columns: vec!["tenant_id".into()],
+            ref_table: "tenants".into(),
+            ref_columns: vec!["id".into()],
+            on_delete: Some(Action::SetNull),
+            on_update: Some(Action::Cascade),
+        };
+        let index = Index { name: "ix_users_status".into(), columns: vec!["status".into(), "Kind".into()], unique: false };
+        let unique = UniqueConstraint { name: "uq_users_email".into(), columns: vec!["email".into()] };
+        let check = Check { name: "ck_users_age".into(), expr: "age >= 0".into() };
+        let t = || "app.users".to_string();
+        assert_eq!(
+            sql(&[
+                Op::CreateIndex { table: t(), index: index.clone() },
+                Op::AddUnique { table: t(), unique: unique.clone() },
+                Op::AddCheck { table: t(), check: check.clone() },
+                Op::AddForeignKey { table: t(), fk: fk.clone() },
+                Op::DropForeignKey { table: t(), fk },
+                Op::DropCheck { table: t(), check },
+                Op::DropUnique { table: t(), unique },
+                Op::DropIndex { table: t(), index },
+            ]),
+            "CREATE INDEX ix_users_status ON app.users (status, \"Kind\");\n\n\
+             ALTER TABLE app.users ADD CONSTRAINT uq_users_email UNIQUE (email);\n\n\
+             ALTER TABLE app.users ADD CONSTRAINT ck_users_age CHECK (age >= 0);\n\n\
+             ALTER TABLE app.users ADD CONSTRAINT fk_users_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE SET NULL ON UPDATE CASCADE;\n\n\
+             ALTER TABLE app.users DROP CONSTRAINT fk_users_tenant_id_tenants;\n\n\
+             ALTER TABLE app.users DROP CONSTRAINT ck_users_age;\n\n\
+             ALTER TABLE app.users DROP CONSTRAINT uq_users_email;\n\n\
+             DROP INDEX app.ix_users_status;\n"
+        );
+    }
+
+    #[test]
+    fn enum_types() {
+        assert_eq!(sql(&[Op::CreateEnum { enum_type: mood(&["happy", "so-so", "it's"]) }]), "CREATE TYPE mood AS ENUM ('happy', 'so-so', 'it''s');\n");
+        let out = render(&[Op::DropEnum { enum_type: mood(&["happy"]) }], &Schema::default(), &Schema::default());
+        assert_eq!(out.sql, "-- DANGER: drops type mood\nDROP TYPE mood;\n");
+        assert_eq!(out.warnings, vec!["drops type mood".to_string()]);
+        // Labels added only.
+        assert_eq!(
+            sql(&[Op::AlterEnum { old: mood(&["happy", "sad"]), new: mood(&["calm", "happy", "meh", "sad", "angry", "glad"]) }]),
+            "ALTER TYPE mood ADD VALUE 'calm' BEFORE 'happy';\nALTER TYPE mood ADD VALUE 'meh' AFTER 'happy';\nALTER TYPE mood ADD VALUE 'angry';\nALTER TYPE mood ADD VALUE 'glad';\n"
+        );
+        // A label removed: swap the type under every column that uses it.
+        let users = table(
+            "users",
+            vec![
+                Column { default: Some("'happy'".into()), ..col("mood", SqlType::Custom { name: "mood".into() }) },
+                Column { nullable: true, ..col("moods", SqlType::Array(Box::new(SqlType::Custom { name: "mood".into() }))) },
+            ],
+            &[],
+        );
+        let old = schema_with(vec![users.clone()], vec![mood(&["happy", "sad"])]);
+        let new = schema_with(vec![users], vec![mood(&["happy"])]);
+        assert_eq!(
+            render(&[Op::AlterEnum { old: mood(&["happy", "sad"]), new: mood(&["happy"]) }], &old, &new).sql,
+            "ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('happy');\n\
+             ALTER TABLE users ALTER COLUMN mood DROP DEFAULT;\n\
+             ALTER TABLE users ALTER COLUMN mood TYPE mood USING mood::text::mood;\n\
+             ALTER TABLE users ALTER COLUMN mood SET DEFAULT 'happy';\n\
+             ALTER TABLE users ALTER COLUMN moods TYPE mood[] USING moods::text[]::mood[];\n\
+             DROP TYPE mood_old;\n"
+        );
+    }
+
+    #[test]
+    fn identifiers_quoted_only_when_needed() {
+        assert_eq!(ident("users"), "users");
+        assert_eq!(ident("user"), "\"user\"");
+        assert_eq!(ident("Users"), "\"Users\"");
+        assert_eq!(ident("a b\"c"), "\"a b\"\"c\"");
+        assert_eq!(ident("9lives"), "\"9lives\"");
+        assert_eq!(ident("position"), "position");
+    }
+
+    #[test]
+    fn fold_type_is_idempotent() {
+        for t in [
+            SqlType::Unsigned(Box::new(SqlType::TinyInt)),
+            SqlType::Unsigned(Box::new(SqlType::BigInt)),
+            SqlType::Array(Box::new(SqlType::Array(Box::new(SqlType::Datetime)))),
+            SqlType::Range(Box::new(SqlType::SmallInt)),
+            SqlType::Multirange(Box::new(SqlType::Double)),
+        ] {
+            let once = fold_type(&t);
+            assert_eq!(fold_type(&once), once);
+        }
+        assert_eq!(fold_type(&SqlType::Unsigned(Box::new(SqlType::TinyInt))), SqlType::SmallInt);
+        assert_eq!(fold_type(&SqlType::Unsigned(Box::new(SqlType::SmallInt))), SqlType::Integer);
+        assert_eq!(fold_type(&SqlType::Array(Box::new(SqlType::Array(Box::new(SqlType::Datetime))))), SqlType::Array(Box::new(SqlType::Timestamp)));
+    }
 }
