@@ -752,6 +752,7 @@ fn join(toks: &[Tok]) -> String {
         let tight = match (prev, t) {
             (None, _) => true,
             (Some(Tok::Open | Tok::OpenBracket | Tok::Dot), _) => true,
+            (Some(Tok::Op(o)), _) | (_, Tok::Op(o)) if o == "::" => true,
             (_, Tok::Close | Tok::CloseBracket | Tok::Comma | Tok::Dot) => true,
             (Some(Tok::Word(w)), Tok::Open) => !UPPER.contains(&w.as_str()),
             (Some(Tok::Quoted(_)), Tok::Open) => true,
@@ -768,4 +769,156 @@ fn join(toks: &[Tok]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn server_rewrites_normalise_like_the_models() {
+        let pairs = [
+            ("'active'::character varying", "'active'"),
+            ("'-1'::integer", "-1"),
+            ("now()", "CURRENT_TIMESTAMP"),
+            ("CURRENT_TIMESTAMP", "current_timestamp"),
+            ("'1 day'::interval", "interval '1 day'"),
+            ("'{}'::text[]", "'{}'"),
+            ("(likes >= 0)", "likes >= 0"),
+            ("((likes >= 0) AND (likes < 100))", "likes >= 0 and likes < 100"),
+            ("(char_length(handle) > 2)", "char_length(handle)>2"),
+            ("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))", "status IN ('a', 'b')"),
+            ("((status)::text <> ALL ((ARRAY['a'::character varying])::text[]))", "status NOT IN ('a')"),
+            ("((n >= 1) AND (n <= 5))", "n BETWEEN 1 AND 5"),
+            ("((name)::text ~~ 'a%'::text)", "name LIKE 'a%'"),
+            ("(a <> b)", "a != b"),
+            ("(\"Kind\" IS NOT NULL)", "\"Kind\" is not null"),
+            ("((a > 0) OR (b > 0))", "a > 0 OR b > 0"),
+        ];
+        for (server, model) in pairs {
+            assert_eq!(normalize_expr(server), normalize_expr(model), "{server} vs {model}");
+        }
+        assert_eq!(normalize_expr("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))"), "status IN ('a', 'b')");
+        assert_eq!(normalize_expr("(char_length(handle) > 2)"), "char_length(handle) > 2");
+        assert_eq!(normalize_expr("\"quoted\" = 1"), "quoted = 1");
+    }
+
+    #[test]
+    fn normalising_keeps_real_differences() {
+        let differ = [
+            ("(a OR b) AND c", "a OR (b AND c)"),
+            ("(a + b) * c", "a + b * c"),
+            ("a - (b - c)", "a - b - c"),
+            ("'007'::text", "7"),
+            ("NOT (a AND b)", "NOT a AND b"),
+            ("x > 1", "x > 2"),
+            ("'A'", "'a'"),
+            ("\"Kind\" = 1", "kind = 1"),
+        ];
+        for (a, b) in differ {
+            assert_ne!(normalize_expr(a), normalize_expr(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn normalising_is_idempotent() {
+        for e in [
+            "((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))",
+            "(a OR b) AND NOT (c = -1)",
+            "CASE WHEN (a > 0) THEN 1 ELSE 2 END",
+            "ARRAY[]::text[]",
+            "tags[1] = 'x'",
+            "'2020-01-01'::date + 1",
+        ] {
+            let once = normalize_expr(e);
+            assert_eq!(normalize_expr(&once), once, "{e}");
+        }
+        // A cast the value needs stays.
+        assert_eq!(normalize_expr("ARRAY[]::text[]"), "ARRAY[]::text[]");
+    }
+
+    #[test]
+    fn format_type_maps_back() {
+        assert_eq!(parse_type("character varying(255)", None), (SqlType::Varchar, Some(255)));
+        assert_eq!(parse_type("character varying(20)[]", None), (SqlType::Array(Box::new(SqlType::Varchar)), Some(20)));
+        assert_eq!(parse_type("timestamp(3) without time zone", None), (SqlType::Timestamp, None));
+        assert_eq!(parse_type("timestamp with time zone", None), (SqlType::Timestamptz, None));
+        assert_eq!(parse_type("numeric(10,2)", None), (SqlType::Numeric, None));
+        assert_eq!(parse_type("\"char\"", None), (SqlType::CChar, None));
+        assert_eq!(parse_type("character(1)", None), (SqlType::Char, Some(1)));
+        assert_eq!(parse_type("int4multirange", None), (SqlType::Multirange(Box::new(SqlType::Integer)), None));
+        assert_eq!(parse_type("mood[]", Some("mood".into())), (SqlType::Array(Box::new(SqlType::Custom { name: "mood".into() })), None));
+        assert_eq!(parse_type("tsvector", None), (SqlType::Custom { name: "tsvector".into() }, None));
+    }
+
+    #[test]
+    fn assemble_reads_the_catalog_json() {
+        let tables = r#"[{"schema":"public","name":"users"},{"schema":"billing","name":"invoices"},{"schema":"public","name":"__diesel_schema_migrations"}]"#;
+        let columns = r#"[
+            {"schema":"public","table":"users","name":"id","type":"integer","not_null":true,"default":"nextval('users_id_seq'::regclass)","identity":false,"base_schema":"pg_catalog","base_name":"int4","is_enum":false,"base_current":false},
+            {"schema":"public","table":"users","name":"mood","type":"mood","not_null":false,"default":"'happy'::mood","identity":false,"base_schema":"public","base_name":"mood","is_enum":true,"base_current":true},
+            {"schema":"billing","table":"invoices","name":"no","type":"bigint","not_null":true,"default":null,"identity":true,"base_schema":"pg_catalog","base_name":"int8","is_enum":false,"base_current":false}
+        ]"#;
+        let indexes = r#"[{"schema":"public","table":"users","name":"uq_users_mood","unique":true,"columns":["mood"]},{"schema":"public","table":"users","name":"ix_users_mood","unique":false,"columns":["mood"]}]"#;
+        let constraints = r#"[
+            {"schema":"public","table":"users","name":"users_pkey","kind":"p","columns":["id"],"ref_schema":null,"ref_table":null,"ref_current":null,"ref_columns":null,"on_delete":" ","on_update":" ","definition":"PRIMARY KEY (id)"},
+            {"schema":"billing","table":"invoices","name":"fk_x","kind":"f","columns":["no"],"ref_schema":"public","ref_table":"users","ref_current":true,"ref_columns":["id"],"on_delete":"c","on_update":"r","definition":"..."},
+            {"schema":"public","table":"users","name":"ck_id","kind":"c","columns":["id"],"ref_schema":null,"ref_table":null,"ref_current":null,"ref_columns":null,"on_delete":" ","on_update":" ","definition":"CHECK ((id > 0))"}
+        ]"#;
+        let enums = r#"[{"schema":"public","name":"mood","current":true,"labels":["happy","sad"]}]"#;
+        let s = assemble(tables, columns, indexes, constraints, enums, "public").unwrap();
+        assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["billing.invoices", "users"]);
+        let users = &s.tables["users"];
+        assert!(users.columns[0].auto_increment && users.columns[0].default.is_none());
+        assert_eq!(users.columns[1].sql_type, SqlType::Custom { name: "mood".into() });
+        assert_eq!(users.primary_key, ["id"]);
+        assert_eq!(users.uniques[0].name, "uq_users_mood");
+        assert_eq!(users.indexes[0].name, "ix_users_mood");
+        assert_eq!(users.checks[0].expr, "((id > 0))");
+        let inv = &s.tables["billing.invoices"];
+        assert_eq!(inv.schema.as_deref(), Some("billing"));
+        assert!(inv.columns[0].auto_increment);
+        assert_eq!(inv.foreign_keys[0].ref_table, "users");
+        assert_eq!((inv.foreign_keys[0].on_delete, inv.foreign_keys[0].on_update), (Some(Action::Cascade), None));
+        assert_eq!(s.enums["mood"].variants, ["happy", "sad"]);
+        // Malformed JSON is a database error naming what was read.
+        let err = assemble("{", "[]", "[]", "[]", "[]", "public").unwrap_err().to_string();
+        assert!(err.contains("introspecting tables"), "{err}");
+    }
+
+    #[test]
+    fn comparable_folds_what_postgres_cannot_keep() {
+        let mut s = Schema::default();
+        let col = |name: &str, sql_type: SqlType| Column { name: name.into(), sql_type, nullable: true, max_length: Some(9), default: None, auto_increment: false, renamed_from: None, doc: None };
+        s.tables.insert(
+            "t".into(),
+            Table {
+                name: "t".into(),
+                schema: None,
+                columns: vec![
+                    Column { auto_increment: true, default: Some("1".into()), ..col("id", SqlType::Unsigned(Box::new(SqlType::Integer))) },
+                    Column { default: Some("NULL::text".into()), ..col("note", SqlType::Text) },
+                    Column { max_length: None, ..col("c", SqlType::Char) },
+                    col("at", SqlType::Datetime),
+                ],
+                primary_key: vec!["id".into()],
+                indexes: vec![],
+                uniques: vec![],
+                foreign_keys: vec![ForeignKey { name: "f".repeat(70), columns: vec![], ref_table: "t".into(), ref_columns: vec![], on_delete: Some(Action::Restrict), on_update: Some(Action::NoAction) }],
+                checks: vec![Check { name: "ck".into(), expr: "(a >= 0)".into() }],
+                renamed_from: None,
+                doc: None,
+                source: Source { file: String::new(), line: 0 },
+            },
+        );
+        s.enums.insert("opaque".into(), EnumType { name: "opaque".into(), schema: None, variants: vec![], source: Source { file: String::new(), line: 0 } });
+        comparable(&mut s);
+        let t = &s.tables["t"];
+        assert_eq!((t.columns[0].sql_type.clone(), t.columns[0].nullable, t.columns[0].max_length, t.columns[0].default.clone()), (SqlType::BigInt, false, None, None));
+        assert_eq!(t.columns[1].default, None);
+        assert_eq!(t.columns[2].max_length, Some(1));
+        assert_eq!(t.columns[3].sql_type, SqlType::Timestamp);
+        assert_eq!(t.foreign_keys[0].name.len(), 63);
+        assert_eq!((t.foreign_keys[0].on_delete, t.foreign_keys[0].on_update), (None, None));
+        assert_eq!(t.checks[0].expr, "a >= 0");
+        assert!(s.enums.is_empty());
+        let again = { let mut c = s.clone(); comparable(&mut c); c };
+        assert_eq!(again, s);
+    }
 }
