@@ -200,8 +200,8 @@ diesel::table! {
             concat!(samples!(), "// tables\n"),
         )],
     ),
-    step("widen samples code", &[("        #[max_length = 12]\n        code", "        #[max_length = 64]\n        code")]),
-    step("add an archived flag with a default", &[("        flag -> Bool,\n", "        flag -> Bool,\n        /// @default FALSE\n        archived -> Bool,\n")]),
+    step("widen users status", &[("        #[max_length = 20]\n        status", "        #[max_length = 40]\n        status")]),
+    step("add an archived flag with a default", &[("        body -> Text,\n", "        /// @default FALSE\n        archived -> Bool,\n        body -> Text,\n")]),
     step("rename users name to full name", &[("        name -> Text,\n", "        /// @renamed_from name\n        full_name -> Text,\n")]),
     Step {
         message: "rename posts body to content",
@@ -274,10 +274,10 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
         let chain = cargo_migrate::chain::load(&ws.migrations()).unwrap();
         let head = autogenerate::schema_at_head(&ws.migrations(), &chain).unwrap();
         let flags: Vec<String> = step.flags.iter().map(|f| f.to_string()).collect();
-        let (r1, _) = autogenerate::settle_renames(&head, &new, &flags).unwrap();
+        let (r1, _) = autogenerate::settle_renames(&head, &new, &new, &flags).unwrap();
         let offline = autogenerate::generate(db.backend, &head, &new, &r1, vec![]);
         let (old_live, new_cmp) = (live(&db), comparable(&new, db.backend));
-        let (r2, _) = autogenerate::settle_renames(&old_live, &new_cmp, &flags).unwrap();
+        let (r2, _) = autogenerate::settle_renames(&old_live, &new_cmp, &new, &flags).unwrap();
         let online = autogenerate::generate(db.backend, &old_live, &new_cmp, &r2, vec![]);
         assert_eq!(shape(&offline.ops), shape(&online.ops), "step {} `{}`: snapshot and --db plans differ", i + 1, step.message);
 
