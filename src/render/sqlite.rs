@@ -435,8 +435,16 @@ impl<'a> Plan<'a> {
         if !self.rebuild_at.is_empty() {
             return true;
         }
+        // Dropping a referenced table needs them off, unless every table referencing it
+        // was dropped before it.
+        let drop_at = |name: &str| {
+            self.ops.iter().position(|o| matches!(o, Op::DropTable { table } if table.qualified_name() == name))
+        };
         self.dropped.iter().any(|d| {
-            self.old.tables.iter().any(|(name, t)| name != d && t.foreign_keys.iter().any(|f| f.ref_table == *d))
+            let at = drop_at(d);
+            self.old.tables.iter().any(|(name, t)| {
+                name != d && t.foreign_keys.iter().any(|f| f.ref_table == *d) && drop_at(name).is_none_or(|i| Some(i) > at)
+            })
         })
     }
 
