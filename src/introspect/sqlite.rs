@@ -556,6 +556,18 @@ fn wraps(e: &str) -> bool {
 /// both the models and an introspected schema.
 pub fn comparable(schema: &mut Schema) {
     schema.enums.clear();
+    // One namespace per database file: `billing.invoices` is created as `invoices`.
+    let bare = |key: &str| key.rsplit('.').next().unwrap_or(key).to_string();
+    schema.tables = std::mem::take(&mut schema.tables)
+        .into_values()
+        .map(|mut t| {
+            t.schema = None;
+            for f in &mut t.foreign_keys {
+                f.ref_table = bare(&f.ref_table);
+            }
+            (t.name.clone(), t)
+        })
+        .collect();
     for t in schema.tables.values_mut() {
         let lone_pk = match t.primary_key.as_slice() {
             [pk] => Some(pk.clone()),

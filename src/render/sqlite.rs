@@ -27,7 +27,8 @@
 //! integer primary key with `auto_increment` is always `INTEGER PRIMARY KEY
 //! AUTOINCREMENT` (SQLite only auto-increments a rowid alias, which must be spelled
 //! `INTEGER`), so such a column compares as `Integer`. Enum types do not exist:
-//! their ops render as comments.
+//! their ops render as comments. Schema-qualified tables (`billing.invoices`) go
+//! to the one namespace of the database file, without their schema.
 //!
 //! # What needs a table rebuild
 //!
@@ -98,12 +99,11 @@ pub fn ident(name: &str) -> String {
     }
 }
 
-/// A table key (`schema.name` or `name`); SQLite's schemas are attached databases.
+/// A table key (`schema.name` or `name`). SQLite has one namespace per database
+/// file (its "schemas" are attached files, which migrations do not manage), so the
+/// schema part is dropped and `comparable` drops it too.
 fn table_ident(key: &str) -> String {
-    match key.split_once('.') {
-        Some((s, n)) => format!("{}.{}", ident(s), ident(n)),
-        None => ident(key),
-    }
+    ident(bare(key))
 }
 
 /// The bare table name: a `REFERENCES` clause cannot name another database.
@@ -490,10 +490,7 @@ impl<'a> Plan<'a> {
             into.push(ident(&c.name));
             select.push(expr);
         }
-        let tmp = match final_name.split_once('.') {
-            Some((s, n)) => format!("{s}._new_{n}"),
-            None => format!("_new_{final_name}"),
-        };
+        let tmp = format!("_new_{}", bare(final_name));
         let mut out = vec![format!("-- rebuild {final_name}: SQLite's ALTER TABLE cannot make this change in place")];
         out.push(create_table_sql(&tmp, target, &target.foreign_keys));
         if !into.is_empty() {
