@@ -137,6 +137,23 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     }
 }
 
+/// With `--db` on a database at head: the live schema against the models (both as
+/// the backend stores them), so a hand-made change to the database (drift) or a
+/// migration that does not implement its models is caught.
+pub fn drift(report: &mut Report, live: &Schema, models: &Schema) {
+    if crate::diff::diff(live, models, &Default::default()).is_empty() {
+        return;
+    }
+    let changes = describe_changes(live, models);
+    report.problems.push(Problem {
+        kind: "db-drift",
+        message: format!(
+            "the database schema differs from the models (database -> models):\n{}\n    fix: write a migration for the difference (`cargo migrate revision --autogenerate --db -m …`), or undo the manual change",
+            changes.iter().map(|c| format!("      {c}")).collect::<Vec<_>>().join("\n")
+        ),
+    });
+}
+
 /// Human-readable differences between two schemas, table by table.
 pub fn describe_changes(old: &Schema, new: &Schema) -> Vec<String> {
     let mut out = Vec::new();

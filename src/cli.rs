@@ -132,6 +132,20 @@ pub struct RevisionArgs {
     /// Write `run_in_transaction = false` (for `CREATE INDEX CONCURRENTLY` and the like).
     #[arg(long)]
     pub no_transaction: bool,
+    /// Fill up.sql and down.sql from the difference between the models and the schema at head.
+    #[arg(long)]
+    pub autogenerate: bool,
+    /// With --autogenerate: compare against the live database (which must be at head)
+    /// instead of `schema_snapshot.json`.
+    #[arg(long, requires = "autogenerate")]
+    pub db: bool,
+    /// With --autogenerate: write the migration even when nothing changed.
+    #[arg(long)]
+    pub empty: bool,
+    /// A rename autogenerate cannot tell from a drop and an add: `users.name=full_name`
+    /// or `old_table=new_table`; repeatable.
+    #[arg(long, value_name = "OLD=NEW", requires = "autogenerate")]
+    pub rename: Vec<String>,
 }
 
 #[derive(Debug, Args)]

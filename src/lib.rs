@@ -19,6 +19,7 @@
 //! Command handlers in [`commands`] are thin: they wire these steps together.
 
 pub mod apply;
+pub mod autogenerate;
 pub mod chain;
 pub mod check;
 pub mod checksum;

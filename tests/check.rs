@@ -60,7 +60,7 @@ fn chain_problems_and_a_stale_snapshot_are_listed() {
     ws.bare_cmd().arg("check").assert().code(1).stdout(predicate::str::contains("[snapshot]").and(predicate::str::contains("merge conflict")));
 }
 
-backend_tests!(check_db_compares_the_database_with_the_files);
+backend_tests!(check_db_compares_the_database_with_the_files, drift_is_reported);
 
 fn check_db_compares_the_database_with_the_files(db: TestDb) {
     let ws = in_sync();
@@ -98,4 +98,18 @@ fn lint_flags_risky_sql_until_a_reason_is_recorded() {
     ws.bare_cmd().args(["lint", "--all"]).assert().code(1).stdout(predicate::str::contains("1 finding(s)"));
     ws.write("migrations/0003_index_email/metadata.toml", &format!("{meta}\n[lint.allow]\nrename = \"\"\n"));
     ws.bare_cmd().args(["lint", "0003"]).assert().code(1).stderr(predicate::str::contains("lint.allow.rename"));
+}
+
+/// `check --db` on a database at head compares its live schema with the models.
+fn drift_is_reported(db: TestDb) {
+    let ws = Workspace::new();
+    ws.write("crates/db/src/models.rs", "diesel::table! { users (id) { id -> Integer, #[max_length = 100] name -> Varchar, } }\n");
+    ws.cmd(&db).args(["revision", "--autogenerate", "-m", "create users"]).assert().success();
+    ws.cmd(&db).args(["upgrade", "head"]).assert().success();
+    ws.cmd(&db).args(["check", "--db"]).assert().success();
+    db.exec("ALTER TABLE users ADD COLUMN nickname VARCHAR(20)");
+    let out = ws.cmd(&db).args(["check", "--db"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("[db-drift] the database schema differs from the models") && text.contains("users.nickname: removed"), "{text}");
 }

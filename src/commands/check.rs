@@ -24,6 +24,15 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             let status = Status::read(chain, &db)?;
             check::database(&mut report, chain, &status);
             let pending = status.pending(chain);
+            // Drift only means something once the database is exactly at head.
+            if pending.is_empty() && status.orphans.is_empty() {
+                if let Ok(models) = crate::registry::load(&cfg.base_dir, &cfg.models) {
+                    let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
+                    let live = crate::introspect::introspect(&mut conn, &schemas)?;
+                    let backend = conn.backend();
+                    check::drift(&mut report, &crate::introspect::comparable(&live, backend), &crate::introspect::comparable(&models, backend));
+                }
+            }
             check::lint_all(&mut report, &pending, backend)?;
         } else if let Some(head) = chain.head() {
             // Offline, the migration being worked on is the head.
