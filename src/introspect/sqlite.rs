@@ -587,6 +587,9 @@ pub fn comparable(schema: &mut Schema) {
                 c.default = Some(normalize_expr(&default_sql(d)));
             }
         }
+        // `ADD COLUMN` can only append, and Diesel names every column it selects, so
+        // where a column sits is not a difference worth a table rebuild.
+        t.columns.sort_by(|a, b| a.name.cmp(&b.name));
         for k in &mut t.checks {
             k.expr = normalize_expr(&k.expr);
         }
