@@ -644,6 +644,8 @@ pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
         blocks.push("COMMIT;".into());
         blocks.push("PRAGMA foreign_keys = ON;".into());
     }
+    // A rebuild that cannot be written says so in the file and in the terminal.
+    warnings.extend(blocks.iter().flat_map(|b| b.lines()).filter_map(|l| l.strip_prefix("-- ERROR: ")).map(str::to_string));
     let mut sql = blocks.join("\n\n");
     if !sql.is_empty() {
         sql.push('\n');

@@ -312,3 +312,11 @@ fn defaults_are_literals_or_parenthesised() {
     assert_eq!(default_sql("(1) + (2)"), "((1) + (2))");
     assert_eq!(default_sql("(1 + 2)"), "(1 + 2)");
 }
+
+#[test]
+fn a_rebuild_without_its_final_table_is_an_error_comment_and_a_warning() {
+    let c = col("age", SqlType::Integer);
+    let r = one(Op::AlterColumn { table: "users".into(), old: c.clone(), new: not_null(c) }, &schema(vec![users()]), &Schema::default());
+    assert!(r.sql.contains("-- ERROR: table users is not in the new schema; cannot rebuild it\n"), "{}", r.sql);
+    assert_eq!(r.warnings.last().map(String::as_str), Some("table users is not in the new schema; cannot rebuild it"));
+}
