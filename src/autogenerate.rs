@@ -66,10 +66,11 @@ fn unresolved_warning(c: &RenameCandidate) -> String {
     }
 }
 
-/// Renames from `@renamed_from` and `--rename` flags; the candidates left over are
-/// for the caller to ask about (on a terminal) or to warn about.
-pub fn settle_renames(old: &Schema, new: &Schema, flags: &[String]) -> Result<(Renames, Vec<RenameCandidate>)> {
-    let mut renames = diff::declared_renames(old, new);
+/// Renames from `@renamed_from` (read from `models`, which keeps the annotations that
+/// [`crate::introspect::comparable`] folds away from `new`) and `--rename` flags; the
+/// candidates left over are for the caller to ask about (on a terminal) or to warn about.
+pub fn settle_renames(old: &Schema, new: &Schema, models: &Schema, flags: &[String]) -> Result<(Renames, Vec<RenameCandidate>)> {
+    let mut renames = diff::declared_renames(old, models);
     for flag in flags {
         renames.add_flag(flag, old, new).map_err(Error::Usage)?;
     }

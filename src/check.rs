@@ -186,15 +186,16 @@ fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
             Some(o) => {
                 let describe = |c: &crate::schema::Column| {
                     format!(
-                        "{}{}{}{}",
+                        "{}{}{}{}{}",
                         c.sql_type,
                         c.max_length.map(|l| format!("({l})")).unwrap_or_default(),
                         if c.nullable { " NULL" } else { " NOT NULL" },
+                        if c.auto_increment { " AUTO_INCREMENT" } else { "" },
                         c.default.as_ref().map(|d| format!(" DEFAULT {d}")).unwrap_or_default()
                     )
                 };
                 let (before, after) = (describe(o), describe(c));
-                if before != after || o.auto_increment != c.auto_increment {
+                if before != after {
                     out.push(format!("{name}.{}: {before} -> {after}", c.name));
                 }
             }

@@ -9,8 +9,9 @@
 //!    (including those of dropped tables and columns: they would block the drop);
 //! 2. rename tables, then columns;
 //! 3. create enum types (and add labels), then tables;
-//! 4. add columns, alter columns, change primary keys, drop columns, drop tables,
-//!    then drop enum types (after the tables that used them);
+//! 4. add columns, change primary keys (before nullability changes: a column cannot
+//!    become nullable while it is in the key), alter columns, drop columns, drop
+//!    tables, then drop enum types (after the tables that used them);
 //! 5. add uniques and checks, create indexes, add foreign keys (last, so that every
 //!    table they reference exists: cyclic references just work).
 //!
@@ -249,8 +250,8 @@ impl Phases {
             self.create_enum,
             self.create_table,
             self.add_column,
-            self.alter_column,
             self.alter_pk,
+            self.alter_column,
             rev(self.drop_column),
             rev(self.drop_table),
             rev(self.drop_enum),
@@ -720,11 +721,11 @@ diesel::joinable!(b -> a (a_id));
         // A composite key does not auto-increment, so `id` changes too.
         assert_eq!(
             up,
-            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_column posts.id", "alter_pk posts(id,user_id)", "add_check ck_posts_likes", "create_index ix_users_name"]
+            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_pk posts(id,user_id)", "alter_column posts.id", "add_check ck_posts_likes", "create_index ix_users_name"]
         );
         assert_eq!(
             down,
-            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_column posts.id", "alter_pk posts(id)", "add_check ck_posts_likes", "create_index ix_users_name"]
+            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_pk posts(id)", "alter_column posts.id", "add_check ck_posts_likes", "create_index ix_users_name"]
         );
         // Whitespace inside an expression is not a change.
         let spaced = schema(&BLOG.replace("(likes >= 0)", "(likes   >=  0)"));

@@ -67,7 +67,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
     } else {
         (autogenerate::schema_at_head(&ctx.config.migrations_dir, &chain)?, models.clone())
     };
-    let (mut renames, candidates) = autogenerate::settle_renames(&old, &new, &args.rename)?;
+    let (mut renames, candidates) = autogenerate::settle_renames(&old, &new, models, &args.rename)?;
     let unresolved = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
         ask(&old, &new, &mut renames, candidates)?
     } else {
