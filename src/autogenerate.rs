@@ -82,8 +82,18 @@ pub fn settle_renames(old: &Schema, new: &Schema, models: &Schema, flags: &[Stri
 pub fn generate(backend: Backend, old: &Schema, new: &Schema, renames: &Renames, unresolved: Vec<RenameCandidate>) -> Generated {
     let ops = diff::diff(old, new, renames);
     let down_ops = diff::diff(new, old, &renames.inverse());
-    let up = render::render(backend, &ops, old, new);
-    let down = render::render(backend, &down_ops, new, old);
+    let mut up = render::render(backend, &ops, old, new);
+    let mut down = render::render(backend, &down_ops, new, old);
+    // `run_in_transaction` is one flag for both files: when one direction manages its
+    // own transaction (an SQLite rebuild), the other gets an explicit one.
+    if up.run_in_transaction != down.run_in_transaction {
+        for r in [&mut up, &mut down] {
+            if r.run_in_transaction && !r.sql.trim().is_empty() {
+                r.sql = format!("BEGIN;\n\n{}\n\nCOMMIT;\n", r.sql.trim_end());
+            }
+            r.run_in_transaction = false;
+        }
+    }
     // A candidate that a later answer settled, or that the diff did not need, is not a warning.
     let unresolved = unresolved.into_iter().filter(|c| diff::rename_candidates(old, new, renames).contains(c)).collect();
     Generated { ops, up, down, unresolved }

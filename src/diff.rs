@@ -179,8 +179,9 @@ pub fn diff(old: &Schema, new: &Schema, renames: &Renames) -> Vec<Op> {
         }
     }
 
-    for (new_key, table) in &new.tables {
-        if pairs.iter().any(|(_, n)| n == new_key) {
+    for new_key in dependency_order(new) {
+        let table = &new.tables[&new_key];
+        if pairs.iter().any(|(_, n)| *n == new_key) {
             continue;
         }
         p.create_table.push(Op::CreateTable { table: table.clone() });
@@ -191,10 +192,12 @@ pub fn diff(old: &Schema, new: &Schema, renames: &Renames) -> Vec<Op> {
             p.add_fk.push(Op::AddForeignKey { table: new_key.clone(), fk: fk.clone() });
         }
     }
-    for (old_key, table) in &old.tables {
-        if pairs.iter().any(|(o, _)| o == old_key) {
+    for old_key in dependency_order(old) {
+        let table = &old.tables[&old_key];
+        if pairs.iter().any(|(o, _)| *o == old_key) {
             continue;
         }
+        let old_key = &old_key;
         for fk in &table.foreign_keys {
             p.drop_fk.push(Op::DropForeignKey { table: old_key.clone(), fk: fk.clone() });
         }
@@ -208,6 +211,23 @@ pub fn diff(old: &Schema, new: &Schema, renames: &Renames) -> Vec<Op> {
         diff_table(&old.tables[old_key], &new.tables[new_key], (old_key, new_key), renames, new, &mut p);
     }
     p.into_ops()
+}
+
+/// Table keys with every table after the tables it references (by name where the
+/// references allow; a cycle is broken by name). Creates follow this order and drops
+/// (reversed) the opposite, so a referencing table is dropped before its parent.
+fn dependency_order(schema: &Schema) -> Vec<String> {
+    let mut placed: Vec<String> = Vec::with_capacity(schema.tables.len());
+    let mut left: Vec<&String> = schema.tables.keys().collect();
+    while !left.is_empty() {
+        let ready = left.iter().position(|k| {
+            schema.tables[*k].foreign_keys.iter().all(|fk| fk.ref_table == **k || placed.contains(&fk.ref_table) || !left.contains(&&fk.ref_table))
+        });
+        // In a cycle no table is ready: take the first by name.
+        let next = left.remove(ready.unwrap_or(0));
+        placed.push(next.clone());
+    }
+    placed
 }
 
 /// Operations grouped by phase; each drop phase is reversed at the end so that a
@@ -623,7 +643,8 @@ diesel::joinable!(posts -> users (user_id));
     #[test]
     fn creating_everything_puts_foreign_keys_last_and_down_is_the_exact_mirror() {
         let (up, down) = both_ways(&Schema::default(), &schema(BLOG), &Renames::default());
-        assert_eq!(up, ["create_table posts", "create_table users", "create_index ix_users_name", "add_fk fk_posts_user_id_users"]);
+        // Parents first, so on SQLite (foreign keys inline) each table names tables that exist.
+        assert_eq!(up, ["create_table users", "create_table posts", "create_index ix_users_name", "add_fk fk_posts_user_id_users"]);
         let mut mirrored = down.clone();
         mirrored.reverse();
         assert_eq!(

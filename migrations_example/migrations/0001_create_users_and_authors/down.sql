@@ -1,3 +1,7 @@
+-- Reverts 0001: create users and authors
+
+-- DANGER: drops table authors and every row in it
 DROP TABLE authors;
-DROP INDEX ix_users_status;
+
+-- DANGER: drops table users and every row in it
 DROP TABLE users;

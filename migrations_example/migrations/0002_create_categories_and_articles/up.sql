@@ -1,3 +1,6 @@
+-- create categories and articles
+-- revision 0002, revises 0001, created 2026-11-24T09:39:47Z
+
 CREATE TABLE categories (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     slug TEXT NOT NULL,
@@ -17,4 +20,5 @@ CREATE TABLE articles (
     CONSTRAINT fk_articles_author_id_authors FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE,
     CONSTRAINT fk_articles_category_id_categories FOREIGN KEY (category_id) REFERENCES categories (id) ON DELETE SET NULL
 );
+
 CREATE INDEX ix_articles_author_id_published_at ON articles (author_id, published_at);

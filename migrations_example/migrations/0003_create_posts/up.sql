@@ -1,3 +1,6 @@
+-- create posts
+-- revision 0003, revises 0002, created 2026-11-24T09:39:47Z
+
 CREATE TABLE posts (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     user_id INTEGER NOT NULL,
