@@ -12,12 +12,15 @@ use std::time::{Duration, Instant};
 
 use cargo_migrate::registry;
 
+#[path = "support/models.rs"]
+mod models;
+
 const FILES: usize = 100;
 const TABLES_PER_FILE: usize = 5;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    generate(dir.path());
+    models::generate(dir.path(), FILES, TABLES_PER_FILE);
     let models = vec!["src/models".to_string()];
 
     let schema = registry::load(dir.path(), &models).unwrap_or_else(|e| panic!("{e}"));
@@ -63,56 +66,3 @@ fn walk_bytes(dir: &Path) -> u64 {
     std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
 }
 
-/// A package whose `src/models/` holds files shaped like real model files: a
-/// print-schema header, annotated tables of mixed types, and joinables to the
-/// previous file's tables.
-fn generate(root: &Path) {
-    let models = root.join("src/models");
-    std::fs::create_dir_all(&models).expect("create models dir");
-    std::fs::write(root.join("Cargo.toml"), "[package]\nname = \"bench-models\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n")
-        .expect("write Cargo.toml");
-    // The module list lives in lib.rs so that src/models/ holds exactly FILES files.
-    let mut lib = String::from("pub mod models {\n");
-    for f in 0..FILES {
-        lib.push_str(&format!("    pub mod m{f:03};\n"));
-        let mut text = String::from("// @generated automatically by Diesel CLI, then annotated.\n\n");
-        for t in 0..TABLES_PER_FILE {
-            let name = format!("t{f:03}_{t}");
-            text.push_str(&format!(
-                r#"diesel::table! {{
-    use diesel::sql_types::*;
-
-    /// Table {name}: generated for the registry benchmark.
-    /// @index (owner_id, created_at)
-    /// @unique uq_{name}_slug_owner (slug, owner_id)
-    /// @check (score >= 0)
-    {name} (id) {{
-        id -> Int8,
-        #[max_length = 120]
-        /// @unique
-        slug -> Varchar,
-        title -> Text,
-        body -> Nullable<Text>,
-        owner_id -> Int8,
-        /// @default 0
-        score -> Double,
-        flags -> Array<Nullable<Text>>,
-        data -> Nullable<Jsonb>,
-        /// @default CURRENT_TIMESTAMP
-        /// @index
-        created_at -> Timestamptz,
-        updated_at -> Nullable<Timestamptz>,
-    }}
-}}
-
-"#
-            ));
-            if f > 0 {
-                text.push_str(&format!("diesel::joinable!({name} -> t{:03}_{t} (owner_id));\n\n", f - 1));
-            }
-        }
-        std::fs::write(models.join(format!("m{f:03}.rs")), text).expect("write model file");
-    }
-    lib.push_str("}\n");
-    std::fs::write(root.join("src/lib.rs"), lib).expect("write lib.rs");
-}
