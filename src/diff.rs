@@ -102,7 +102,7 @@ impl Op {
                 describe_type(new)
             )),
             Op::AlterColumn { table, old, new } if old.nullable && !new.nullable => {
-                Some(format!("makes {table}.{} NOT NULL: fails if any row holds NULL", new.name))
+                Some(format!("makes {table}.{} NOT NULL: fails if any row still holds NULL", new.name))
             }
             Op::Backfill { table, column, value } => Some(format!(
                 "{table}.{column} is NOT NULL without a default: existing rows are filled with {value}; edit the value if that is wrong"

@@ -719,7 +719,7 @@ mod tests {
         wider.max_length = Some(80);
         wider.nullable = false;
         let r = one(Op::AlterColumn { table: "users".into(), old: phone, new: wider }, &s, &s);
-        assert_eq!(r.sql, "-- DANGER: makes users.phone NOT NULL: fails if any row holds NULL\nALTER TABLE users MODIFY COLUMN phone VARCHAR(80) NOT NULL;\n");
+        assert_eq!(r.sql, "-- DANGER: makes users.phone NOT NULL: fails if any row still holds NULL\nALTER TABLE users MODIFY COLUMN phone VARCHAR(80) NOT NULL;\n");
         assert_eq!(
             one(Op::RenameColumn { table: "users".into(), from: "bio".into(), to: "about".into() }, &s, &s).sql,
             "ALTER TABLE users RENAME COLUMN bio TO about;\n"
@@ -759,7 +759,7 @@ mod tests {
 -- DANGER: users.plan is NOT NULL without a default: existing rows are filled with ''; edit the value if that is wrong
 UPDATE users SET plan = '' WHERE plan IS NULL;
 
--- DANGER: makes users.plan NOT NULL: fails if any row holds NULL
+-- DANGER: makes users.plan NOT NULL: fails if any row still holds NULL
 ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
 "
         );

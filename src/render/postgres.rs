@@ -664,7 +664,7 @@ mod tests {
             "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n\n\
              -- DANGER: users.phone is NOT NULL without a default: existing rows are filled with ''; edit the value if that is wrong\n\
              UPDATE users SET phone = '' WHERE phone IS NULL;\n\n\
-             -- DANGER: makes users.phone NOT NULL: fails if any row holds NULL\n\
+             -- DANGER: makes users.phone NOT NULL: fails if any row still holds NULL\n\
              ALTER TABLE users ALTER COLUMN phone SET NOT NULL;\n\n\
              ALTER TABLE users RENAME COLUMN phone TO \"order\";\n\n\
              -- DANGER: drops column users.phone and its data\n\
@@ -680,7 +680,7 @@ mod tests {
         let new = Column { default: Some("0".into()), ..col("age", SqlType::BigInt) };
         assert_eq!(
             sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
-            "-- DANGER: makes users.age NOT NULL: fails if any row holds NULL\n\
+            "-- DANGER: makes users.age NOT NULL: fails if any row still holds NULL\n\
              ALTER TABLE users ALTER COLUMN age TYPE BIGINT USING age::BIGINT, ALTER COLUMN age SET NOT NULL, ALTER COLUMN age SET DEFAULT 0;\n"
         );
         let old = Column { default: Some("0".into()), ..col("age", SqlType::Integer) };

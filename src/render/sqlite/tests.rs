@@ -212,7 +212,7 @@ fn add_not_null_column_with_backfill_is_one_rebuild() {
     ];
     let r = render(&ops, &schema(vec![users()]), &schema(vec![u2]));
     let body = "-- DANGER: users.nick is NOT NULL without a default: existing rows are filled with ''; edit the value if that is wrong
--- DANGER: makes users.nick NOT NULL: fails if any row holds NULL
+-- DANGER: makes users.nick NOT NULL: fails if any row still holds NULL
 -- DANGER: drops column users.age and its data
 -- rebuild users: SQLite's ALTER TABLE cannot make this change in place
 CREATE TABLE _new_users (
