@@ -103,8 +103,8 @@ impl fmt::Display for KeepReason {
         f.write_str(match self {
             KeepReason::Applied => "the database applied it",
             KeepReason::Flag => "--keep",
-            KeepReason::OlderCommit => "its first migration was committed first (git)",
-            KeepReason::OlderCreated => "its first migration is older (`created`)",
+            KeepReason::OlderCommit => "its first migration was committed first, per git",
+            KeepReason::OlderCreated => "its first migration has the older `created`",
             KeepReason::Name => "no history tells the branches apart; first by name",
         })
     }

@@ -108,7 +108,7 @@ fn two_git_branches_are_merged_and_applied_in_order(db: TestDb) {
 
     let out = ws.cmd(&db).arg("merge").assert().success().get_output().clone();
     let text = stdout(&out);
-    assert!(text.contains("keep (its first migration was committed first (git)): 0005_add_bio, 0006_add_avatar"), "{text}");
+    assert!(text.contains("keep (its first migration was committed first, per git): 0005_add_bio, 0006_add_avatar"), "{text}");
     assert!(text.contains("0005_create_tags -> 0007_create_tags  (revises 0006)"), "{text}");
     // Each branch recorded its own head in the snapshot, so git left conflict markers in it.
     assert!(text.contains("schema_snapshot.json: unreadable (merge conflict?), regenerated from the models at revision 0007"), "{text}");
