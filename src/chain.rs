@@ -223,17 +223,48 @@ pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
         Err(e) => return Err(Error::io(dir, e)),
     };
     let canonical_dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let mut dirs = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !path.is_dir() {
+        // The entry's type comes with the listing; only a link costs a lookup.
+        let Ok(kind) = entry.file_type() else { continue };
+        let is_link = kind.is_symlink();
+        if name.starts_with('.') || !(kind.is_dir() || is_link && entry.path().is_dir()) {
             continue;
         }
-        let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-        if is_link {
+        dirs.push((entry.path(), name, is_link));
+    }
+    // `check` runs on every commit and a chain grows to thousands of migrations, each
+    // a few file-system calls and a TOML parse: spread them over the cores.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(dirs.len() / 64 + 1);
+    let chunk = dirs.len().div_ceil(workers).max(1);
+    let results: Vec<Result<(Vec<Migration>, Vec<ChainProblem>)>> = if workers == 1 {
+        vec![scan_entries(&dirs, &canonical_dir)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = dirs.chunks(chunk).map(|part| scope.spawn(|| scan_entries(part, &canonical_dir))).collect();
+            handles.into_iter().map(|h| h.join().expect("a scan thread does not panic")).collect()
+        })
+    };
+    for r in results {
+        let (m, p) = r?;
+        migrations.extend(m);
+        problems.extend(p);
+    }
+    migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
+    Ok((migrations, problems))
+}
+
+/// Reads the migration directories of one slice of the listing.
+fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
+    let mut problems = Vec::new();
+    let mut migrations = Vec::new();
+    for (path, name, is_link) in dirs {
+        let (path, name) = (path.clone(), name.clone());
+        if *is_link {
             let target = path.canonicalize().map_err(|e| Error::io(&path, e))?;
-            if !target.starts_with(&canonical_dir) {
+            if !target.starts_with(canonical_dir) {
                 problems.push(ChainProblem::OutsideDirectory { path, target });
                 continue;
             }
@@ -263,7 +294,6 @@ pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
         };
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
-    migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
     Ok((migrations, problems))
 }
 
@@ -273,8 +303,16 @@ pub fn parse_dir_name(name: &str) -> Option<(&str, &str)> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, slug))
 }
 
+/// `fs::read` without its size lookup: metadata files are tiny and there are thousands.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(512);
+    std::fs::File::open(path)?.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
-    let text = match std::fs::read(path) {
+    let text = match read_small(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| ChainProblem::BadMetadata { file: path.into(), message: "not UTF-8 text".into() })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Metadata::default()),
         Err(e) => return Err(ChainProblem::Unreadable { path: path.into(), message: e.to_string() }),

@@ -4,6 +4,7 @@
 //! database against the files. Offline by default, so a pre-commit hook is instant.
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -34,6 +35,16 @@ pub struct Report {
 
 /// Everything that needs no database. `models`/`base_dir` come from the config.
 pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, models: &[String]) -> Result<(Report, Option<Chain>)> {
+    offline_cached(migrations_dir, base_dir, models, None)
+}
+
+/// [`offline`], remembering in `cache` (a file under the target directory) that the
+/// models matched the snapshot. Parsing every model file and the snapshot is most
+/// of a check's time, and on most commits neither changed: when the model files
+/// and the snapshot have the size and modification time they had at the last
+/// clean check (cargo's own freshness rule), the verdict and the snapshot's revision
+/// are read from the cache instead.
+pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String], cache: Option<&Path>) -> Result<(Report, Option<Chain>)> {
     let mut report = Report::default();
     let (migrations, scan_problems) = chain::scan(migrations_dir)?;
     report.migrations = migrations.len();
@@ -48,29 +59,40 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
     };
     report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
 
-    let snap = match snapshot::read(migrations_dir) {
-        Ok(s) => s,
-        Err(e) => {
-            report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
-            None
-        }
+    let snapshot_path = migrations_dir.join(crate::revision::SNAPSHOT_FILE);
+    let fingerprint = cache.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, &snapshot_path));
+    let cached_revision = match (cache, fingerprint) {
+        (Some(c), Some(f)) => read_cache(c, f),
+        _ => None,
     };
-    match (&snap, &chain) {
-        (Some(s), Some(c)) => {
+    // The snapshot's revision (outer `None`: there is no snapshot) and, unless the
+    // cache vouches for the models, the snapshot itself.
+    let (revision, snap) = match cached_revision {
+        Some(r) => (Some(r), None),
+        None => match snapshot::read(migrations_dir) {
+            Ok(s) => (s.as_ref().map(|s| s.revision.clone()), s),
+            Err(e) => {
+                report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
+                (None, None)
+            }
+        },
+    };
+    match (&revision, &chain) {
+        (Some(r), Some(c)) => {
             let head = c.head().map(|m| m.id.clone());
-            if s.revision != head {
+            if *r != head {
                 report.problems.push(Problem {
                     kind: "snapshot-stale",
                     message: format!(
-                        "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain",
+                        "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain (`cargo migrate merge`)",
                         crate::revision::SNAPSHOT_FILE,
-                        s.revision.as_deref().unwrap_or("base"),
+                        r.as_deref().unwrap_or("base"),
                         head.as_deref().unwrap_or("base")
                     ),
                 });
             }
         }
-        (None, Some(c)) if !c.is_empty() => report
+        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => report
             .notes
             .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE)),
         _ => {}
@@ -87,12 +109,52 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
                             changes.join("\n      ")
                         ),
                     });
+                } else if let (Some(c), Some(f)) = (cache, fingerprint) {
+                    write_cache(c, f, &s.revision);
                 }
             }
             Err(e) => report.problems.push(Problem { kind: "models", message: e.to_string() }),
         }
     }
     Ok((report, chain))
+}
+
+/// Size and modification time of every model file and of the snapshot, hashed
+/// with this build's version and binary; `None` when any of them cannot be read.
+fn fingerprint(base_dir: &Path, models: &[String], snapshot: &Path) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    // A rebuilt binary may read models differently.
+    std::env::current_exe().ok().and_then(|e| std::fs::metadata(e).ok()?.modified().ok()).hash(&mut h);
+    base_dir.hash(&mut h);
+    models.hash(&mut h);
+    let files = crate::registry::model_files(base_dir, models).ok()?;
+    for f in files.iter().map(PathBuf::as_path).chain([snapshot]) {
+        let meta = std::fs::metadata(f).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        (f, meta.len(), mtime.as_nanos()).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// The snapshot revision recorded with this fingerprint (`Some(None)`: base).
+fn read_cache(cache: &Path, fingerprint: u64) -> Option<Option<String>> {
+    let text = std::fs::read_to_string(cache).ok()?;
+    let (key, revision) = text.trim_end().split_once('\n')?;
+    if key != format!("{fingerprint:016x}") {
+        return None;
+    }
+    Some(revision.strip_prefix("revision ").map(str::to_string))
+}
+
+/// Best effort: a read-only target directory only makes the next check slower.
+fn write_cache(cache: &Path, fingerprint: u64, revision: &Option<String>) {
+    if let Some(dir) = cache.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let revision = revision.as_ref().map(|r| format!("revision {r}")).unwrap_or_else(|| "base".into());
+    let _ = crate::init::write_atomically(cache, &format!("{fingerprint:016x}\n{revision}\n"));
 }
 
 /// Lint findings for the given migrations.
