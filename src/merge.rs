@@ -223,18 +223,22 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
     // Assign every migration from the fork on to a branch, number by number.
     let mut branches: Vec<Vec<&Migration>> = by_number[&fork_number].iter().map(|m| vec![*m]).collect();
     for number in fork_number + 1..=max {
-        let mut taken = vec![false; branches.len()];
+        // The branches that reached the previous number, before any of this round joins them.
+        let candidates: Vec<usize> = (0..branches.len()).filter(|&b| branches[b].last().is_some_and(|l| l.number + 1 == number)).collect();
+        let mut joined: Vec<(usize, &Migration)> = Vec::new();
         for m in &by_number[&number] {
-            let candidates: Vec<usize> = (0..branches.len()).filter(|&b| branches[b].last().is_some_and(|l| l.number + 1 == number)).collect();
             let b = parent_branch(dir, m, &candidates, &branches, history)?;
-            if taken[b] {
+            if let Some((_, other)) = joined.iter().find(|(j, _)| *j == b) {
                 return Err(Error::Refused(format!(
-                    "cannot merge: two migrations numbered {} continue {}; a fork inside a branch is not handled\n  hint: renumber one of them by hand, then run merge again",
-                    m.id,
+                    "cannot merge: {} and {} both continue {}; a fork inside a branch is not handled\n  hint: renumber one of them by hand, then run merge again",
+                    other.name,
+                    m.name,
                     branches[b].last().map(|l| l.name.as_str()).unwrap_or("?")
                 )));
             }
-            taken[b] = true;
+            joined.push((b, m));
+        }
+        for (b, m) in joined {
             branches[b].push(m);
         }
     }
@@ -643,6 +647,49 @@ mod tests {
         std::fs::write(&p, "revises = \"0003\" # parent\nmessage = \"m\"\n").unwrap();
         assert_eq!(rewrite_revises(&p, Some("0007")).unwrap(), "revises = \"0007\" # parent\nmessage = \"m\"\n");
         assert_eq!(rewrite_revises(&p, None).unwrap(), "message = \"m\"\n");
+    }
+
+    #[test]
+    fn database_states_that_cannot_be_merged_safely_are_refused() {
+        let t = tempfile::tempdir().unwrap();
+        forked(t.path());
+        let refused = |db: &DbState| match plan(t.path(), &Options { keep: None, db: Some(db) }, &NoHistory, &no_models) {
+            Err(Error::Refused(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        // Applied by another tool: version 0003 without a record of which directory.
+        let bare = DbState { applied: vec!["0001".into(), "0002".into(), "0003".into()], ..Default::default() };
+        assert!(refused(&bare).contains("no record of which directory (0003_a or 0003_b)"));
+        // Records naming migrations of two branches.
+        let record = |v: &str, name: &str| crate::state::Record { version: v.into(), name: name.into(), checksum: String::new(), up_sql: String::new(), down_sql: String::new(), applied_at: String::new(), duration_ms: 0, status: "applied".into(), detail: None };
+        let two = DbState {
+            applied: vec!["0003".into(), "0004".into()],
+            records: BTreeMap::from([("0003".to_string(), record("0003", "0003_b")), ("0004".to_string(), record("0004", "0004_a2"))]),
+        };
+        assert!(refused(&two).contains("applied migrations of 2 branches"), "{}", refused(&two));
+        // The applied branch stays, whatever age says.
+        let b = DbState { applied: vec!["0003".into()], records: BTreeMap::from([("0003".to_string(), record("0003", "0003_b"))]) };
+        let Outcome::Merge(p) = plan(t.path(), &Options { keep: None, db: Some(&b) }, &NoHistory, &no_models).unwrap() else { panic!() };
+        assert_eq!((p.reason, p.branches[0][0].as_str()), (KeepReason::Applied, "0003_b"));
+    }
+
+    #[test]
+    fn shapes_it_does_not_handle_are_refused() {
+        let t = tempfile::tempdir().unwrap();
+        forked(t.path());
+        // A fork inside branch a: two 0004s continue 0003_a.
+        mig(t.path(), "0004_a3", Some("0003"), "2026-01-04T00:00:00Z");
+        assert!(plan_of(t.path(), None).unwrap_err().to_string().contains("a fork inside a branch is not handled"));
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "8_x", None, "2026-01-01T00:00:00Z");
+        for n in 1..=7 {
+            mig(t.path(), &format!("{n}_m"), (n > 1).then(|| format!("{}", n - 1)).as_deref(), "2026-01-01T00:00:00Z");
+        }
+        mig(t.path(), "8_y", Some("7"), "2026-01-02T00:00:00Z");
+        mig(t.path(), "9_z", Some("8"), "2026-01-01T12:00:00Z");
+        std::fs::write(t.path().join("8_x/metadata.toml"), "revises = \"7\"\ncreated = \"2026-01-01T00:00:00Z\"\n").unwrap();
+        let e = plan_of(t.path(), None).unwrap_err().to_string();
+        assert!(e.contains("does not fit in 1 digits"), "{e}");
     }
 
     #[test]

@@ -170,6 +170,11 @@ fn merge_heads_is_the_alembic_spelling_and_dry_run_changes_no_byte() {
     assert!(text.contains("regenerated from the models at revision 0005"), "{text}");
     assert!(stderr(&out).contains("dry run: nothing was changed"));
     assert_eq!(tree(&ws.migrations()), before);
+    let out = ws.bare_cmd().args(["--format", "json", "merge", "--dry-run"]).assert().success().get_output().clone();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["renames"], serde_json::json!([{ "from": "0004_left", "to": "0005_left", "revises": "0004" }]), "{v}");
+    assert_eq!((v["merged"].as_bool(), v["head"].as_str(), v["snapshot_regenerated"].as_bool()), (Some(false), Some("0005_left"), Some(true)));
+    assert_eq!(tree(&ws.migrations()), before);
     ws.bare_cmd().args(["merge", "heads"]).assert().success();
     let snap = cargo_migrate::snapshot::read(&ws.migrations()).unwrap().unwrap();
     assert_eq!(snap.revision.as_deref(), Some("0005"));
@@ -182,6 +187,8 @@ fn nothing_to_merge_exits_zero() {
     ws.bare_cmd().arg("merge").assert().success().stdout("nothing to merge: no migrations yet\n");
     ws.blog_chain();
     ws.bare_cmd().args(["merge", "heads"]).assert().success().stdout(predicate::str::contains("one head, 0003_add_phone_to_users (3 migration(s))"));
+    // A linear chain needs no database, even when the configured one is unreachable.
+    ws.bare_cmd().env("DATABASE_URL", "postgres://nobody@127.0.0.1:1/x").arg("merge").assert().success();
     // A hole is not a fork: refused, exit 1.
     std::fs::remove_dir_all(ws.migrations().join("0002_create_posts")).unwrap();
     ws.bare_cmd().arg("merge").assert().code(1).stderr(predicate::str::contains("no two migrations share a number"));

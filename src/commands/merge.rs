@@ -1,5 +1,7 @@
 //! `cargo migrate merge` (also `merge heads`): renumber forked branches into one chain.
 
+use serde_json::json;
+
 use crate::cli::MergeArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -9,9 +11,11 @@ use crate::state;
 
 pub fn run(ctx: &Context, args: &MergeArgs) -> Result<()> {
     let dir = &ctx.config.migrations_dir;
-    // The database decides which branch stays, so read it when one is configured;
-    // without a URL, merging is a purely local edit.
+    // The database decides which branch stays, so read it when one is configured
+    // (and there is something to merge); without a URL, merging is a purely local edit.
+    let linear = crate::chain::load(dir).is_ok();
     let db = match ctx.database_url() {
+        _ if linear => None,
         Ok(_) => {
             let mut conn = super::connect(ctx)?;
             Some(state::read(&mut conn)?)
@@ -28,12 +32,29 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<()> {
     let opts = Options { keep: args.keep.as_deref(), db: db.as_ref() };
     let plan = match merge::plan(dir, &opts, history, &models)? {
         Outcome::Nothing(message) => {
-            ctx.out.line(message);
+            if ctx.out.json {
+                ctx.out.json_value(&json!({ "merged": false, "message": message }));
+            } else {
+                ctx.out.line(message);
+            }
             return Ok(());
         }
         Outcome::Merge(plan) => plan,
     };
-    ctx.out.line(plan.to_string());
+    if ctx.out.json {
+        ctx.out.json_value(&json!({
+            "merged": !args.dry_run,
+            "dry_run": args.dry_run,
+            "fork": plan.fork,
+            "branches": plan.branches,
+            "keep_reason": plan.reason.to_string(),
+            "renames": plan.renames.iter().map(|r| json!({ "from": r.from, "to": r.to, "revises": r.revises })).collect::<Vec<_>>(),
+            "snapshot_regenerated": matches!(plan.snapshot_change(), Some(merge::SnapshotChange::Regenerated(_))),
+            "head": plan.head,
+        }));
+    } else {
+        ctx.out.line(plan.to_string());
+    }
     if args.dry_run {
         ctx.out.status(ctx.out.paint(Style::Yellow, "dry run: nothing was changed"));
         return Ok(());
