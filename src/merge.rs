@@ -482,6 +482,11 @@ enum Done {
 /// then each gets its final name and the snapshot is written. The first failure
 /// undoes everything done so far, so the directory is as it was.
 pub fn apply(plan: &Plan) -> Result<()> {
+    // The lock `revision` takes: no new migration appears while names move.
+    let _lock = crate::revision::DirLock::acquire(&plan.dir, std::time::Duration::from_secs(10))?;
+    if let Some(r) = plan.renames.iter().find(|r| !plan.dir.join(&r.from).is_dir()) {
+        return Err(Error::Refused(format!("{} changed since the plan was made ({} is gone); run merge again", plan.dir.display(), r.from)));
+    }
     let mut done: Vec<Done> = Vec::new();
     let result = apply_steps(plan, &mut done);
     if result.is_err() {
