@@ -215,25 +215,100 @@ impl std::error::Error for ChainErrors {}
 /// Reads the migrations directory without judging it (what `check` needs to
 /// report everything at once). A missing directory is an empty chain.
 pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
+    scan_cached(dir, None).map(|(m, p, _)| (m, p))
+}
+
+/// What [`scan_cached`] remembers of one migration: its metadata, valid while the
+/// directory (whose time changes when a file in it is added, removed or replaced)
+/// and its metadata.toml keep their modification times and size.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CachedMigration {
+    stamp: (u128, u128, u64),
+    revises: Option<String>,
+    message: Option<String>,
+    created: Option<String>,
+    run_in_transaction: Option<bool>,
+    lint_allow: BTreeMap<String, String>,
+}
+
+/// Migrations read by an earlier scan, by directory name.
+pub type ScanCache = BTreeMap<String, CachedMigration>;
+
+fn stamp(dir: &Path) -> Option<(u128, u128, u64)> {
+    let time = |m: &std::fs::Metadata| m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_nanos());
+    let d = std::fs::metadata(dir).ok()?;
+    let m = std::fs::metadata(dir.join("metadata.toml")).ok()?;
+    Some((time(&d)?, time(&m)?, m.len()))
+}
+
+/// Whether a modification time is old enough to trust: file times have the
+/// resolution of a clock tick, so a file changed again in the same tick looks the
+/// same (git's "racily clean" problem). Changes in the last two seconds are not cached.
+pub fn settled(mtime_nanos: u128) -> bool {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    mtime_nanos + 2_000_000_000 < now
+}
+
+/// [`scan`], reusing what `cache` says of migrations whose files did not change
+/// (two `stat`s instead of reading and parsing), and returning the cache to keep:
+/// every migration that had no problem. A chain of thousands of migrations is
+/// otherwise most of what `check` costs on each commit.
+pub fn scan_cached(dir: &Path, cache: Option<&ScanCache>) -> Result<(Vec<Migration>, Vec<ChainProblem>, ScanCache)> {
     let mut problems = Vec::new();
     let mut migrations = Vec::new();
+    let mut fresh = ScanCache::new();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((migrations, problems)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((migrations, problems, fresh)),
         Err(e) => return Err(Error::io(dir, e)),
     };
     let canonical_dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
+    let mut dirs = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !path.is_dir() {
+        // The entry's type comes with the listing; only a link costs a lookup.
+        let Ok(kind) = entry.file_type() else { continue };
+        let is_link = kind.is_symlink();
+        if name.starts_with('.') || !(kind.is_dir() || is_link && entry.path().is_dir()) {
             continue;
         }
-        let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-        if is_link {
+        dirs.push((entry.path(), name, is_link));
+    }
+    // `check` runs on every commit and a chain grows to thousands of migrations, each
+    // a few file-system calls and a TOML parse: spread them over the cores.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4).min(dirs.len() / 64 + 1);
+    let chunk = dirs.len().div_ceil(workers).max(1);
+    let results: Vec<Result<ScanPart>> = if workers == 1 {
+        vec![scan_entries(&dirs, &canonical_dir, cache)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = dirs.chunks(chunk).map(|part| scope.spawn(|| scan_entries(part, &canonical_dir, cache))).collect();
+            handles.into_iter().map(|h| h.join().expect("a scan thread does not panic")).collect()
+        })
+    };
+    for r in results {
+        let (m, p, c) = r?;
+        migrations.extend(m);
+        problems.extend(p);
+        fresh.extend(c);
+    }
+    migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
+    Ok((migrations, problems, fresh))
+}
+
+type ScanPart = (Vec<Migration>, Vec<ChainProblem>, Vec<(String, CachedMigration)>);
+
+/// Reads the migration directories of one slice of the listing.
+fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: Option<&ScanCache>) -> Result<ScanPart> {
+    let mut problems = Vec::new();
+    let mut migrations = Vec::new();
+    let mut fresh = Vec::new();
+    for (path, name, is_link) in dirs {
+        let (path, name) = (path.clone(), name.clone());
+        if *is_link {
             let target = path.canonicalize().map_err(|e| Error::io(&path, e))?;
-            if !target.starts_with(&canonical_dir) {
+            if !target.starts_with(canonical_dir) {
                 problems.push(ChainProblem::OutsideDirectory { path, target });
                 continue;
             }
@@ -249,6 +324,14 @@ pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
                 continue;
             }
         };
+        let stamp = if cache.is_some() && !*is_link { stamp(&path) } else { None };
+        if let Some(c) = cache.and_then(|c| c.get(&name)).filter(|c| stamp == Some(c.stamp)) {
+            let meta = Metadata { revises: c.revises.clone(), message: c.message.clone(), created: c.created.clone(), run_in_transaction: c.run_in_transaction, lint_allow: c.lint_allow.clone() };
+            fresh.push((name.clone(), c.clone()));
+            migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
+            continue;
+        }
+        let before = problems.len();
         for file in ["up.sql", "down.sql"] {
             if !path.join(file).is_file() {
                 problems.push(ChainProblem::MissingFile { dir: name.clone(), file });
@@ -261,10 +344,13 @@ pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
                 Metadata::default()
             }
         };
+        if let (Some(stamp), true) = (stamp.filter(|s| settled(s.0) && settled(s.1)), problems.len() == before) {
+            let m = meta.clone();
+            fresh.push((name.clone(), CachedMigration { stamp, revises: m.revises, message: m.message, created: m.created, run_in_transaction: m.run_in_transaction, lint_allow: m.lint_allow }));
+        }
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
-    migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
-    Ok((migrations, problems))
+    Ok((migrations, problems, fresh))
 }
 
 /// `0007_add_phone` → (`0007`, `add_phone`). The slug may be empty (`0007`).
@@ -273,8 +359,16 @@ pub fn parse_dir_name(name: &str) -> Option<(&str, &str)> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, slug))
 }
 
+/// `fs::read` without its size lookup: metadata files are tiny and there are thousands.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(512);
+    std::fs::File::open(path)?.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
-    let text = match std::fs::read(path) {
+    let text = match read_small(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| ChainProblem::BadMetadata { file: path.into(), message: "not UTF-8 text".into() })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Metadata::default()),
         Err(e) => return Err(ChainProblem::Unreadable { path: path.into(), message: e.to_string() }),
@@ -476,6 +570,32 @@ mod tests {
         std::fs::write(t.path().join("00002_b/metadata.toml"), "revises = \"0001\"\nmessage = \n").unwrap();
         let p = problems(t.path());
         assert!(p.iter().any(|x| matches!(x, ChainProblem::BadMetadata { message, .. } if message.contains("line 2"))), "{p:?}");
+    }
+
+    #[test]
+    fn a_cached_scan_rereads_only_what_changed() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), "0002_b", Some("0001"));
+        // Just written: too fresh to trust.
+        let (_, _, none) = scan_cached(t.path(), Some(&ScanCache::new())).unwrap();
+        assert!(none.is_empty());
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        for d in ["0001_a", "0002_b"] {
+            for p in [t.path().join(d), t.path().join(d).join("metadata.toml")] {
+                std::fs::File::open(&p).unwrap().set_modified(old).unwrap();
+            }
+        }
+        let (m1, p1, cache) = scan_cached(t.path(), Some(&ScanCache::new())).unwrap();
+        assert!(p1.is_empty() && cache.len() == 2);
+        let (m2, _, again) = scan_cached(t.path(), Some(&cache)).unwrap();
+        assert_eq!((m1, &cache), (m2, &again));
+        // A cached entry whose files changed is read again, not trusted.
+        std::fs::write(t.path().join("0002_b/metadata.toml"), "revises = \"0009\"\nrun_in_transaction = true\n").unwrap();
+        std::fs::remove_file(t.path().join("0001_a/down.sql")).unwrap();
+        let (m3, p3, _) = scan_cached(t.path(), Some(&cache)).unwrap();
+        assert_eq!(m3[1].meta.revises.as_deref(), Some("0009"));
+        assert!(p3.contains(&ChainProblem::MissingFile { dir: "0001_a".into(), file: "down.sql" }), "{p3:?}");
     }
 
     #[test]

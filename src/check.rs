@@ -4,6 +4,7 @@
 //! database against the files. Offline by default, so a pre-commit hook is instant.
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -34,8 +35,27 @@ pub struct Report {
 
 /// Everything that needs no database. `models`/`base_dir` come from the config.
 pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, models: &[String]) -> Result<(Report, Option<Chain>)> {
+    offline_cached(migrations_dir, base_dir, models, None)
+}
+
+/// [`offline`], remembering in `cache` (a file under the target directory) that the
+/// models matched the snapshot. Parsing every model file and the snapshot is most
+/// of a check's time, and on most commits neither changed: when the model files
+/// and the snapshot have the size and modification time they had at the last
+/// clean check (cargo's own freshness rule), the verdict and the snapshot's revision
+/// are read from the cache instead. Beside it, `<cache>.scan` keeps each
+/// migration's metadata (see [`chain::scan_cached`]). Files changed in the last two
+/// seconds are never trusted to the cache.
+pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String], cache: Option<&Path>) -> Result<(Report, Option<Chain>)> {
     let mut report = Report::default();
-    let (migrations, scan_problems) = chain::scan(migrations_dir)?;
+    let scan_cache_path = cache.map(|c| c.with_extension("scan"));
+    let scan_cache = scan_cache_path.as_deref().map(|p| read_scan_cache(p).unwrap_or_default());
+    let (migrations, scan_problems, fresh) = chain::scan_cached(migrations_dir, scan_cache.as_ref())?;
+    if let (Some(path), Some(old)) = (&scan_cache_path, &scan_cache) {
+        if *old != fresh {
+            write_scan_cache(path, &fresh);
+        }
+    }
     report.migrations = migrations.len();
     let chain = match chain::validate(migrations_dir, &migrations, scan_problems) {
         Ok(c) => Some(c),
@@ -48,29 +68,40 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
     };
     report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
 
-    let snap = match snapshot::read(migrations_dir) {
-        Ok(s) => s,
-        Err(e) => {
-            report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
-            None
-        }
+    let snapshot_path = migrations_dir.join(crate::revision::SNAPSHOT_FILE);
+    let fingerprint = cache.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, &snapshot_path));
+    let cached_revision = match (cache, fingerprint) {
+        (Some(c), Some((f, _))) => read_cache(c, f),
+        _ => None,
     };
-    match (&snap, &chain) {
-        (Some(s), Some(c)) => {
+    // The snapshot's revision (outer `None`: there is no snapshot) and, unless the
+    // cache vouches for the models, the snapshot itself.
+    let (revision, snap) = match cached_revision {
+        Some(r) => (Some(r), None),
+        None => match snapshot::read(migrations_dir) {
+            Ok(s) => (s.as_ref().map(|s| s.revision.clone()), s),
+            Err(e) => {
+                report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
+                (None, None)
+            }
+        },
+    };
+    match (&revision, &chain) {
+        (Some(r), Some(c)) => {
             let head = c.head().map(|m| m.id.clone());
-            if s.revision != head {
+            if *r != head {
                 report.problems.push(Problem {
                     kind: "snapshot-stale",
                     message: format!(
-                        "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain",
+                        "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain (`cargo migrate merge`)",
                         crate::revision::SNAPSHOT_FILE,
-                        s.revision.as_deref().unwrap_or("base"),
+                        r.as_deref().unwrap_or("base"),
                         head.as_deref().unwrap_or("base")
                     ),
                 });
             }
         }
-        (None, Some(c)) if !c.is_empty() => report
+        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => report
             .notes
             .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE)),
         _ => {}
@@ -87,12 +118,80 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
                             changes.join("\n      ")
                         ),
                     });
+                } else if let (Some(c), Some((f, true))) = (cache, fingerprint) {
+                    // Only files older than a clock tick or two: see `chain::settled`.
+                    write_cache(c, f, &s.revision);
                 }
             }
             Err(e) => report.problems.push(Problem { kind: "models", message: e.to_string() }),
         }
     }
     Ok((report, chain))
+}
+
+/// Size and modification time of every model file and of the snapshot, hashed
+/// with this build's version and binary, and whether all of them are old enough to
+/// trust (see [`chain::settled`]); `None` when any of them cannot be read.
+fn fingerprint(base_dir: &Path, models: &[String], snapshot: &Path) -> Option<(u64, bool)> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    // A rebuilt binary may read models differently.
+    std::env::current_exe().ok().and_then(|e| std::fs::metadata(e).ok()?.modified().ok()).hash(&mut h);
+    base_dir.hash(&mut h);
+    models.hash(&mut h);
+    let files = crate::registry::model_files(base_dir, models).ok()?;
+    let mut settled = true;
+    for f in files.iter().map(PathBuf::as_path).chain([snapshot]) {
+        let meta = std::fs::metadata(f).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+        settled &= chain::settled(mtime.as_nanos());
+        (f, meta.len(), mtime.as_nanos()).hash(&mut h);
+    }
+    Some((h.finish(), settled))
+}
+
+/// The snapshot revision recorded with this fingerprint (`Some(None)`: base).
+fn read_cache(cache: &Path, fingerprint: u64) -> Option<Option<String>> {
+    let text = std::fs::read_to_string(cache).ok()?;
+    let (key, revision) = text.trim_end().split_once('\n')?;
+    if key != format!("{fingerprint:016x}") {
+        return None;
+    }
+    Some(revision.strip_prefix("revision ").map(str::to_string))
+}
+
+/// The scan cache, when it was written by this very build.
+fn read_scan_cache(path: &Path) -> Option<chain::ScanCache> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let (key, json) = text.split_once('\n')?;
+    if key != build_key() {
+        return None;
+    }
+    serde_json::from_str(json).ok()
+}
+
+fn write_scan_cache(path: &Path, cache: &chain::ScanCache) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let json = serde_json::to_string(cache).unwrap_or_default();
+    let _ = crate::init::write_atomically(path, &format!("{}\n{json}", build_key()));
+}
+
+/// This build: the version and the binary's modification time.
+fn build_key() -> String {
+    let exe = std::env::current_exe().ok().and_then(|e| std::fs::metadata(e).ok()?.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok());
+    format!("{} {}", env!("CARGO_PKG_VERSION"), exe.map_or(0, |d| d.as_nanos()))
+}
+
+/// Best effort: a read-only target directory only makes the next check slower.
+fn write_cache(cache: &Path, fingerprint: u64, revision: &Option<String>) {
+    if let Some(dir) = cache.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let revision = revision.as_ref().map(|r| format!("revision {r}")).unwrap_or_else(|| "base".into());
+    let _ = crate::init::write_atomically(cache, &format!("{fingerprint:016x}\n{revision}\n"));
 }
 
 /// Lint findings for the given migrations.
@@ -231,6 +330,38 @@ mod tests {
     fn example() -> Schema {
         let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations_example");
         snapshot::without_sources(&crate::registry::load(&base, &["crates/db/src/models".to_string()]).unwrap())
+    }
+
+    #[test]
+    fn the_cache_never_hides_a_model_change() {
+        let t = tempfile::tempdir().unwrap();
+        let (root, cache) = (t.path(), t.path().join("target/cargo-migrate/check.cache"));
+        let models = ["src".to_string()];
+        let table = "diesel::table! {\n    users (id) {\n        id -> Int4,\n    }\n}\n";
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::write(root.join("src/lib.rs"), table).unwrap();
+        let m = root.join("migrations/0001_users");
+        std::fs::create_dir_all(&m).unwrap();
+        for f in ["up.sql", "down.sql"] {
+            std::fs::write(m.join(f), "SELECT 1;").unwrap();
+        }
+        std::fs::write(m.join("metadata.toml"), "run_in_transaction = true\n").unwrap();
+        let schema = crate::registry::load(root, &models).unwrap();
+        std::fs::write(root.join("migrations").join(crate::revision::SNAPSHOT_FILE), snapshot::Snapshot::new(Some("0001".into()), &schema).to_json()).unwrap();
+        let age = |p: &Path| std::fs::File::open(p).unwrap().set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60)).unwrap();
+        for p in [root.join("src/lib.rs"), m.clone(), m.join("metadata.toml"), root.join("migrations").join(crate::revision::SNAPSHOT_FILE)] {
+            age(&p);
+        }
+        let run = || offline_cached(&root.join("migrations"), root, &models, Some(&cache)).unwrap().0;
+        assert!(run().problems.is_empty());
+        assert!(cache.is_file() && cache.with_extension("scan").is_file());
+        assert!(run().problems.is_empty(), "a cache hit");
+        // A model change (a new size and time) is seen at once, however fresh.
+        std::fs::write(root.join("src/lib.rs"), table.replace("id -> Int4,", "id -> Int4,\n        name -> Text,")).unwrap();
+        assert!(run().problems.iter().any(|p| p.kind == "models-changed"));
+        // So is a hand edit of `revises`.
+        std::fs::write(m.join("metadata.toml"), "revises = \"0009\"\nrun_in_transaction = true\n").unwrap();
+        assert!(run().problems.iter().any(|p| p.kind == "chain" && p.message.contains("0009")));
     }
 
     #[test]

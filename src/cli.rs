@@ -105,6 +105,8 @@ pub enum Command {
     Lint(LintArgs),
     /// Clear the "failed part-way" mark left by a migration that failed on MySQL/MariaDB.
     Resolve(ResolveArgs),
+    /// Linearise branches that each added migrations on one parent: renumber all but one after it.
+    Merge(MergeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -239,4 +241,18 @@ pub struct ResolveArgs {
     /// You undid its statements by hand: record it as not applied.
     #[arg(long)]
     pub rolled_back: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Alembic's spelling, `merge heads`; means the same as `merge`.
+    #[arg(value_parser = ["heads"], hide_possible_values = true)]
+    pub heads: Option<String>,
+    /// The branch that keeps its numbers, named by one of its migrations (directory name,
+    /// unique prefix or slug). Default: the branch the database applied, else the older one.
+    #[arg(long, value_name = "REV")]
+    pub keep: Option<String>,
+    /// Print the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

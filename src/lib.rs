@@ -34,6 +34,7 @@ pub mod error;
 pub mod init;
 pub mod introspect;
 pub mod lint;
+pub mod merge;
 pub mod output;
 pub mod registry;
 pub mod render;

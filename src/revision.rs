@@ -109,12 +109,12 @@ pub struct Written {
 }
 
 /// Held while a revision is written; a second writer waits, then refuses.
-struct DirLock {
+pub(crate) struct DirLock {
     path: PathBuf,
 }
 
 impl DirLock {
-    fn acquire(dir: &Path, wait: Duration) -> Result<Self> {
+    pub(crate) fn acquire(dir: &Path, wait: Duration) -> Result<Self> {
         let path = dir.join(".cargo-migrate-revision.lock");
         let started = Instant::now();
         loop {

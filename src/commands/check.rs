@@ -15,7 +15,7 @@ use crate::state;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;
-    let (mut report, chain) = check::offline(&cfg.migrations_dir, &cfg.base_dir, &cfg.models)?;
+    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, Some(&cache_file(ctx)))?;
     let backend = ctx.database_url().ok().map(|u| u.backend);
     if let Some(chain) = &chain {
         if args.db {
@@ -49,6 +49,19 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     } else {
         Err(Error::OutOfSync(format!("{} problem(s): out of sync", report.problems.len())))
     }
+}
+
+/// `target/cargo-migrate/check-<hash>.cache`, one per migrations directory, in the
+/// target directory cargo uses (so `cargo clean` clears it).
+fn cache_file(ctx: &Context) -> std::path::PathBuf {
+    use std::hash::{Hash, Hasher};
+    let target = match ctx.env.get("CARGO_TARGET_DIR") {
+        Some(t) if !t.is_empty() => std::env::current_dir().map(|d| d.join(t)).unwrap_or_else(|_| t.into()),
+        _ => ctx.workspace.root.join("target"),
+    };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ctx.config.migrations_dir.hash(&mut h);
+    target.join("cargo-migrate").join(format!("check-{:016x}.cache", h.finish()))
 }
 
 fn print(ctx: &Context, report: &Report, db: bool) {

@@ -14,6 +14,7 @@ pub mod apply;
 pub mod check;
 pub mod init;
 pub mod inspect;
+pub mod merge;
 pub mod models;
 pub mod revision;
 
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Models => models::run(&ctx),
         Command::Check(a) => check::check(&ctx, &a),
         Command::Lint(a) => check::lint(&ctx, &a),
+        Command::Merge(a) => merge::run(&ctx, &a),
     }
 }
 

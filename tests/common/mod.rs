@@ -92,6 +92,8 @@ impl Workspace {
     pub fn bare_cmd(&self) -> Command {
         let mut c = Command::cargo_bin("cargo-migrate").unwrap();
         c.arg("migrate").current_dir(self.path()).env("NO_COLOR", "1").env_remove("DATABASE_URL").env_remove("ENVIRONMENT");
+        // `check` keeps a cache in the target directory: the workspace's own, not the test runner's.
+        c.env_remove("CARGO_TARGET_DIR");
         c.timeout(Duration::from_secs(120));
         c
     }
