@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 use cargo_migrate::registry;
 use cargo_migrate::snapshot::Snapshot;
 
+#[path = "support/models.rs"]
+mod models;
+
 const FILES: usize = 100;
 const TABLES_PER_FILE: usize = 5;
 const MIGRATIONS: usize = 1000;
@@ -94,57 +97,7 @@ fn ms(d: Duration) -> f64 {
 /// A workspace like a real one after years of work: model files shaped as in the
 /// registry benchmark, 1,000 migrations of realistic size, and the snapshot at head.
 fn generate(root: &Path) {
-    let models = root.join("src/models");
-    std::fs::create_dir_all(&models).expect("create models dir");
-    std::fs::write(
-        root.join("Cargo.toml"),
-        "[package]\nname = \"bench-check\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n[workspace.metadata.migrate]\nmodels = [\"src/models\"]\nmigrations = \"migrations\"\n",
-    )
-    .expect("write Cargo.toml");
-    let mut lib = String::from("pub mod models {\n");
-    for f in 0..FILES {
-        lib.push_str(&format!("    pub mod m{f:03};\n"));
-        let mut text = String::from("// @generated automatically by Diesel CLI, then annotated.\n\n");
-        for t in 0..TABLES_PER_FILE {
-            let name = format!("t{f:03}_{t}");
-            text.push_str(&format!(
-                r#"diesel::table! {{
-    use diesel::sql_types::*;
-
-    /// Table {name}: generated for the check benchmark.
-    /// @index (owner_id, created_at)
-    /// @unique uq_{name}_slug_owner (slug, owner_id)
-    /// @check (score >= 0)
-    {name} (id) {{
-        id -> Int8,
-        #[max_length = 120]
-        /// @unique
-        slug -> Varchar,
-        title -> Text,
-        body -> Nullable<Text>,
-        owner_id -> Int8,
-        /// @default 0
-        score -> Double,
-        flags -> Array<Nullable<Text>>,
-        data -> Nullable<Jsonb>,
-        /// @default CURRENT_TIMESTAMP
-        /// @index
-        created_at -> Timestamptz,
-        updated_at -> Nullable<Timestamptz>,
-    }}
-}}
-
-"#
-            ));
-            if f > 0 {
-                text.push_str(&format!("diesel::joinable!({name} -> t{:03}_{t} (owner_id));\n\n", f - 1));
-            }
-        }
-        std::fs::write(models.join(format!("m{f:03}.rs")), text).expect("write model file");
-    }
-    lib.push_str("}\n");
-    std::fs::write(root.join("src/lib.rs"), lib).expect("write lib.rs");
-
+    models::generate(root, FILES, TABLES_PER_FILE);
     let migrations = root.join("migrations");
     for n in 1..=MIGRATIONS {
         let table = format!("t{:03}_{}", (n - 1) % FILES, (n - 1) / FILES % TABLES_PER_FILE);

@@ -8,7 +8,10 @@ use std::path::Path;
 pub fn generate(root: &Path, files: usize, tables_per_file: usize) {
     let models = root.join("src/models");
     std::fs::create_dir_all(&models).expect("create models dir");
-    std::fs::write(root.join("Cargo.toml"), "[package]\nname = \"bench-models\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n")
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[package]\nname = \"bench-models\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n[workspace.metadata.migrate]\nmodels = [\"src/models\"]\nmigrations = \"migrations\"\n",
+    )
         .expect("write Cargo.toml");
     // The module list lives in lib.rs so that src/models/ holds exactly files files.
     let mut lib = String::from("pub mod models {\n");
@@ -21,7 +24,7 @@ pub fn generate(root: &Path, files: usize, tables_per_file: usize) {
                 r#"diesel::table! {{
     use diesel::sql_types::*;
 
-    /// Table {name}: generated for the registry benchmark.
+    /// Table {name}: generated for the benchmarks.
     /// @index (owner_id, created_at)
     /// @unique uq_{name}_slug_owner (slug, owner_id)
     /// @check (score >= 0)
