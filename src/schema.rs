@@ -205,7 +205,38 @@ pub fn qualified_name(schema: Option<&str>, name: &str) -> String {
     }
 }
 
+impl Column {
+    /// A NOT NULL column with no default, length or annotations.
+    pub fn new(name: &str, sql_type: SqlType) -> Self {
+        Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+    }
+}
+
+impl Source {
+    /// No location: schemas read from a database or a snapshot.
+    pub fn none() -> Self {
+        Source { file: String::new(), line: 0 }
+    }
+}
+
 impl Table {
+    /// A table with these columns and key, and no indexes or constraints yet.
+    pub fn new(name: &str, columns: Vec<Column>, primary_key: &[&str]) -> Self {
+        Table {
+            name: name.into(),
+            schema: None,
+            columns,
+            primary_key: primary_key.iter().map(|s| s.to_string()).collect(),
+            indexes: vec![],
+            uniques: vec![],
+            foreign_keys: vec![],
+            checks: vec![],
+            renamed_from: None,
+            doc: None,
+            source: Source::none(),
+        }
+    }
+
     pub fn qualified_name(&self) -> String {
         qualified_name(self.schema.as_deref(), &self.name)
     }

@@ -34,7 +34,7 @@ impl Snapshot {
 /// The schema with every `source` blanked, as stored and compared.
 pub fn without_sources(schema: &Schema) -> Schema {
     let mut s = schema.clone();
-    let blank = || Source { file: String::new(), line: 0 };
+    let blank = || Source::none();
     for t in s.tables.values_mut() {
         t.source = blank();
     }

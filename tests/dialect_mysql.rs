@@ -12,7 +12,7 @@ use cargo_migrate::schema::*;
 use common::TestDb;
 
 fn col(name: &str, sql_type: SqlType) -> Column {
-    Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+    Column::new(name, sql_type)
 }
 
 fn null(mut c: Column) -> Column {
@@ -37,19 +37,7 @@ fn serial(name: &str, t: SqlType) -> Column {
 }
 
 fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-    Table {
-        name: name.into(),
-        schema: None,
-        columns,
-        primary_key: pk.iter().map(|s| s.to_string()).collect(),
-        indexes: vec![],
-        uniques: vec![],
-        foreign_keys: vec![],
-        checks: vec![],
-        renamed_from: None,
-        doc: None,
-        source: Source { file: String::new(), line: 0 },
-    }
+    Table::new(name, columns, pk)
 }
 
 fn strings(v: &[&str]) -> Vec<String> {

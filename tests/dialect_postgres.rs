@@ -18,7 +18,7 @@ use common::TestDb;
 const PG: Backend = Backend::Postgres;
 
 fn col(name: &str, sql_type: SqlType) -> Column {
-    Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+    Column::new(name, sql_type)
 }
 
 fn null(name: &str, sql_type: SqlType) -> Column {
@@ -26,19 +26,7 @@ fn null(name: &str, sql_type: SqlType) -> Column {
 }
 
 fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-    Table {
-        name: name.into(),
-        schema: None,
-        columns,
-        primary_key: pk.iter().map(|s| s.to_string()).collect(),
-        indexes: vec![],
-        uniques: vec![],
-        foreign_keys: vec![],
-        checks: vec![],
-        renamed_from: None,
-        doc: None,
-        source: Source { file: String::new(), line: 0 },
-    }
+    Table::new(name, columns, pk)
 }
 
 fn fk(name: &str, cols: &[&str], ref_table: &str, ref_cols: &[&str], on_delete: Option<Action>, on_update: Option<Action>) -> ForeignKey {
@@ -167,7 +155,7 @@ fn everything() -> Schema {
     let mut notes = Table { schema: Some("billing".into()), ..table("notes", vec![col("book_id", Integer), col("line_no", SmallInt), null("body", Text)], &[]) };
     notes.foreign_keys = vec![fk("fk_notes_lines", &["book_id", "line_no"], "billing.lines", &["book_id", "line_no"], Some(Action::Cascade), None)];
 
-    let mood = EnumType { name: "mood".into(), schema: None, variants: strings(&["happy", "sad", "so-so"]), source: Source { file: String::new(), line: 0 } };
+    let mood = EnumType { name: "mood".into(), schema: None, variants: strings(&["happy", "sad", "so-so"]), source: Source::none() };
     schema_of(vec![kinds, categories, authors, books, lines, notes], vec![mood])
 }
 
@@ -293,7 +281,7 @@ fn alterations_and_their_mirrors() {
         ("add enum labels", change(&|s| s.enums.get_mut("mood").unwrap().variants = strings(&["calm", "happy", "meh", "sad", "so-so", "angry"])), no_renames.clone()),
         ("remove an enum label", change(&|s| s.enums.get_mut("mood").unwrap().variants = strings(&["happy", "so-so"])), no_renames.clone()),
         ("add enum and column using it", change(&|s| {
-            s.enums.insert("size".into(), EnumType { name: "size".into(), schema: None, variants: strings(&["s", "m"]), source: Source { file: String::new(), line: 0 } });
+            s.enums.insert("size".into(), EnumType { name: "size".into(), schema: None, variants: strings(&["s", "m"]), source: Source::none() });
             kinds(s).columns.push(null("size", SqlType::Custom { name: "size".into() }));
         }), no_renames.clone()),
     ];

@@ -34,14 +34,14 @@ pub fn comparable(schema: &Schema, backend: Backend) -> Schema {
     for t in s.tables.values_mut() {
         t.doc = None;
         t.renamed_from = None;
-        t.source = crate::schema::Source { file: String::new(), line: 0 };
+        t.source = crate::schema::Source::none();
         for c in &mut t.columns {
             c.doc = None;
             c.renamed_from = None;
         }
     }
     for e in s.enums.values_mut() {
-        e.source = crate::schema::Source { file: String::new(), line: 0 };
+        e.source = crate::schema::Source::none();
     }
     match backend {
         Backend::Sqlite => sqlite::comparable(&mut s),

@@ -163,7 +163,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
                 checks: vec![],
                 renamed_from: None,
                 doc: None,
-                source: Source { file: String::new(), line: 0 },
+                source: Source::none(),
             },
         );
     }
@@ -226,7 +226,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
         let schema = (!e.current).then_some(e.schema);
         out.enums.insert(
             qualified_name(schema.as_deref(), &e.name),
-            EnumType { name: e.name, schema, variants: e.labels.unwrap_or_default(), source: Source { file: String::new(), line: 0 } },
+            EnumType { name: e.name, schema, variants: e.labels.unwrap_or_default(), source: Source::none() },
         );
     }
     Ok(out)
@@ -904,10 +904,10 @@ mod tests {
                 checks: vec![Check { name: "ck".into(), expr: "(a >= 0)".into() }],
                 renamed_from: None,
                 doc: None,
-                source: Source { file: String::new(), line: 0 },
+                source: Source::none(),
             },
         );
-        s.enums.insert("opaque".into(), EnumType { name: "opaque".into(), schema: None, variants: vec![], source: Source { file: String::new(), line: 0 } });
+        s.enums.insert("opaque".into(), EnumType { name: "opaque".into(), schema: None, variants: vec![], source: Source::none() });
         comparable(&mut s);
         let t = &s.tables["t"];
         assert_eq!((t.columns[0].sql_type.clone(), t.columns[0].nullable, t.columns[0].max_length, t.columns[0].default.clone()), (SqlType::BigInt, false, None, None));

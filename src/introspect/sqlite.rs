@@ -118,7 +118,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
                 checks: Vec::new(),
                 renamed_from: None,
                 doc: None,
-                source: Source { file: String::new(), line: 0 },
+                source: Source::none(),
             },
         );
     }

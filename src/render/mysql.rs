@@ -581,23 +581,11 @@ mod tests {
     use crate::schema::{Action, Check, EnumType, Index, Source, UniqueConstraint};
 
     fn col(name: &str, sql_type: SqlType) -> Column {
-        Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+        Column::new(name, sql_type)
     }
 
     fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-        Table {
-            name: name.into(),
-            schema: None,
-            columns,
-            primary_key: pk.iter().map(|s| s.to_string()).collect(),
-            indexes: vec![],
-            uniques: vec![],
-            foreign_keys: vec![],
-            checks: vec![],
-            renamed_from: None,
-            doc: None,
-            source: Source { file: String::new(), line: 0 },
-        }
+        Table::new(name, columns, pk)
     }
 
     fn schema(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
@@ -608,7 +596,7 @@ mod tests {
     }
 
     fn mood(variants: &[&str]) -> EnumType {
-        EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source { file: String::new(), line: 0 } }
+        EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source::none() }
     }
 
     fn users() -> Table {

@@ -555,27 +555,15 @@ mod tests {
     use crate::schema::{Action, Check, ForeignKey, Index, Source, UniqueConstraint};
 
     fn col(name: &str, sql_type: SqlType) -> Column {
-        Column { name: name.into(), sql_type, nullable: false, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+        Column::new(name, sql_type)
     }
 
     fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-        Table {
-            name: name.into(),
-            schema: None,
-            columns,
-            primary_key: pk.iter().map(|s| s.to_string()).collect(),
-            indexes: vec![],
-            uniques: vec![],
-            foreign_keys: vec![],
-            checks: vec![],
-            renamed_from: None,
-            doc: None,
-            source: Source { file: String::new(), line: 0 },
-        }
+        Table::new(name, columns, pk)
     }
 
     fn mood(variants: &[&str]) -> EnumType {
-        EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source { file: String::new(), line: 0 } }
+        EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source::none() }
     }
 
     fn sql(ops: &[Op]) -> String {

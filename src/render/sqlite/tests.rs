@@ -2,7 +2,7 @@ use super::*;
 use crate::schema::{Action, EnumType, Source};
 
 fn col(name: &str, sql_type: SqlType) -> Column {
-    Column { name: name.into(), sql_type, nullable: true, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None }
+    Column { nullable: true, ..Column::new(name, sql_type) }
 }
 
 fn not_null(c: Column) -> Column {
@@ -14,19 +14,7 @@ fn s(v: &[&str]) -> Vec<String> {
 }
 
 fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-    Table {
-        name: name.into(),
-        schema: None,
-        columns,
-        primary_key: s(pk),
-        indexes: vec![],
-        uniques: vec![],
-        foreign_keys: vec![],
-        checks: vec![],
-        renamed_from: None,
-        doc: None,
-        source: Source { file: String::new(), line: 0 },
-    }
+    Table::new(name, columns, pk)
 }
 
 fn users() -> Table {
@@ -94,7 +82,7 @@ fn create_table_with_every_column_feature() {
     t.uniques = vec![UniqueConstraint { name: "uq_order_code".into(), columns: s(&["code", "tenant"]) }];
     t.checks = vec![Check { name: "ck_order_total".into(), expr: "total >= 0".into() }];
     let ops = vec![
-        Op::CreateEnum { enum_type: EnumType { name: "mood".into(), schema: None, variants: s(&["ok", "it's"]), source: Source { file: String::new(), line: 0 } } },
+        Op::CreateEnum { enum_type: EnumType { name: "mood".into(), schema: None, variants: s(&["ok", "it's"]), source: Source::none() } },
         Op::CreateTable { table: t.clone() },
         Op::CreateIndex { table: "Order".into(), index: Index { name: "ix_order_placed_at".into(), columns: s(&["placed_at"]), unique: false } },
     ];
@@ -188,7 +176,7 @@ fn in_place_column_changes_and_renames() {
 
 #[test]
 fn enum_ops_are_comments() {
-    let e = |v: &[&str]| EnumType { name: "mood".into(), schema: None, variants: s(v), source: Source { file: String::new(), line: 0 } };
+    let e = |v: &[&str]| EnumType { name: "mood".into(), schema: None, variants: s(v), source: Source::none() };
     let r = render(&[Op::AlterEnum { old: e(&["a"]), new: e(&["a", "b"]) }, Op::DropEnum { enum_type: e(&["a"]) }], &Schema::default(), &Schema::default());
     assert_eq!(
         r.sql,
