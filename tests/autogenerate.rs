@@ -385,3 +385,35 @@ fn bad_rename_flags_and_a_stale_snapshot_are_clear_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("the database is not at head (2 pending: 0001_create_users, 0002_by_hand)"), "{}", stderr(&out));
 }
+
+/// `revision` on a terminal asks about each rename candidate (run under `script`,
+/// which gives the binary a pseudo-terminal and feeds it the answers).
+#[test]
+fn on_a_terminal_rename_candidates_are_asked_about() {
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    for (answer, renamed) in [("y", true), ("n", false)] {
+        let ws = Workspace::new();
+        ws.write(MODELS, "diesel::table! { users (id) { id -> Integer, name -> Text, } }\n");
+        ws.cmd(&db).args(["revision", "--autogenerate", "-m", "create users"]).assert().success();
+        ws.write(MODELS, "diesel::table! { users (id) { id -> Integer, full_name -> Text, } }\n");
+        let command = format!("{} migrate revision --autogenerate -m rename", env!("CARGO_BIN_EXE_cargo-migrate"));
+        let mut child = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(ws.path())
+            .env("DATABASE_URL", db.url())
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("script runs");
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(format!("{answer}\n").as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let transcript = stdout(&out);
+        assert!(out.status.success(), "{transcript}");
+        assert!(transcript.contains("Did you rename users.name to users.full_name (a Text)? [y/N]"), "{transcript}");
+        let up = ws.read("migrations/0002_rename/up.sql").to_uppercase();
+        assert_eq!(up.contains("RENAME COLUMN NAME TO FULL_NAME"), renamed, "{answer}: {up}");
+        assert_eq!(up.contains("DANGER"), !renamed, "{answer}: {up}");
+    }
+}
