@@ -78,7 +78,8 @@ pub fn settle_renames(old: &Schema, new: &Schema, models: &Schema, flags: &[Stri
     Ok((renames, candidates))
 }
 
-/// Diffs and renders both directions for `backend`.
+/// Diffs and renders both directions for `backend`; `unresolved` are the rename
+/// candidates `renames` leaves standing (from [`settle_renames`] or the prompt).
 pub fn generate(backend: Backend, old: &Schema, new: &Schema, renames: &Renames, unresolved: Vec<RenameCandidate>) -> Generated {
     let ops = diff::diff(old, new, renames);
     let down_ops = diff::diff(new, old, &renames.inverse());
@@ -94,7 +95,5 @@ pub fn generate(backend: Backend, old: &Schema, new: &Schema, renames: &Renames,
             r.run_in_transaction = false;
         }
     }
-    // A candidate that a later answer settled, or that the diff did not need, is not a warning.
-    let unresolved = unresolved.into_iter().filter(|c| diff::rename_candidates(old, new, renames).contains(c)).collect();
     Generated { ops, up, down, unresolved }
 }

@@ -27,10 +27,8 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             // Drift only means something once the database is exactly at head.
             if pending.is_empty() && status.orphans.is_empty() {
                 if let Ok(models) = crate::registry::load(&cfg.base_dir, &cfg.models) {
-                    let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
-                    let live = crate::introspect::introspect(&mut conn, &schemas)?;
-                    let backend = conn.backend();
-                    check::drift(&mut report, &crate::introspect::comparable(&live, backend), &crate::introspect::comparable(&models, backend));
+                    let (live, models) = crate::introspect::live_and_models(&mut conn, &models)?;
+                    check::drift(&mut report, &live, &models);
                 }
             }
             check::lint_all(&mut report, &pending, backend)?;

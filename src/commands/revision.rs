@@ -20,10 +20,10 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
             ctx.out.status("no changes in the models since the schema at head; nothing written (pass --empty for an empty migration)");
             return Ok(());
         }
-        for w in generated.warnings() {
-            ctx.out.warn(&w);
-        }
         rev.warnings = generated.warnings();
+        for w in &rev.warnings {
+            ctx.out.warn(w);
+        }
         rev.run_in_transaction &= generated.up.run_in_transaction && generated.down.run_in_transaction;
         rev.upgrades = generated.up.sql;
         rev.downgrades = generated.down.sql;
@@ -61,9 +61,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
                 pending.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
             )));
         }
-        let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
-        let live = crate::introspect::introspect(&mut conn, &schemas)?;
-        (crate::introspect::comparable(&live, url.backend), crate::introspect::comparable(models, url.backend))
+        crate::introspect::live_and_models(&mut conn, models)?
     } else {
         (autogenerate::schema_at_head(&ctx.config.migrations_dir, &chain)?, models.clone())
     };
@@ -78,6 +76,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
 
 /// Asks about each candidate in turn; an accepted one can settle others (the same
 /// column cannot be renamed twice), so the list is recomputed after each answer.
+/// Returns the declined candidates that the final renames leave standing.
 fn ask(old: &Schema, new: &Schema, renames: &mut Renames, mut candidates: Vec<RenameCandidate>) -> Result<Vec<RenameCandidate>> {
     let mut declined = Vec::new();
     let stdin = std::io::stdin();
@@ -97,5 +96,6 @@ fn ask(old: &Schema, new: &Schema, renames: &mut Renames, mut candidates: Vec<Re
         }
         candidates = crate::diff::rename_candidates(old, new, renames);
     }
-    Ok(declined)
+    // The loop ends when every remaining candidate was declined.
+    Ok(candidates)
 }

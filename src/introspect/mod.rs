@@ -16,6 +16,20 @@ pub mod sqlite;
 /// Tables whose names start with these are bookkeeping, never part of the schema.
 pub const STATE_TABLE_PREFIXES: [&str; 2] = ["__diesel_schema_migrations", "__cargo_migrate"];
 
+/// Whether `table` is Diesel's or our bookkeeping.
+pub fn is_state_table(table: &str) -> bool {
+    STATE_TABLE_PREFIXES.iter().any(|p| table.starts_with(p))
+}
+
+/// The live schema and the models, both as `conn`'s backend stores them: what
+/// `revision --autogenerate --db` and `check --db` compare.
+pub fn live_and_models(conn: &mut Connection, models: &Schema) -> Result<(Schema, Schema)> {
+    let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
+    let live = introspect(conn, &schemas)?;
+    let backend = conn.backend();
+    Ok((comparable(&live, backend), comparable(models, backend)))
+}
+
 /// `schemas`: PostgreSQL schemas besides the current one that the models use.
 pub fn introspect(conn: &mut Connection, schemas: &[String]) -> Result<Schema> {
     match conn.backend() {

@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use crate::db::Connection;
 use crate::error::{Error, Result};
-use crate::introspect::STATE_TABLE_PREFIXES;
+use crate::introspect::is_state_table;
 use crate::render::mysql::{stored_type, translate_default};
 use crate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 
@@ -109,10 +109,6 @@ fn rows<T: for<'de> Deserialize<'de>>(conn: &mut Connection, what: &str, sql: &s
     texts.into_iter().flatten().map(|t| serde_json::from_str(&t).map_err(|e| Error::database(&context, format!("{e} in `{t}`")))).collect()
 }
 
-fn is_state_table(name: &str) -> bool {
-    STATE_TABLE_PREFIXES.iter().any(|p| name.starts_with(p))
-}
-
 pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     let server: Vec<ServerRow> = rows(conn, "the server", SERVER_SQL)?;
     let server = server.into_iter().next().ok_or_else(|| Error::database("introspecting the server", "no row"))?;
@@ -127,12 +123,12 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     let mut schema = Schema::default();
     columns.sort_by(|a, b| (&a.table, a.pos).cmp(&(&b.table, b.pos)));
     for row in columns.into_iter().filter(|r| !is_state_table(&r.table)) {
-        let table = schema.tables.entry(row.table.clone()).or_insert_with(|| empty_table(&row.table));
+        let table = schema.tables.entry(row.table.clone()).or_insert_with(|| Table::new(&row.table, Vec::new(), &[]));
         let (sql_type, max_length, variants) = parse_column_type(&row.column_type);
         let sql_type = match variants {
             Some(variants) => {
                 let name = column_enum_name(&row.table, &row.name);
-                schema.enums.insert(name.clone(), EnumType { name: name.clone(), schema: None, variants, source: no_source() });
+                schema.enums.insert(name.clone(), EnumType { name: name.clone(), schema: None, variants, source: Source::none() });
                 SqlType::Custom { name }
             }
             None => sql_type,
@@ -218,26 +214,6 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
 
 /// Whether an index is unique, and its columns with their position in it.
 type IndexColumns = (bool, Vec<(u64, String)>);
-
-fn no_source() -> Source {
-    Source { file: String::new(), line: 0 }
-}
-
-fn empty_table(name: &str) -> Table {
-    Table {
-        name: name.to_string(),
-        schema: None,
-        columns: Vec::new(),
-        primary_key: Vec::new(),
-        indexes: Vec::new(),
-        uniques: Vec::new(),
-        foreign_keys: Vec::new(),
-        checks: Vec::new(),
-        renamed_from: None,
-        doc: None,
-        source: no_source(),
-    }
-}
 
 fn sort_by_name(t: &mut Table) {
     t.indexes.sort_by(|a, b| a.name.cmp(&b.name));
@@ -367,9 +343,9 @@ pub fn comparable(schema: &mut Schema) {
             if let SqlType::Custom { name } = &c.sql_type {
                 if let Some(e) = enums.get(name) {
                     let e = if e.variants.is_empty() {
-                        EnumType { source: no_source(), ..e.clone() }
+                        EnumType { source: Source::none(), ..e.clone() }
                     } else {
-                        EnumType { name: column_enum_name(&table_name, &c.name), schema: None, variants: e.variants.clone(), source: no_source() }
+                        EnumType { name: column_enum_name(&table_name, &c.name), schema: None, variants: e.variants.clone(), source: Source::none() }
                     };
                     c.sql_type = SqlType::Custom { name: e.qualified_name() };
                     schema.enums.insert(e.qualified_name(), e);
@@ -588,7 +564,7 @@ mod tests {
     #[test]
     fn comparable_folds_models_like_the_server() {
         let col = |name: &str, t: SqlType| Column { name: name.into(), sql_type: t, nullable: true, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None };
-        let mut t = empty_table("t");
+        let mut t = Table::new("t", Vec::new(), &[]);
         t.primary_key = vec!["id".into()];
         t.columns = vec![
             col("id", SqlType::Uuid),
@@ -602,7 +578,7 @@ mod tests {
         let mut s = Schema::default();
         s.tables.insert("t".into(), t);
         s.enums.insert("mood".into(), EnumType { name: "mood".into(), schema: None, variants: vec!["a".into(), "b".into()], source: Source { file: "x.rs".into(), line: 3 } });
-        s.enums.insert("unused".into(), EnumType { name: "unused".into(), schema: None, variants: vec!["z".into()], source: no_source() });
+        s.enums.insert("unused".into(), EnumType { name: "unused".into(), schema: None, variants: vec!["z".into()], source: Source::none() });
         comparable(&mut s);
         let t = &s.tables["t"];
         assert_eq!((&t.columns[0].sql_type, t.columns[0].max_length, t.columns[0].nullable), (&SqlType::Char, Some(36), false));

@@ -147,24 +147,12 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
     let key = |schema: &str, name: &str| qualified_name((schema != current).then_some(schema), name);
     let mut out = Schema::default();
     for t in parse::<TableRow>("tables", tables)? {
-        if crate::introspect::STATE_TABLE_PREFIXES.iter().any(|p| t.name.starts_with(p)) {
+        if crate::introspect::is_state_table(&t.name) {
             continue;
         }
         out.tables.insert(
             key(&t.schema, &t.name),
-            Table {
-                name: t.name,
-                schema: (t.schema != current).then_some(t.schema),
-                columns: vec![],
-                primary_key: vec![],
-                indexes: vec![],
-                uniques: vec![],
-                foreign_keys: vec![],
-                checks: vec![],
-                renamed_from: None,
-                doc: None,
-                source: Source::none(),
-            },
+            Table { schema: (t.schema != current).then_some(t.schema), ..Table::new(&t.name, Vec::new(), &[]) },
         );
     }
     for c in parse::<ColumnRow>("columns", columns)? {

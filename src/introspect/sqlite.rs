@@ -25,7 +25,7 @@ use serde::Deserialize;
 use crate::db::Connection;
 use crate::error::{Error, Result};
 use crate::render::sqlite::{default_sql, folded_type};
-use crate::schema::{Action, Check, Column, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use crate::schema::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint};
 
 const TABLES: &str = "SELECT json_group_array(json_object('name', m.name, 'sql', m.sql)) AS value \
      FROM sqlite_master m WHERE m.type = 'table'";
@@ -89,7 +89,7 @@ fn fetch<T: for<'de> Deserialize<'de>>(conn: &mut Connection, what: &str, sql: &
 }
 
 fn skipped(table: &str) -> bool {
-    table.starts_with("sqlite_") || super::STATE_TABLE_PREFIXES.iter().any(|p| table.starts_with(p))
+    table.starts_with("sqlite_") || super::is_state_table(table)
 }
 
 pub fn introspect(conn: &mut Connection) -> Result<Schema> {
@@ -107,19 +107,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         parsed.insert(t.name.clone(), parse_create_table(t.sql.as_deref().unwrap_or("")));
         schema.tables.insert(
             t.name.clone(),
-            Table {
-                name: t.name.clone(),
-                schema: None,
-                columns: Vec::new(),
-                primary_key: Vec::new(),
-                indexes: Vec::new(),
-                uniques: Vec::new(),
-                foreign_keys: Vec::new(),
-                checks: Vec::new(),
-                renamed_from: None,
-                doc: None,
-                source: Source::none(),
-            },
+            Table::new(&t.name, Vec::new(), &[]),
         );
     }
 
