@@ -80,9 +80,7 @@ fn main() {
         conn.batch_execute(&create.up.sql).unwrap_or_else(|e| panic!("creating the schema: {e}"));
         let online = || {
             let mut conn = connect(&url);
-            let new = load();
-            let old = introspect::comparable(&introspect::introspect(&mut conn, &[]).unwrap(), Backend::Postgres);
-            let new = introspect::comparable(&new, Backend::Postgres);
+            let (old, new) = introspect::live_and_models(&mut conn, &load()).unwrap();
             let (renames, unresolved) = autogenerate::settle_renames(&old, &new, &new, &[]).unwrap();
             autogenerate::generate(Backend::Postgres, &old, &new, &renames, unresolved)
         };
