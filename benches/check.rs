@@ -51,7 +51,7 @@ fn main() {
         let out = Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
-    // `check` trusts no file changed in the last two seconds (see `chain::settled`);
+    // `check` trusts no file changed in the last two seconds (see `cache::settled`);
     // on a commit, files were saved before `git commit` ran.
     std::thread::sleep(Duration::from_millis(2100));
     // Warm-up (page cache, cargo's own start-up files), and proof the workspace is in sync.

@@ -241,14 +241,6 @@ fn stamp(dir: &Path) -> Option<(u128, u128, u64)> {
     Some((time(&d)?, time(&m)?, m.len()))
 }
 
-/// Whether a modification time is old enough to trust: file times have the
-/// resolution of a clock tick, so a file changed again in the same tick looks the
-/// same (git's "racily clean" problem). Changes in the last two seconds are not cached.
-pub fn settled(mtime_nanos: u128) -> bool {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    mtime_nanos + 2_000_000_000 < now
-}
-
 /// [`scan`], reusing what `cache` says of migrations whose files did not change
 /// (two `stat`s instead of reading and parsing), and returning the cache to keep:
 /// every migration that had no problem. A chain of thousands of migrations is
@@ -344,7 +336,7 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
                 Metadata::default()
             }
         };
-        if let (Some(stamp), true) = (stamp.filter(|s| settled(s.0) && settled(s.1)), problems.len() == before) {
+        if let (Some(stamp), true) = (stamp.filter(|s| crate::cache::settled(s.0) && crate::cache::settled(s.1)), problems.len() == before) {
             let m = meta.clone();
             fresh.push((name.clone(), CachedMigration { stamp, revises: m.revises, message: m.message, created: m.created, run_in_transaction: m.run_in_transaction, lint_allow: m.lint_allow }));
         }

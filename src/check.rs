@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::apply::Status;
+use crate::cache;
 use crate::chain::{self, Chain};
 use crate::error::Result;
 use crate::lint::{self, Finding};
@@ -46,14 +47,14 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
 /// are read from the cache instead. Beside it, `<cache>.scan` keeps each
 /// migration's metadata (see [`chain::scan_cached`]). Files changed in the last two
 /// seconds are never trusted to the cache.
-pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String], cache: Option<&Path>) -> Result<(Report, Option<Chain>)> {
+pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String], cache_file: Option<&Path>) -> Result<(Report, Option<Chain>)> {
     let mut report = Report::default();
-    let scan_cache_path = cache.map(|c| c.with_extension("scan"));
+    let scan_cache_path = cache_file.map(|c| c.with_extension("scan"));
     let scan_cache = scan_cache_path.as_deref().map(|p| read_scan_cache(p).unwrap_or_default());
     let (migrations, scan_problems, fresh) = chain::scan_cached(migrations_dir, scan_cache.as_ref())?;
     if let (Some(path), Some(old)) = (&scan_cache_path, &scan_cache) {
         if *old != fresh {
-            write_scan_cache(path, &fresh);
+            cache::write(path, &serde_json::to_string(&fresh).unwrap_or_default());
         }
     }
     report.migrations = migrations.len();
@@ -69,8 +70,8 @@ pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String],
     report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
 
     let snapshot_path = migrations_dir.join(crate::revision::SNAPSHOT_FILE);
-    let fingerprint = cache.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, &snapshot_path));
-    let cached_revision = match (cache, fingerprint) {
+    let fingerprint = cache_file.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, &snapshot_path));
+    let cached_revision = match (cache_file, fingerprint) {
         (Some(c), Some((f, _))) => read_cache(c, f),
         _ => None,
     };
@@ -118,8 +119,8 @@ pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String],
                             changes.join("\n      ")
                         ),
                     });
-                } else if let (Some(c), Some((f, true))) = (cache, fingerprint) {
-                    // Only files older than a clock tick or two: see `chain::settled`.
+                } else if let (Some(c), Some((f, true))) = (cache_file, fingerprint) {
+                    // Only files older than a clock tick or two: see `cache::settled`.
                     write_cache(c, f, &s.revision);
                 }
             }
@@ -130,30 +131,26 @@ pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String],
 }
 
 /// Size and modification time of every model file and of the snapshot, hashed
-/// with this build's version and binary, and whether all of them are old enough to
-/// trust (see [`chain::settled`]); `None` when any of them cannot be read.
+/// (the cache file itself is keyed to this build), and whether all of them are old enough to
+/// trust (see [`cache::settled`]); `None` when any of them cannot be read.
 fn fingerprint(base_dir: &Path, models: &[String], snapshot: &Path) -> Option<(u64, bool)> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    // A rebuilt binary may read models differently.
-    std::env::current_exe().ok().and_then(|e| std::fs::metadata(e).ok()?.modified().ok()).hash(&mut h);
     base_dir.hash(&mut h);
     models.hash(&mut h);
     let files = crate::registry::model_files(base_dir, models).ok()?;
     let mut settled = true;
     for f in files.iter().map(PathBuf::as_path).chain([snapshot]) {
-        let meta = std::fs::metadata(f).ok()?;
-        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-        settled &= chain::settled(mtime.as_nanos());
-        (f, meta.len(), mtime.as_nanos()).hash(&mut h);
+        let (mtime, len) = cache::stamp(f)?;
+        settled &= cache::settled(mtime);
+        (f, len, mtime).hash(&mut h);
     }
     Some((h.finish(), settled))
 }
 
 /// The snapshot revision recorded with this fingerprint (`Some(None)`: base).
-fn read_cache(cache: &Path, fingerprint: u64) -> Option<Option<String>> {
-    let text = std::fs::read_to_string(cache).ok()?;
+fn read_cache(path: &Path, fingerprint: u64) -> Option<Option<String>> {
+    let text = cache::read(path)?;
     let (key, revision) = text.trim_end().split_once('\n')?;
     if key != format!("{fingerprint:016x}") {
         return None;
@@ -163,35 +160,12 @@ fn read_cache(cache: &Path, fingerprint: u64) -> Option<Option<String>> {
 
 /// The scan cache, when it was written by this very build.
 fn read_scan_cache(path: &Path) -> Option<chain::ScanCache> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let (key, json) = text.split_once('\n')?;
-    if key != build_key() {
-        return None;
-    }
-    serde_json::from_str(json).ok()
+    serde_json::from_str(&cache::read(path)?).ok()
 }
 
-fn write_scan_cache(path: &Path, cache: &chain::ScanCache) {
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    let json = serde_json::to_string(cache).unwrap_or_default();
-    let _ = crate::init::write_atomically(path, &format!("{}\n{json}", build_key()));
-}
-
-/// This build: the version and the binary's modification time.
-fn build_key() -> String {
-    let exe = std::env::current_exe().ok().and_then(|e| std::fs::metadata(e).ok()?.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok());
-    format!("{} {}", env!("CARGO_PKG_VERSION"), exe.map_or(0, |d| d.as_nanos()))
-}
-
-/// Best effort: a read-only target directory only makes the next check slower.
-fn write_cache(cache: &Path, fingerprint: u64, revision: &Option<String>) {
-    if let Some(dir) = cache.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
+fn write_cache(path: &Path, fingerprint: u64, revision: &Option<String>) {
     let revision = revision.as_ref().map(|r| format!("revision {r}")).unwrap_or_else(|| "base".into());
-    let _ = crate::init::write_atomically(cache, &format!("{fingerprint:016x}\n{revision}\n"));
+    cache::write(path, &format!("{fingerprint:016x}\n{revision}\n"));
 }
 
 /// Lint findings for the given migrations.

@@ -20,6 +20,7 @@
 
 pub mod apply;
 pub mod autogenerate;
+pub mod cache;
 pub mod chain;
 pub mod check;
 pub mod checksum;

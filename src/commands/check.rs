@@ -49,17 +49,13 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     }
 }
 
-/// `target/cargo-migrate/check-<hash>.cache`, one per migrations directory, in the
-/// target directory cargo uses (so `cargo clean` clears it).
+/// `target/cargo-migrate/check-<hash>.cache`, one per migrations directory.
 fn cache_file(ctx: &Context) -> std::path::PathBuf {
     use std::hash::{Hash, Hasher};
-    let target = match ctx.env.get("CARGO_TARGET_DIR") {
-        Some(t) if !t.is_empty() => std::env::current_dir().map(|d| d.join(t)).unwrap_or_else(|_| t.into()),
-        _ => ctx.workspace.root.join("target"),
-    };
     let mut h = std::collections::hash_map::DefaultHasher::new();
     ctx.config.migrations_dir.hash(&mut h);
-    target.join("cargo-migrate").join(format!("check-{:016x}.cache", h.finish()))
+    let dir = crate::cache::dir(std::env::var("CARGO_TARGET_DIR").ok().as_deref(), &ctx.workspace.root);
+    dir.join(format!("check-{:016x}.cache", h.finish()))
 }
 
 fn print(ctx: &Context, report: &Report, db: bool) {
