@@ -119,6 +119,8 @@ pub struct Rename {
     pub revises: Option<String>,
     /// The new metadata.toml text.
     metadata: String,
+    /// `up.sql`/`down.sql` with their generated header naming the new numbers.
+    headers: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -290,7 +292,13 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
                 )));
             }
             if to != m.name || !revises_same {
-                renames.push(Rename { from: m.name.clone(), to: to.clone(), revises: previous.clone(), metadata: rewrite_revises(&m.path.join("metadata.toml"), previous.as_deref())? });
+                renames.push(Rename {
+                    from: m.name.clone(),
+                    to: to.clone(),
+                    revises: previous.clone(),
+                    metadata: rewrite_revises(&m.path.join("metadata.toml"), previous.as_deref())?,
+                    headers: rewrite_headers(m, &id, previous.as_deref())?,
+                });
             }
             previous = Some(id);
             number += 1;
@@ -442,6 +450,33 @@ fn oldest(dir: &Path, branches: &[Vec<&Migration>], history: &dyn History) -> (u
 }
 
 /// metadata.toml with `revises` set, every other byte (comments included) kept.
+/// The comment lines `revision` writes at the top of `up.sql` and `down.sql` name
+/// the numbers; left as they were they would contradict the directory name.
+/// Headers a user edited are left alone.
+fn rewrite_headers(m: &chain::Migration, id: &str, revises: Option<&str>) -> Result<Vec<(&'static str, String)>> {
+    let old_up = format!("-- revision {}, revises {}", m.id, m.meta.revises.as_deref().unwrap_or("base"));
+    let new_up = format!("-- revision {id}, revises {}", revises.unwrap_or("base"));
+    let (old_down, new_down) = (format!("-- Reverts {}:", m.id), format!("-- Reverts {id}:"));
+    let mut out = Vec::new();
+    for (file, old, new) in [("up.sql", &old_up, &new_up), ("down.sql", &old_down, &new_down)] {
+        let path = m.path.join(file);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            // Missing or not UTF-8: the chain check reports it; nothing to rewrite here.
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::InvalidData) => continue,
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        let header = text.lines().take_while(|l| l.starts_with("--")).position(|l| l.starts_with(old.as_str()));
+        if let Some(i) = header {
+            let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+            let rewritten = format!("{new}{}", &lines[i][old.len()..]);
+            lines[i] = &rewritten;
+            out.push((file, lines.concat()));
+        }
+    }
+    Ok(out)
+}
+
 fn rewrite_revises(path: &Path, revises: Option<&str>) -> Result<String> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -524,6 +559,12 @@ fn apply_steps(plan: &Plan, done: &mut Vec<Done>) -> Result<()> {
         };
         write_atomically(&meta, &r.metadata)?;
         done.push(Done::Wrote(meta, before));
+        for (file, text) in &r.headers {
+            let path = temp(&r.from).join(file);
+            let before = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            write_atomically(&path, text)?;
+            done.push(Done::Wrote(path, Some(before)));
+        }
     }
     for r in &plan.renames {
         let (from, to) = (temp(&r.from), dir.join(&r.to));

@@ -27,12 +27,16 @@ fn git(ws: &Workspace, args: &[&str], date: &str) -> String {
     text
 }
 
-/// `revision -m`, then the SQL written into it.
+/// `revision -m`, then the SQL written into it under the generated header.
 fn revision(ws: &Workspace, message: &str, up: &str, down: &str) -> String {
     let out = ws.bare_cmd().args(["revision", "-m", message]).assert().success().get_output().clone();
     let path = stdout(&out).trim().to_string();
-    std::fs::write(Path::new(&path).join("up.sql"), up).unwrap();
-    std::fs::write(Path::new(&path).join("down.sql"), down).unwrap();
+    for (file, sql) in [("up.sql", up), ("down.sql", down)] {
+        let file = Path::new(&path).join(file);
+        let generated = std::fs::read_to_string(&file).unwrap();
+        let header: String = generated.lines().take_while(|l| l.starts_with("--")).map(|l| format!("{l}\n")).collect();
+        std::fs::write(&file, format!("{header}{sql}")).unwrap();
+    }
     Path::new(&path).file_name().unwrap().to_string_lossy().into_owned()
 }
 
@@ -117,6 +121,10 @@ fn two_git_branches_are_merged_and_applied_in_order(db: TestDb) {
         ["0001_create_users", "0002_create_posts", "0003_add_phone_to_users", "0004_create_comments", "0005_add_bio", "0006_add_avatar", "0007_create_tags"]
     );
     assert!(ws.read("migrations/0007_create_tags/metadata.toml").contains("revises = \"0006\""));
+    // The generated headers follow the new numbers.
+    assert!(ws.read("migrations/0007_create_tags/up.sql").starts_with("-- create tags\n-- revision 0007, revises 0006, created "));
+    assert!(ws.read("migrations/0007_create_tags/down.sql").starts_with("-- Reverts 0007: create tags\n"));
+    assert!(ws.read("migrations/0007_create_tags/up.sql").ends_with("\nCREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"));
     ws.bare_cmd().arg("check").assert().success().stdout(predicate::str::contains("head 0007_create_tags"));
 
     ws.cmd(&db).args(["upgrade", "head"]).assert().success();
