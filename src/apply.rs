@@ -40,33 +40,38 @@ pub struct MigrationFailure {
     pub migration: String,
     pub direction: Direction,
     pub file: PathBuf,
-    pub line: usize,
-    pub statement: String,
+    /// The failing statement and its line, when known.
+    pub at: Result<(usize, String), &'static str>,
     pub message: String,
     /// Set when the migration was not transactional: what had already run.
     pub partial: Option<String>,
+    /// The session was gone after the failure: the server ended it or the network failed.
+    pub connection_lost: bool,
 }
 
 pub fn render_failure(f: &MigrationFailure) -> String {
     let verb = if f.direction == Direction::Up { "upgrade" } else { "downgrade" };
     let outcome = match &f.partial {
+        None if f.connection_lost => "the connection to the database was lost, and the server rolls back the transaction of a lost session: nothing from it was kept".to_string(),
         None => "nothing from it was kept (its transaction was rolled back)".to_string(),
         Some(p) => format!(
             "it is not transactional, so part of it stayed: {p}\n  the database is marked; fix it by hand, then run `cargo migrate resolve {} --applied` or `--rolled-back`",
             f.migration.split('_').next().unwrap_or(&f.migration)
         ),
     };
-    let mut stmt: String = f.statement.lines().next().unwrap_or("").chars().take(160).collect();
-    if f.statement.lines().count() > 1 || f.statement.len() > stmt.len() {
-        stmt.push_str(" …");
-    }
-    format!(
-        "{verb} of {} failed; {outcome}\n  --> {}:{}\n  statement: {stmt}\n  database: {}",
-        f.migration,
-        f.file.display(),
-        f.line,
-        f.message
-    )
+    let (location, stmt) = match &f.at {
+        Ok((line, statement)) => {
+            let mut stmt: String = statement.lines().next().unwrap_or("").chars().take(160).collect();
+            if statement.lines().count() > 1 || statement.len() > stmt.len() {
+                stmt.push_str(" …");
+            }
+            (format!("{}:{line}", f.file.display()), stmt)
+        }
+        Err(why) => (f.file.display().to_string(), format!("not identified: {why}")),
+    };
+    let lost = if f.connection_lost { "connection lost: " } else { "" };
+    let hint = if f.connection_lost && f.partial.is_none() { "\n  hint: once the database is reachable again, run the same command: it resumes from the last recorded migration" } else { "" };
+    format!("{verb} of {} failed; {outcome}\n  --> {location}\n  statement: {stmt}\n  database: {lost}{}{hint}", f.migration, f.message)
 }
 
 /// One applied version as the database knows it, matched to the files.
@@ -499,15 +504,15 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
     }
     let started = Instant::now();
     let verb = if step.direction == Direction::Up { "upgrade" } else { "downgrade" };
-    let fail = |line: usize, statement: &str, message: String, partial: Option<String>| {
+    let fail = |at: Result<(usize, &str), &'static str>, message: String, partial: Option<String>, connection_lost: bool| {
         Error::MigrationFailed(Box::new(MigrationFailure {
             migration: step.name.clone(),
             direction: step.direction,
             file: step.file.clone(),
-            line,
-            statement: statement.to_string(),
+            at: at.map(|(line, sql)| (line, sql.to_string())),
             message: crate::database_url::redact_text(&message),
             partial,
+            connection_lost,
         }))
     };
 
@@ -532,11 +537,18 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         // statement by statement (in a transaction we roll back) to name the culprit.
         if let Err(e) = conn.batch_execute(&step.sql) {
             let _ = conn.batch_execute("ROLLBACK");
-            let (line, stmt, message) = locate_failure(conn, begin, &statements).unwrap_or_else(|| {
-                let first = statements.first();
-                (first.map_or(1, |s| s.line), first.map_or("", |s| s.sql), e.to_string())
+            if !conn.is_alive() {
+                return Err(fail(Err("the file ran as one batch when the connection was lost"), e.to_string(), None, true));
+            }
+            return Err(match locate_failure(conn, begin, &statements) {
+                Some((line, stmt, message)) => fail(Ok((line, stmt)), message, None, false),
+                None => fail(
+                    Err("replayed statement by statement, it did not fail again (a transient error: a deadlock, a lock or statement timeout, a serialization failure)"),
+                    e.to_string(),
+                    None,
+                    false,
+                ),
             });
-            return Err(fail(line, stmt, message, None));
         }
         let record_result = record_done(conn, &step, started.elapsed());
         if let Err(e) = record_result {
@@ -584,11 +596,11 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         for (k, s) in statements.iter().enumerate() {
             out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
             if let Err(e) = conn.batch_execute(s.sql) {
-                let ran = if k == 0 {
-                    "no statement had run".to_string()
-                } else {
-                    let lines: Vec<String> = statements[..k].iter().map(|s| s.line.to_string()).collect();
-                    format!("statements 1-{k} ran (lines {})", lines.join(", "))
+                let lines: Vec<String> = statements[..k].iter().map(|s| s.line.to_string()).collect();
+                let ran = match k {
+                    0 => "no statement had run".to_string(),
+                    1 => format!("statement 1 ran (line {})", lines[0]),
+                    _ => format!("statements 1-{k} ran (lines {})", lines.join(", ")),
                 };
                 let detail = format!(
                     "{verb} of {}: {ran}; statement {} at {}:{} failed: {}",
@@ -598,11 +610,12 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                     s.line,
                     crate::database_url::redact_text(&e.to_string())
                 );
-                let _ = state::set_status(&step.version, STATUS_PARTIAL, Some(&detail), started.elapsed().as_millis() as i64).run(conn);
+                let recorded = state::set_status(&step.version, STATUS_PARTIAL, Some(&detail), started.elapsed().as_millis() as i64).run(conn).is_ok();
                 if deferred {
                     let _ = conn.batch_execute("COMMIT");
                 }
-                return Err(fail(s.line, s.sql, e.to_string(), Some(ran)));
+                let lost = !recorded && !conn.is_alive();
+                return Err(fail(Ok((s.line, s.sql)), e.to_string(), Some(ran), lost));
             }
         }
         if deferred {

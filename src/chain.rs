@@ -160,7 +160,7 @@ impl fmt::Display for ChainProblem {
             ),
             OutsideDirectory { path, target } => write!(
                 f,
-                "`{}` is a link to `{}`, outside the migrations directory; migrations are only read from inside it\n    fix: replace the link with the directory itself",
+                "`{}` is a link to `{}`, outside the migrations directory; migrations are only read from inside it\n    fix: replace the link with a copy of what it points to",
                 path.display(),
                 target.display()
             ),
@@ -299,9 +299,8 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
     for (path, name, is_link) in dirs {
         let (path, name) = (path.clone(), name.clone());
         if *is_link {
-            let target = path.canonicalize().map_err(|e| Error::io(&path, e))?;
-            if !target.starts_with(canonical_dir) {
-                problems.push(ChainProblem::OutsideDirectory { path, target });
+            if let Some(p) = outside_link(&path, canonical_dir)? {
+                problems.push(p);
                 continue;
             }
         }
@@ -324,10 +323,21 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
             continue;
         }
         let before = problems.len();
-        for file in ["up.sql", "down.sql"] {
-            if !path.join(file).is_file() {
+        for file in ["up.sql", "down.sql", "metadata.toml"] {
+            let file_path = path.join(file);
+            let kind = std::fs::symlink_metadata(&file_path).map(|m| m.file_type());
+            if kind.as_ref().is_ok_and(|k| k.is_symlink()) {
+                if let Some(p) = outside_link(&file_path, canonical_dir)? {
+                    problems.push(p);
+                    continue;
+                }
+            }
+            if file != "metadata.toml" && !file_path.is_file() {
                 problems.push(ChainProblem::MissingFile { dir: name.clone(), file });
             }
+        }
+        if problems[before..].iter().any(|p| matches!(p, ChainProblem::OutsideDirectory { .. })) {
+            continue;
         }
         let meta = match read_metadata(&path.join("metadata.toml")) {
             Ok(m) => m,
@@ -343,6 +353,18 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
     Ok((migrations, problems, fresh))
+}
+
+/// A link whose target lies outside the migrations directory: nothing is read
+/// through it, or a checkout could make `upgrade` run any file on the machine.
+fn outside_link(path: &Path, canonical_dir: &Path) -> Result<Option<ChainProblem>> {
+    let target = match path.canonicalize() {
+        Ok(t) => t,
+        // Dangling: reported as the missing file it stands for.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    Ok((!target.starts_with(canonical_dir)).then(|| ChainProblem::OutsideDirectory { path: path.to_path_buf(), target }))
 }
 
 /// `0007_add_phone` → (`0007`, `add_phone`). The slug may be empty (`0007`).
@@ -444,10 +466,20 @@ pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainPro
             problems.push(ChainProblem::Duplicate { id: ms[0].id.clone(), dirs: ms.iter().map(|m| m.name.clone()).collect() });
         }
     }
+    // A migration whose metadata.toml could not be read is reported once, as that:
+    // assumed to revise its predecessor rather than also reported as a second head.
+    let unreadable: Vec<String> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ChainProblem::BadMetadata { file, .. } => Some(file.parent()?.file_name()?.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let trusted = |m: &Migration| !unreadable.contains(&m.name);
     // `revises` must name the predecessor; a number compared by value so `4` matches `0004`.
     let numbers: Vec<u32> = by_number.keys().copied().collect();
     for (i, &number) in numbers.iter().enumerate() {
-        for m in &by_number[&number] {
+        for m in by_number[&number].iter().filter(|m| trusted(m)) {
             let found = m.meta.revises.as_deref();
             match (i.checked_sub(1).map(|p| numbers[p]), found) {
                 (None, None) => {}
@@ -463,7 +495,10 @@ pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainPro
     }
     // Heads: migrations no other migration revises. Two branches that each added a
     // migration on one parent show up here (and as a duplicate number).
-    let revised: Vec<u32> = migrations.iter().filter_map(|m| m.meta.revises.as_deref()?.parse().ok()).collect();
+    let revised: Vec<u32> = migrations
+        .iter()
+        .filter_map(|m| if trusted(m) { m.meta.revises.as_deref()?.parse().ok() } else { numbers.iter().rev().find(|&&n| n < m.number).copied() })
+        .collect();
     let heads: Vec<String> = migrations.iter().filter(|m| !revised.contains(&m.number)).map(|m| m.name.clone()).collect();
     if heads.len() > 1 {
         problems.push(ChainProblem::MultipleHeads { heads });

@@ -161,6 +161,12 @@ impl Connection {
         dispatch!(self, c => c.batch_execute(sql))
     }
 
+    /// Whether the session still answers: after a failure, tells a lost connection
+    /// (the server ended the session, a failover, the network) from a bad statement.
+    pub fn is_alive(&mut self) -> bool {
+        self.batch_execute("SELECT 1").is_ok()
+    }
+
     /// Runs one parameterised statement written with `?` placeholders.
     pub fn execute(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<usize> {
         let sql = self.placeholders(sql);

@@ -150,6 +150,11 @@ impl TestDb {
         &self.url
     }
 
+    /// The database's name on PostgreSQL and MariaDB (empty on SQLite).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     pub fn connect(&self) -> Connection {
         admin_connect(&self.url)
     }
