@@ -9,7 +9,7 @@
 //! when it finishes: a crash or failure in between leaves a mark that makes every
 //! later run stop and explain, until `cargo migrate resolve`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::chain::{Chain, Migration};
@@ -231,7 +231,9 @@ impl Step {
     fn up(m: &Migration, backend: Backend) -> Result<Self> {
         let up = m.read_up()?;
         let down = m.read_down()?;
-        Ok(Step {
+        // Its down.sql is kept in the database for a later rollback: it must be storable.
+        refuse_nul(&down, &m.down_path())?;
+        Step {
             version: m.id.clone(),
             name: m.name.clone(),
             direction: Direction::Up,
@@ -249,12 +251,13 @@ impl Step {
                 detail: None,
             }),
             sql: up,
-        })
+        }
+        .checked(backend)
     }
 
     fn down(a: &Applied<'_>, backend: Backend, out: &Output) -> Result<Self> {
         if let Some(m) = a.migration {
-            return Ok(Step {
+            return Step {
                 version: m.id.clone(),
                 name: m.name.clone(),
                 direction: Direction::Down,
@@ -262,7 +265,8 @@ impl Step {
                 file: m.down_path(),
                 sql: m.read_down()?,
                 record: None,
-            });
+            }
+            .checked(backend);
         }
         let Some(r) = &a.record else {
             return Err(Error::Refused(format!(
@@ -271,7 +275,7 @@ impl Step {
             )));
         };
         out.warn(format!("{} is not in the migrations directory; rolling it back with the copy of its down.sql kept in the database", r.name));
-        Ok(Step {
+        Step {
             version: r.version.clone(),
             name: r.name.clone(),
             direction: Direction::Down,
@@ -279,7 +283,28 @@ impl Step {
             file: PathBuf::from(format!("{} (database copy of {}/down.sql)", state::OUR_TABLE, r.name)),
             sql: r.down_sql.clone(),
             record: None,
-        })
+        }
+        .checked(backend)
+    }
+
+    /// Refuses SQL that could not run as written, before anything of the plan runs.
+    fn checked(self, backend: Backend) -> Result<Self> {
+        refuse_nul(&self.sql, &self.file)?;
+        sql_split::validate(&self.sql, dialect(backend)).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
+        Ok(self)
+    }
+}
+
+/// Client libraries take SQL as a C string: a NUL byte would silently end the
+/// migration there, and the rest would never run yet be recorded as applied.
+fn refuse_nul(sql: &str, file: &Path) -> Result<()> {
+    match sql.find('\0') {
+        None => Ok(()),
+        Some(at) => Err(Error::Refused(format!(
+            "{}:{}: a NUL byte; database clients stop reading SQL at it, so what follows would be skipped silently; nothing was run\n  fix: remove it (is this a binary file?)",
+            file.display(),
+            sql[..at].matches('\n').count() + 1
+        ))),
     }
 }
 
@@ -319,9 +344,10 @@ impl<'a> Engine<'a> {
         }
         let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.number as usize <= target).collect();
         let mut report = Report::default();
-        let total = pending.len();
-        for (i, m) in pending.into_iter().enumerate() {
-            let step = Step::up(m, backend)?;
+        // Every file is read and checked before the first migration runs.
+        let steps = pending.into_iter().map(|m| Step::up(m, backend)).collect::<Result<Vec<_>>>()?;
+        let total = steps.len();
+        for (i, step) in steps.into_iter().enumerate() {
             run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
         }
         Ok(report)
@@ -345,9 +371,9 @@ impl<'a> Engine<'a> {
         let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
         to_revert.sort_by_key(|a| std::cmp::Reverse(a.number));
         let mut report = Report::default();
-        let total = to_revert.len();
-        for (i, a) in to_revert.into_iter().enumerate() {
-            let step = Step::down(a, backend, out)?;
+        let steps = to_revert.into_iter().map(|a| Step::down(a, backend, out)).collect::<Result<Vec<_>>>()?;
+        let total = steps.len();
+        for (i, step) in steps.into_iter().enumerate() {
             run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
         }
         Ok(report)
@@ -499,9 +525,6 @@ fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Resu
 fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
     let backend = conn.backend();
     let statements = sql_split::split(&step.sql, dialect(backend));
-    if let Err(e) = sql_split::validate(&step.sql, dialect(backend)) {
-        return Err(Error::Refused(format!("{}: {e}; nothing was run", step.file.display())));
-    }
     let started = Instant::now();
     let verb = if step.direction == Direction::Up { "upgrade" } else { "downgrade" };
     let fail = |at: Result<(usize, &str), &'static str>, message: String, partial: Option<String>, connection_lost: bool| {
