@@ -509,6 +509,24 @@ pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainPro
     Ok(Chain { dir: dir.to_path_buf(), migrations: migrations.to_vec(), width })
 }
 
+/// On a forked chain (two branches merged in git, not yet `merge`d), the branch a
+/// database applied, when it is a valid chain on its own: `downgrade` follows it, so
+/// the rollback `merge` asks for runs in place. `None` when the fork is not the only
+/// problem or the applied migrations (by directory name) do not form a chain from base.
+pub fn applied_branch(dir: &Path, applied_names: &[String]) -> Result<Option<Chain>> {
+    let (migrations, problems) = scan(dir)?;
+    let Err(errors) = validate(dir, &migrations, problems) else { return Ok(None) };
+    let fork_only = errors
+        .problems
+        .iter()
+        .all(|p| matches!(p, ChainProblem::Duplicate { .. } | ChainProblem::MultipleHeads { .. } | ChainProblem::WrongRevises { .. } | ChainProblem::Gap { .. }));
+    let branch: Vec<Migration> = migrations.into_iter().filter(|m| applied_names.contains(&m.name)).collect();
+    if !fork_only || branch.is_empty() {
+        return Ok(None);
+    }
+    Ok(validate(dir, &branch, Vec::new()).ok())
+}
+
 /// Loads and validates the chain; the check every command runs first.
 pub fn load(dir: &Path) -> Result<Chain> {
     let (migrations, problems) = scan(dir)?;
@@ -533,6 +551,25 @@ mod tests {
             Error::Chain(c) => c.problems,
             other => panic!("{other}"),
         })
+    }
+
+    #[test]
+    fn the_applied_branch_of_a_fork_is_a_chain_of_its_own() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), "0002_left", Some("0001"));
+        mig(t.path(), "0002_right", Some("0001"));
+        mig(t.path(), "0003_right_more", Some("0002"));
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let branch = applied_branch(t.path(), &names(&["0001_a", "0002_right", "0003_right_more"])).unwrap().unwrap();
+        assert_eq!(branch.head().unwrap().name, "0003_right_more");
+        assert_eq!(branch.len(), 3);
+        // Diesel-only records (no names) or names from elsewhere: no branch to follow.
+        assert!(applied_branch(t.path(), &[]).unwrap().is_none());
+        assert!(applied_branch(t.path(), &names(&["0001_a", "0003_right_more"])).unwrap().is_none());
+        // A problem besides the fork is fixed first.
+        std::fs::remove_file(t.path().join("0001_a/down.sql")).unwrap();
+        assert!(applied_branch(t.path(), &names(&["0001_a", "0002_right"])).unwrap().is_none());
     }
 
     #[test]

@@ -252,12 +252,11 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
         (Some(a), Some(f)) if a != f => {
             let applied_names: Vec<&str> = branches[a].iter().filter(|m| is_applied(m, opts.db)).map(|m| m.name.as_str()).collect();
             return Err(Error::Refused(format!(
-                "--keep {} would renumber {}, which the configured database has applied\n  fix: roll {} back first: `cargo migrate downgrade {}` (from a checkout where the chain is linear, e.g. the branch that added {}, since commands refuse a forked chain), then run `cargo migrate merge --keep {}` again; or keep the applied branch: `cargo migrate merge`",
+                "--keep {} would renumber {}, which the configured database has applied\n  fix: roll {} back first: `cargo migrate downgrade {}` (it follows the branch the database applied), then run `cargo migrate merge --keep {}` again; or keep the applied branch: `cargo migrate merge`",
                 opts.keep.unwrap_or_default(),
                 applied_names.join(", "),
                 if applied_names.len() == 1 { "it" } else { "them" },
                 fork.map(|m| m.id.as_str()).unwrap_or("base"),
-                if applied_names.len() == 1 { "it" } else { "them" },
                 opts.keep.unwrap_or_default()
             )));
         }
@@ -286,7 +285,7 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
             let revises_same = revises_now == previous.as_deref().and_then(|p| p.parse::<u32>().ok()) && m.meta.revises.as_deref().map(str::len) == previous.as_deref().map(str::len);
             if to != m.name && is_applied(m, opts.db) {
                 return Err(Error::Refused(format!(
-                    "{} would become {to}, but the configured database has applied it\n  fix: roll it back first: `cargo migrate downgrade {}` (from a checkout where the chain is linear), then run merge again",
+                    "{} would become {to}, but the configured database has applied it\n  fix: roll it back first: `cargo migrate downgrade {}`, then run merge again",
                     m.name,
                     fork.map(|f| f.id.as_str()).unwrap_or("base")
                 )));
@@ -399,7 +398,7 @@ fn applied_branch(branches: &[Vec<&Migration>], db: Option<&DbState>) -> Result<
         [] => Ok(None),
         [b] => Ok(Some(b)),
         _ => Err(Error::Refused(format!(
-            "the configured database applied migrations of {} branches ({}); a merge would renumber some of them\n  fix: roll back to the fork first with `cargo migrate downgrade`, from a checkout where the chain is linear",
+            "the configured database applied migrations of {} branches ({}); a merge would renumber some of them\n  fix: roll back to the fork first with `cargo migrate downgrade`",
             found.len(),
             found.iter().map(|&b| branches[b][0].name.as_str()).collect::<Vec<_>>().join(", ")
         ))),

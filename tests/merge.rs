@@ -252,10 +252,15 @@ fn moving_an_applied_branch_is_refused_with_the_downgrade_to_run(db: TestDb) {
         .code(1)
         .stderr(predicate::str::contains("would renumber 0004_left, which the configured database has applied").and(predicate::str::contains("`cargo migrate downgrade 0003`")));
     assert_eq!(tree(&ws.migrations()), before);
-    // Following the hint: roll back where the chain is linear (here: without `right`), merge again.
-    std::fs::rename(ws.migrations().join("0004_right"), ws.path().join("0004_right")).unwrap();
-    ws.cmd(&db).args(["downgrade", "0003"]).assert().success();
-    std::fs::rename(ws.path().join("0004_right"), ws.migrations().join("0004_right")).unwrap();
+    // Other commands refuse the forked chain; `downgrade` follows the applied branch.
+    ws.cmd(&db).arg("upgrade").assert().code(1).stderr(predicate::str::contains("multiple head revisions"));
+    ws.cmd(&db)
+        .args(["downgrade", "0003"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("several heads; rolling back along the branch the database applied (up to 0004_left)").and(predicate::str::contains("reverted 0004_left")));
+    assert!(!db.has_table("l"));
+    assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
     ws.cmd(&db).args(["merge", "--keep", "0004_right"]).assert().success();
     assert_eq!(names(&ws)[3..], ["0004_right", "0005_left"]);
     ws.cmd(&db).arg("upgrade").assert().success();

@@ -16,8 +16,28 @@ fn options(ctx: &Context, ignore_checksums: bool) -> Options {
 fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
     let chain = chain::load(&ctx.config.migrations_dir)?;
     let mut conn = super::connect(ctx)?;
-    let mut engine = Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) };
-    f(&mut engine)
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) })
+}
+
+/// As [`with_engine`], but on a forked chain it follows the branch the database
+/// applied (see [`chain::applied_branch`]): rolling back is how a fork is untangled.
+fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+    let dir = &ctx.config.migrations_dir;
+    let (chain, mut conn) = match chain::load(dir) {
+        Ok(chain) => (chain, super::connect(ctx)?),
+        Err(Error::Chain(errors)) => {
+            let mut conn = super::connect(ctx)?;
+            let names: Vec<String> = crate::state::read(&mut conn)?.records.into_values().map(|r| r.name).collect();
+            let Some(chain) = chain::applied_branch(dir, &names)? else { return Err(Error::Chain(errors)) };
+            ctx.out.warn(format!(
+                "the migrations directory has several heads; rolling back along the branch the database applied (up to {})",
+                chain.head().map_or("base", |m| m.name.as_str())
+            ));
+            (chain, conn)
+        }
+        Err(e) => return Err(e),
+    };
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) })
 }
 
 fn summarize(ctx: &Context, report: &Report, nothing: &str) {
@@ -43,7 +63,7 @@ fn move_to(ctx: &Context, target: &str, sql: bool, ignore_checksums: bool, up: b
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
-    let report = with_engine(ctx, ignore_checksums, |e| if up { e.upgrade(&spec) } else { e.downgrade(&spec) })?;
+    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, |e| e.downgrade(&spec))? };
     summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }
