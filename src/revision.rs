@@ -108,18 +108,24 @@ pub struct Written {
     pub path: PathBuf,
 }
 
-/// Held while a revision is written; a second writer waits, then refuses.
+/// Held while a revision is written; a second writer waits, then refuses. The file
+/// holds the writer's process id, so a lock left by a killed process is taken over.
 pub(crate) struct DirLock {
     path: PathBuf,
 }
 
 impl DirLock {
     pub(crate) fn acquire(dir: &Path, wait: Duration) -> Result<Self> {
+        use std::io::Write;
         let path = dir.join(".cargo-migrate-revision.lock");
         let started = Instant::now();
         loop {
             match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(_) => return Ok(DirLock { path }),
+                Ok(mut f) => {
+                    let _ = write!(f, "{}", std::process::id());
+                    return Ok(DirLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && holder_is_gone(&path) => take_over(&path),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && started.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(50));
                 }
@@ -133,6 +139,31 @@ impl DirLock {
                 Err(e) => return Err(Error::io(&path, e)),
             }
         }
+    }
+}
+
+/// Removes a lock whose holder is gone. Waiters may all find it stale at once: one
+/// of them wins a second, short-lived file and looks again before removing, so a lock
+/// just taken by another waiter is never removed.
+fn take_over(lock: &Path) {
+    let guard = lock.with_extension("lock.takeover");
+    if std::fs::OpenOptions::new().write(true).create_new(true).open(&guard).is_ok() {
+        if holder_is_gone(lock) {
+            let _ = std::fs::remove_file(lock);
+        }
+        let _ = std::fs::remove_file(&guard);
+    } else {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Whether the lock names a process that no longer exists (Linux `/proc`; elsewhere,
+/// and for a lock still being written, the holder is presumed alive).
+fn holder_is_gone(lock: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(lock) else { return false };
+    match text.trim().parse::<u32>() {
+        Ok(pid) => Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists(),
+        Err(_) => false,
     }
 }
 
@@ -250,6 +281,21 @@ mod tests {
         let _held = DirLock::acquire(t.path(), Duration::ZERO).unwrap();
         let e = DirLock::acquire(t.path(), Duration::from_millis(100)).err().unwrap().to_string();
         assert!(e.contains("another `cargo migrate revision`") && e.contains(".cargo-migrate-revision.lock"), "{e}");
+    }
+
+    #[test]
+    fn a_lock_left_by_a_killed_process_is_taken_over() {
+        let t = tempfile::tempdir().unwrap();
+        let mut gone = std::process::Command::new("true").spawn().unwrap();
+        gone.wait().unwrap();
+        std::fs::write(t.path().join(".cargo-migrate-revision.lock"), gone.id().to_string()).unwrap();
+        let started = Instant::now();
+        let _lock = DirLock::acquire(t.path(), Duration::from_secs(5)).unwrap();
+        assert!(started.elapsed() < Duration::from_secs(1));
+        // A live holder (this process) is waited for, then refused.
+        drop(_lock);
+        std::fs::write(t.path().join(".cargo-migrate-revision.lock"), std::process::id().to_string()).unwrap();
+        assert!(DirLock::acquire(t.path(), Duration::from_millis(100)).is_err());
     }
 
     #[test]
