@@ -62,7 +62,7 @@ fn discover_cached(manifest: &Path, target_dir: Option<&str>) -> Result<Workspac
 
 fn from_cargo_metadata(manifest: &Path) -> Result<Workspace> {
     let md = cargo_metadata::MetadataCommand::new()
-        .manifest_path(&manifest)
+        .manifest_path(manifest)
         .no_deps()
         .exec()
         .map_err(|e| Error::CargoMetadata {
