@@ -9,7 +9,7 @@ use cargo_migrate::database_url::Backend;
 use common::{stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
-backend_tests!(odd_directory_names_apply_record_and_revert, empty_migrations_apply_and_revert);
+backend_tests!(odd_directory_names_apply_record_and_revert, empty_migrations_apply_and_revert, sql_in_model_names_is_quoted_everywhere);
 
 
 /// Writes migration `name` revising `revises`, with raw metadata bytes.
@@ -153,6 +153,24 @@ fn odd_directory_names_apply_record_and_revert(db: TestDb) {
     ws.cmd(&db).args(["downgrade", "base"]).assert().success();
     assert!(db.applied_versions().is_empty());
     assert!(!db.has_table("t1") && !db.has_table("t5"));
+}
+
+/// Table and column names (`#[sql_name]`) holding quotes, backticks, a statement
+/// separator, a comment marker and unicode: generated, applied, introspected (no
+/// drift) and dropped on every backend, as names.
+fn sql_in_model_names_is_quoted_everywhere(db: TestDb) {
+    let ws = Workspace::new();
+    ws.write(
+        "crates/db/src/lib.rs",
+        "diesel::table! {\n    #[sql_name = \"weird \\\"name\\\"; DROP TABLE x; -- 名前\"]\n    users (id) {\n        id -> Int4,\n        #[sql_name = \"col`umn' with space\"]\n        c -> Nullable<Text>,\n    }\n}\n",
+    );
+    ws.cmd(&db).args(["revision", "--autogenerate", "-m", "create"]).assert().success();
+    ws.cmd(&db).arg("upgrade").assert().success();
+    assert!(db.has_table("weird \"name\"; DROP TABLE x; -- 名前"));
+    assert_eq!(db.columns("weird \"name\"; DROP TABLE x; -- 名前"), ["col`umn' with space", "id"]);
+    ws.cmd(&db).args(["check", "--db"]).assert().success();
+    ws.cmd(&db).args(["downgrade", "base"]).assert().success();
+    assert!(!db.has_table("weird \"name\"; DROP TABLE x; -- 名前"));
 }
 
 /// An empty `up.sql` (or only comments) is a migration that does nothing, as in
