@@ -173,11 +173,25 @@ impl Drop for DirLock {
     }
 }
 
+/// Under the lock no other revision is being written, so a draft directory left
+/// beside the migrations (`.NNNN_slug.tmp-PID`) is a killed writer's: remove it.
+fn remove_abandoned_drafts(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let draft = name.starts_with('.') && name.rsplit_once(".tmp-").is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if draft && e.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// Writes `NNNN_slug/{up.sql,down.sql,metadata.toml}` (and the snapshot, when given)
 /// so that either all of it appears or none of it does.
 pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Written> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
+    remove_abandoned_drafts(dir);
     // Read the chain under the lock: another writer may have just added one.
     let chain = chain::load(dir)?;
     let (_, id) = next_id(&chain)?;
@@ -296,6 +310,18 @@ mod tests {
         drop(_lock);
         std::fs::write(t.path().join(".cargo-migrate-revision.lock"), std::process::id().to_string()).unwrap();
         assert!(DirLock::acquire(t.path(), Duration::from_millis(100)).is_err());
+    }
+
+    #[test]
+    fn a_draft_left_by_a_killed_writer_is_removed() {
+        let t = tempfile::tempdir().unwrap();
+        std::fs::create_dir(t.path().join(".0001_a.tmp-4242")).unwrap();
+        std::fs::write(t.path().join(".0001_a.tmp-4242/up.sql"), "half").unwrap();
+        std::fs::create_dir(t.path().join(".keep.tmp-x")).unwrap();
+        let rev = NewRevision { message: "a".into(), run_in_transaction: true, ..Default::default() };
+        write(t.path(), &rev, &Templates::load(None).unwrap(), None, None).unwrap();
+        assert!(!t.path().join(".0001_a.tmp-4242").exists());
+        assert!(t.path().join(".keep.tmp-x").exists() && t.path().join("0001_a").is_dir());
     }
 
     #[test]
