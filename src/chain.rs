@@ -147,6 +147,8 @@ pub enum ChainProblem {
     FirstRevises { dir: String, found: String },
     MultipleHeads { heads: Vec<String> },
     Unreadable { path: PathBuf, message: String },
+    /// A temporary name `merge` gives a migration while renumbering, left by a killed merge.
+    InterruptedMerge { path: PathBuf, original: String },
 }
 
 impl fmt::Display for ChainProblem {
@@ -163,6 +165,11 @@ impl fmt::Display for ChainProblem {
                 "`{}` is a link to `{}`, outside the migrations directory; migrations are only read from inside it\n    fix: replace the link with a copy of what it points to",
                 path.display(),
                 target.display()
+            ),
+            InterruptedMerge { path, original } => write!(
+                f,
+                "`{}` was left by an interrupted `cargo migrate merge` (the migration is hidden under a temporary name)\n    fix: rename it back to `{original}`, then run `cargo migrate merge` again",
+                path.display()
             ),
             MixedWidth { widths } => {
                 let list: Vec<String> = widths.iter().map(|(w, d)| format!("{w} digits: {}", d.join(", "))).collect();
@@ -263,6 +270,9 @@ pub fn scan_cached(dir: &Path, cache: Option<&ScanCache>) -> Result<(Vec<Migrati
         let Ok(kind) = entry.file_type() else { continue };
         let is_link = kind.is_symlink();
         if name.starts_with('.') || !(kind.is_dir() || is_link && entry.path().is_dir()) {
+            if let Some(original) = interrupted_merge(&name).filter(|_| kind.is_dir()) {
+                problems.push(ChainProblem::InterruptedMerge { path: entry.path(), original: original.to_string() });
+            }
             continue;
         }
         dirs.push((entry.path(), name, is_link));
@@ -353,6 +363,12 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
     Ok((migrations, problems, fresh))
+}
+
+/// `.0005_tags.merge-4242` → `0005_tags`: the name `merge` moves a migration to.
+fn interrupted_merge(name: &str) -> Option<&str> {
+    let (original, pid) = name.strip_prefix('.')?.rsplit_once(".merge-")?;
+    (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && parse_dir_name(original).is_some()).then_some(original)
 }
 
 /// A link whose target lies outside the migrations directory: nothing is read
@@ -570,6 +586,18 @@ mod tests {
         // A problem besides the fork is fixed first.
         std::fs::remove_file(t.path().join("0001_a/down.sql")).unwrap();
         assert!(applied_branch(t.path(), &names(&["0001_a", "0002_right"])).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_migration_hidden_by_an_interrupted_merge_is_reported() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0001_a", None);
+        mig(t.path(), ".0002_b.merge-4242", Some("0001"));
+        std::fs::create_dir(t.path().join(".cache.merge-1")).unwrap();
+        let p = problems(t.path());
+        assert_eq!(p.len(), 1, "{p:?}");
+        let text = p[0].to_string();
+        assert!(text.contains(".0002_b.merge-4242` was left by an interrupted `cargo migrate merge`") && text.contains("rename it back to `0002_b`"), "{text}");
     }
 
     #[test]
