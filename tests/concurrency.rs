@@ -91,19 +91,4 @@ fn lock_timeout_names_the_holder(db: TestDb) {
     ws.cmd(&db).arg("upgrade").assert().success();
 }
 
-mod lock_timeout {
-    use super::*;
-    #[test]
-    fn postgres() {
-        if let Some(db) = TestDb::new(cargo_migrate::database_url::Backend::Postgres) {
-            lock_timeout_names_the_holder(db)
-        }
-    }
-    #[cfg(feature = "mysql")]
-    #[test]
-    fn mysql() {
-        if let Some(db) = TestDb::new(cargo_migrate::database_url::Backend::Mysql) {
-            lock_timeout_names_the_holder(db)
-        }
-    }
-}
+server_tests!(lock_timeout: lock_timeout_names_the_holder);

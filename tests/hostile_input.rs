@@ -246,19 +246,4 @@ fn a_password_is_never_printed(db: TestDb) {
     }
 }
 
-mod password {
-    use super::*;
-    #[test]
-    fn postgres() {
-        if let Some(db) = TestDb::new(Backend::Postgres) {
-            a_password_is_never_printed(db)
-        }
-    }
-    #[cfg(feature = "mysql")]
-    #[test]
-    fn mysql() {
-        if let Some(db) = TestDb::new(Backend::Mysql) {
-            a_password_is_never_printed(db)
-        }
-    }
-}
+server_tests!(password: a_password_is_never_printed);

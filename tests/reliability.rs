@@ -116,22 +116,7 @@ fn dropped_connection_mid_migration_is_explained(db: TestDb) {
     interrupted_0002_recovers(&ws, &db);
 }
 
-mod dropped_connection {
-    use super::*;
-    #[test]
-    fn postgres() {
-        if let Some(db) = TestDb::new(Backend::Postgres) {
-            dropped_connection_mid_migration_is_explained(db)
-        }
-    }
-    #[cfg(feature = "mysql")]
-    #[test]
-    fn mysql() {
-        if let Some(db) = TestDb::new(Backend::Mysql) {
-            dropped_connection_mid_migration_is_explained(db)
-        }
-    }
-}
+server_tests!(dropped_connection: dropped_connection_mid_migration_is_explained);
 
 /// Runs `cargo migrate ARGS` with the workspace's migrations directory on a small
 /// file system of its own: a tmpfs in a private mount namespace (`unshare`, no

@@ -238,6 +238,29 @@ macro_rules! backend_tests {
     };
 }
 
+/// One test per database server (PostgreSQL, MariaDB), in a module of its own name,
+/// for cases SQLite cannot have (sessions, server-side kills, passwords).
+#[macro_export]
+macro_rules! server_tests {
+    ($module:ident: $name:ident) => {
+        mod $module {
+            #[test]
+            fn postgres() {
+                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::database_url::Backend::Postgres) {
+                    super::$name(db)
+                }
+            }
+            #[cfg(feature = "mysql")]
+            #[test]
+            fn mysql() {
+                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::database_url::Backend::Mysql) {
+                    super::$name(db)
+                }
+            }
+        }
+    };
+}
+
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
