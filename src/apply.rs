@@ -690,13 +690,15 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
     } else {
         (Direction::Down, chain.migrations[to..from].iter().rev().collect())
     };
-    out.push_str(&format!(
-        "-- cargo migrate {} {}:{} for {}\n",
+    // Directory names and messages may hold line breaks, which must not end a comment.
+    out.push_str(&crate::render::comment(&format!(
+        "cargo migrate {} {}:{} for {}",
         if direction == Direction::Up { "upgrade" } else { "downgrade" },
         position_name(chain, from),
         position_name(chain, to),
         backend.name()
-    ));
+    )));
+    out.push('\n');
     for s in state::create_tables(backend) {
         out.push_str(&s.render(backend));
         out.push('\n');
@@ -715,7 +717,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
             },
         };
         let verb = if direction == Direction::Up { "Running upgrade" } else { "Running downgrade" };
-        out.push_str(&format!("\n-- {verb} {} ({})\n", m.name, m.title()));
+        out.push_str(&format!("\n{}\n", crate::render::comment(&format!("{verb} {} ({})", m.name, m.title()))));
         if step.transactional {
             out.push_str("BEGIN;\n");
         }
