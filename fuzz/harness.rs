@@ -191,6 +191,33 @@ pub fn chain(data: &[u8]) {
                 let _ = spec.resolve(&c, Some(c.len()));
             }
         }
+        for (backend, dialect) in BACKENDS {
+            offline_script(&c, backend, dialect, 0, c.len());
+            offline_script(&c, backend, dialect, c.len(), 0);
+        }
+    }
+}
+
+/// The `--sql` script from `from` to `to`: the migrations' SQL with our bookkeeping
+/// after each. Where every file lexes and leaves the splitter at the top level, so
+/// must the script, with each bookkeeping statement standing on its own.
+fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: usize, to: usize) {
+    let Ok(script) = cargo_migrate::apply::script(c, backend, from, to) else { return };
+    check_split(&script, dialect);
+    let up = to > from;
+    let bodies: Vec<String> = c.migrations.iter().filter_map(|m| if up { m.read_up() } else { m.read_down() }.ok()).collect();
+    let closed = |sql: &str| {
+        let probe = format!("{sql}\n;\nSELECT 1;");
+        sql_split::validate(sql, dialect).is_ok() && sql_split::split(&probe, dialect).last().is_some_and(|s| s.sql == "SELECT 1")
+    };
+    if bodies.len() == c.len() && bodies.iter().all(|b| closed(b)) {
+        if let Err(e) = sql_split::validate(&script, dialect) {
+            panic!("{backend:?} --sql script does not lex: {e}\n{script}");
+        }
+        let bookkeeping = if up { "INSERT INTO __diesel_schema_migrations " } else { "DELETE FROM __diesel_schema_migrations " };
+        let ours = |sql: &str| sql_split::split(sql, dialect).iter().filter(|s| s.sql.starts_with(bookkeeping)).count();
+        let theirs: usize = bodies.iter().map(|b| ours(b)).sum();
+        assert_eq!(ours(&script), from.abs_diff(to) + theirs, "{backend:?} --sql script: a migration's SQL swallowed our bookkeeping\n{script}");
     }
 }
 
