@@ -68,12 +68,14 @@ fn models_not_utf8(data: &[u8]) {
     assert!(matches!(err, registry::RegistryError::NotUtf8 { .. }), "{err}");
 }
 
+/// Parses as `registry::load` does: on a thread with the registry's parser stack
+/// (whose end also frees proc-macro2's per-thread copy of every text parsed).
 fn assemble(files: &[&str]) -> Option<Schema> {
-    let parsed: Result<Vec<_>, _> = files.iter().enumerate().map(|(i, text)| registry::parse_source(&format!("src/m{i}.rs"), text)).collect();
-    // The registry does this after every file it parses (see `read_and_parse`):
-    // proc-macro2 keeps each parsed text per thread, which would otherwise grow
-    // without bound over millions of inputs.
-    proc_macro2::extra::invalidate_current_thread_spans();
+    let parse = || files.iter().enumerate().map(|(i, text)| registry::parse_source(&format!("src/m{i}.rs"), text)).collect::<Result<Vec<_>, _>>();
+    let parsed = std::thread::scope(|s| {
+        let parser = std::thread::Builder::new().stack_size(registry::PARSE_STACK_SIZE).spawn_scoped(s, parse).expect("parser thread");
+        parser.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     registry::assemble(&parsed.ok()?).ok()
 }
 
