@@ -682,6 +682,23 @@ fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()>
     }
 }
 
+/// What a script appends to `body` so its last statement ends before ours begin:
+/// nothing when it is terminated, else `;`, on a line of its own when a comment
+/// follows the statement (the `;` would be part of the comment).
+fn terminator(body: &str, dialect: Dialect) -> &'static str {
+    let Some(last) = sql_split::split(body, dialect).pop() else { return "" };
+    if last.offset + last.sql.len() == body.len() {
+        return ";";
+    }
+    // A statement after the body stands alone only if the body's last one was ended.
+    let probe = format!("{body}\nSELECT 1");
+    if sql_split::split(&probe, dialect).last().is_some_and(|s| s.offset == body.len() + 1) {
+        ""
+    } else {
+        "\n;"
+    }
+}
+
 /// The offline (`--sql`) script for moving from position `from` to `to`.
 pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result<String> {
     let mut out = String::new();
@@ -690,13 +707,15 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
     } else {
         (Direction::Down, chain.migrations[to..from].iter().rev().collect())
     };
-    out.push_str(&format!(
-        "-- cargo migrate {} {}:{} for {}\n",
+    // Directory names and messages may hold line breaks, which must not end a comment.
+    out.push_str(&crate::render::comment(&format!(
+        "cargo migrate {} {}:{} for {}",
         if direction == Direction::Up { "upgrade" } else { "downgrade" },
         position_name(chain, from),
         position_name(chain, to),
         backend.name()
-    ));
+    )));
+    out.push('\n');
     for s in state::create_tables(backend) {
         out.push_str(&s.render(backend));
         out.push('\n');
@@ -715,15 +734,13 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
             },
         };
         let verb = if direction == Direction::Up { "Running upgrade" } else { "Running downgrade" };
-        out.push_str(&format!("\n-- {verb} {} ({})\n", m.name, m.title()));
+        out.push_str(&format!("\n{}\n", crate::render::comment(&format!("{verb} {} ({})", m.name, m.title()))));
         if step.transactional {
             out.push_str("BEGIN;\n");
         }
         let body = step.sql.trim_end();
         out.push_str(body);
-        if !body.is_empty() && !body.ends_with(';') {
-            out.push(';');
-        }
+        out.push_str(terminator(body, dialect(backend)));
         out.push('\n');
         let mut stmts = Vec::new();
         match direction {
@@ -748,4 +765,37 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain_of(ups: &[&str]) -> (tempfile::TempDir, Chain) {
+        let t = tempfile::tempdir().unwrap();
+        for (i, up) in ups.iter().enumerate() {
+            let d = t.path().join(format!("{:04}_m", i + 1));
+            std::fs::create_dir(&d).unwrap();
+            std::fs::write(d.join("up.sql"), up).unwrap();
+            std::fs::write(d.join("down.sql"), "").unwrap();
+            let meta = crate::chain::Metadata { revises: (i > 0).then(|| format!("{i:04}")), ..Default::default() };
+            std::fs::write(d.join("metadata.toml"), meta.to_toml()).unwrap();
+        }
+        let chain = crate::chain::load(t.path()).unwrap();
+        (t, chain)
+    }
+
+    /// Found by fuzzing: a last statement without `;` and with a comment after it
+    /// got its `;` inside the comment, and ran on into our bookkeeping.
+    #[test]
+    fn the_script_terminates_each_migration_outside_its_comments() {
+        let (_t, chain) = chain_of(&["CREATE TABLE a (id INT) -- no semicolon", "CREATE TABLE b (id INT)", "CREATE TABLE c (id INT); -- done"]);
+        let sql = script(&chain, Backend::Sqlite, 0, 3).unwrap();
+        let statements: Vec<&str> = sql_split::split(&sql, Dialect::Sqlite).into_iter().map(|s| s.sql).collect();
+        for table in ["a", "b", "c"] {
+            assert!(statements.contains(&format!("CREATE TABLE {table} (id INT)").as_str()), "{sql}");
+        }
+        assert_eq!(statements.iter().filter(|s| s.starts_with("INSERT INTO __diesel_schema_migrations ")).count(), 3, "{sql}");
+        assert!(sql.contains("CREATE TABLE b (id INT);\n") && sql.contains("CREATE TABLE c (id INT); -- done\n"), "{sql}");
+    }
 }

@@ -181,7 +181,10 @@ impl fmt::Display for ChainProblem {
                 dirs.len(),
                 dirs.join(", ")
             ),
-            Gap { missing, before } => write!(f, "revision {missing} is missing: the chain jumps to {before}\n    fix: renumber the migrations after the gap so numbers run without holes"),
+            Gap { missing, before } => {
+                let (noun, verb) = if missing.contains(' ') { ("revisions", "are") } else { ("revision", "is") };
+                write!(f, "{noun} {missing} {verb} missing: the chain jumps to {before}\n    fix: renumber the migrations after the gap so numbers run without holes")
+            }
             MissingFile { dir, file } => write!(f, "{dir}: `{file}` is missing (every migration needs up.sql and down.sql)\n    fix: create {dir}/{file} (it may be empty)"),
             BadMetadata { file, message } => write!(f, "{}: {message}", file.display()),
             MissingRevises { dir, expected } => write!(f, "{dir}: metadata.toml has no `revises`; it should revise {expected}\n    fix: add `revises = \"{expected}\"`"),
@@ -471,13 +474,14 @@ pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainPro
     for m in migrations {
         by_number.entry(m.number).or_default().push(m);
     }
-    let mut expected = 1u32;
+    // u64: the number after the largest u32 is still a number.
+    let mut expected = 1u64;
     for (&number, ms) in &by_number {
-        if number != expected {
-            let missing: Vec<String> = (expected..number).map(|n| format!("{n:0width$}")).collect();
-            problems.push(ChainProblem::Gap { missing: missing.join(", "), before: ms[0].name.clone() });
+        let n = u64::from(number);
+        if n != expected {
+            problems.push(ChainProblem::Gap { missing: missing_range(expected, n - 1, width), before: ms[0].name.clone() });
         }
-        expected = number + 1;
+        expected = n + 1;
         if ms.len() > 1 {
             problems.push(ChainProblem::Duplicate { id: ms[0].id.clone(), dirs: ms.iter().map(|m| m.name.clone()).collect() });
         }
@@ -541,6 +545,16 @@ pub fn applied_branch(dir: &Path, applied_names: &[String]) -> Result<Option<Cha
         return Ok(None);
     }
     Ok(validate(dir, &branch, Vec::new()).ok())
+}
+
+/// `0002, 0003`, or `0002 to 4294967294` when listing them all would not help: a
+/// stray `4000000000_x` directory must not cost billions of lines.
+fn missing_range(first: u64, last: u64, width: usize) -> String {
+    if last - first < 3 {
+        (first..=last).map(|n| format!("{n:0width$}")).collect::<Vec<_>>().join(", ")
+    } else {
+        format!("{first:0width$} to {last:0width$}")
+    }
 }
 
 /// Loads and validates the chain; the check every command runs first.
@@ -648,6 +662,22 @@ mod tests {
         assert!(p.contains(&ChainProblem::MissingRevises { dir: "0005_e".into(), expected: "0004".into() }), "{p:?}");
         assert!(p.contains(&ChainProblem::MissingFile { dir: "0005_e".into(), file: "down.sql" }), "{p:?}");
         assert!(p.iter().any(|x| matches!(x, ChainProblem::NotAMigration { .. })), "{p:?}");
+    }
+
+    /// Found by fuzzing: a gap was listed number by number (a stray `4294967295_x`
+    /// asked for 100 GB), and the number after `u32::MAX` overflowed.
+    #[test]
+    fn a_long_gap_is_one_range() {
+        let t = tempfile::tempdir().unwrap();
+        mig(t.path(), "0000000001_a", None);
+        mig(t.path(), "0000000004_d", Some("0001"));
+        mig(t.path(), "0010000000_b", Some("0004"));
+        mig(t.path(), "4294967295_c", Some("10000000"));
+        let p = problems(t.path());
+        let gaps: Vec<&str> = p.iter().filter_map(|x| if let ChainProblem::Gap { missing, .. } = x { Some(missing.as_str()) } else { None }).collect();
+        assert_eq!(gaps, ["0000000002, 0000000003", "0000000005 to 0009999999", "0010000001 to 4294967294"]);
+        let e = load(t.path()).unwrap_err().to_string();
+        assert!(e.contains("revisions 0000000005 to 0009999999 are missing"), "{e}");
     }
 
     #[test]

@@ -206,7 +206,8 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
         name => name,
         upgrades => rev.upgrades.trim_end(),
         downgrades => rev.downgrades.trim_end(),
-        warnings => rev.warnings,
+        // Each is one `-- WARNING:` line in the templates; names in it may hold line breaks.
+        warnings => rev.warnings.iter().map(|w| w.replace(['\r', '\n'], " ")).collect::<Vec<_>>(),
     };
     let up = templates.render("up.sql", &ctx, templates_dir)?;
     let down = templates.render("down.sql", &ctx, templates_dir)?;

@@ -61,7 +61,8 @@ impl Spec {
             Anchor::Current => current.ok_or_else(|| Error::Spec(format!("`{}` is relative to the database's current revision; give an explicit revision instead (offline mode cannot read the database)", self.text)))?,
             Anchor::Revision(r) => find_revision(chain, r)?,
         };
-        let target = base as i64 + self.delta;
+        // Wide enough that no step count overflows, however far past either end.
+        let target = base as i128 + i128::from(self.delta);
         if target < 0 {
             return Err(Error::Spec(format!(
                 "`{}` goes {} step(s) below base: the database is {} step(s) above it",
@@ -70,11 +71,11 @@ impl Spec {
                 base
             )));
         }
-        if target as usize > chain.len() {
+        if target > chain.len() as i128 {
             return Err(Error::Spec(format!(
                 "`{}` goes {} step(s) past head ({} is the newest migration)",
                 self.text,
-                target as usize - chain.len(),
+                target - chain.len() as i128,
                 chain.head().map(|m| m.name.as_str()).unwrap_or("base")
             )));
         }
@@ -232,6 +233,15 @@ mod tests {
         assert!(at("current", None).unwrap_err().to_string().contains("offline"));
         assert!(Spec::parse("+x").is_err());
         assert!(Spec::parse("").is_err());
+    }
+
+    /// Found by fuzzing: the step count added to the position overflowed.
+    #[test]
+    fn steps_beyond_any_chain_are_errors() {
+        let e = at("+9223372036854775807", Some(2)).unwrap_err().to_string();
+        assert!(e.contains("goes 9223372036854775805 step(s) past head"), "{e}");
+        let e = at("head-9223372036854775807", None).unwrap_err().to_string();
+        assert!(e.contains("goes 9223372036854775803 step(s) below base"), "{e}");
     }
 
     #[test]

@@ -41,6 +41,12 @@ use types::CustomLookup;
 /// The longest identifier PostgreSQL keeps (MySQL allows 64).
 const MAX_NAME_LEN: usize = 63;
 
+/// The stack of each parser thread. syn recurses once per level of nesting (about
+/// 2 KiB a level in release builds, several times that in debug ones), so a thread's
+/// default 2 MiB overflowed, killing the process, on a line of a thousand `<`. Only
+/// as much of it as a file nests is ever touched.
+pub const PARSE_STACK_SIZE: usize = 128 << 20;
+
 /// A 1-based line and column in a model file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
@@ -115,14 +121,15 @@ fn parse_files(base_dir: &Path, files: &[PathBuf]) -> Result<Vec<ParsedFile>, Re
     let mut results: Vec<(usize, Result<ParsedFile, RegistryError>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                scope.spawn(|| {
+                let worker = || {
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { return out };
                         out.push((i, read_and_parse(base_dir, path)));
                     }
-                })
+                };
+                std::thread::Builder::new().stack_size(PARSE_STACK_SIZE).spawn_scoped(scope, worker).expect("the parser threads start")
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()

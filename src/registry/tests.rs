@@ -665,3 +665,14 @@ fn load_follows_symlinks() {
     assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["posts", "users"]);
     assert_eq!(s.tables["users"].source.file, "app/models/shared/users.rs");
 }
+
+/// Found by fuzzing: syn recurses once per `<` of a qualified path, and a line of a
+/// thousand of them overflowed a parser thread's default stack (a crash, not an error).
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let t = tempfile::tempdir().unwrap();
+    let text = format!("diesel::table! {{ users (id) {{ id -> Int4, #[max_length = 1{}] email -> Varchar, }} }}", "<".repeat(2000));
+    std::fs::write(t.path().join("m.rs"), text).unwrap();
+    let e = load(t.path(), &["m.rs".to_string()]).unwrap_err().to_string();
+    assert!(e.starts_with("m.rs:1:"), "{e}");
+}

@@ -32,3 +32,33 @@ pub fn render(backend: Backend, ops: &[Op], old: &Schema, new: &Schema) -> Rende
         Backend::Mysql => mysql::render(ops, old, new),
     }
 }
+
+/// An SQL line comment saying `text`. Names in it may hold line breaks (legal in a
+/// quoted identifier, and a live database can have them), which would end the
+/// comment and run the rest as SQL: they are folded into spaces.
+pub fn comment(text: &str) -> String {
+    format!("-- {}", text.replace(['\r', '\n'], " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Column, EnumType, Source, SqlType, Table};
+    use crate::sql_split::{self, Dialect};
+
+    /// Found by fuzzing: a name holding a line break (legal when quoted, and a live
+    /// database can have one) ended the `--` comment it was named in, and the rest
+    /// of the name ran as SQL.
+    #[test]
+    fn names_with_line_breaks_stay_inside_comments() {
+        let name = "t\nDROP TABLE users;\r-- ";
+        let table = Table::new(name, vec![Column::new("id", SqlType::Integer)], &["id"]);
+        let enum_type = EnumType { name: name.into(), schema: None, variants: vec!["a".into()], source: Source::none() };
+        let ops = [Op::DropTable { table }, Op::CreateEnum { enum_type }];
+        for (backend, dialect) in [(Backend::Sqlite, Dialect::Sqlite), (Backend::Postgres, Dialect::Postgres), (Backend::Mysql, Dialect::Mysql)] {
+            let sql = render(backend, &ops, &Schema::default(), &Schema::default()).sql;
+            let statements: Vec<&str> = sql_split::split(&sql, dialect).into_iter().map(|s| s.sql).collect();
+            assert!(!statements.iter().any(|s| s.starts_with("DROP TABLE users")), "{backend:?}: {statements:?}\n{sql}");
+        }
+    }
+}

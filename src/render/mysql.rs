@@ -73,9 +73,8 @@ pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
         }
         let mut block = String::new();
         if let Some(danger) = op.danger() {
-            for line in danger.lines() {
-                block.push_str(&format!("-- DANGER: {line}\n"));
-            }
+            block.push_str(&super::comment(&format!("DANGER: {danger}")));
+            block.push('\n');
             warnings.push(danger);
         }
         block.push_str(&statements.join("\n"));

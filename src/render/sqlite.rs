@@ -451,7 +451,7 @@ impl<'a> Plan<'a> {
     /// The rebuild of `final_name` (the name it has when the rebuild runs).
     fn rebuild_sql(&self, final_name: &str) -> String {
         let Some(target) = self.new.tables.get(final_name) else {
-            return format!("-- ERROR: table {final_name} is not in the new schema; cannot rebuild it");
+            return super::comment(&format!("ERROR: table {final_name} is not in the new schema; cannot rebuild it"));
         };
         // The columns the table has right before the rebuild: `old`'s, renamed.
         let mut current: Vec<String> =
@@ -491,7 +491,7 @@ impl<'a> Plan<'a> {
             select.push(expr);
         }
         let tmp = format!("_new_{}", bare(final_name));
-        let mut out = vec![format!("-- rebuild {final_name}: SQLite's ALTER TABLE cannot make this change in place")];
+        let mut out = vec![super::comment(&format!("rebuild {final_name}: SQLite's ALTER TABLE cannot make this change in place"))];
         out.push(create_table_sql(&tmp, target, &target.foreign_keys));
         if !into.is_empty() {
             out.push(format!(
@@ -512,7 +512,7 @@ impl<'a> Plan<'a> {
     fn op_sql(&self, i: usize, op: &Op) -> Option<String> {
         let enum_note = |e: &crate::schema::EnumType, verb: &str| {
             let labels: Vec<String> = e.variants.iter().map(|v| format!("'{}'", v.replace('\'', "''"))).collect();
-            format!("-- enum {} ({}) {verb}: SQLite has no enum types, its columns are TEXT", e.qualified_name(), labels.join(", "))
+            super::comment(&format!("enum {} ({}) {verb}: SQLite has no enum types, its columns are TEXT", e.qualified_name(), labels.join(", ")))
         };
         Some(match op {
             Op::CreateEnum { enum_type } => enum_note(enum_type, "created"),
@@ -615,7 +615,8 @@ pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
             None => {
                 if let Some(sql) = plan.op_sql(i, op) {
                     if let Some(d) = &danger {
-                        block.push_str(&format!("-- DANGER: {d}\n"));
+                        block.push_str(&super::comment(&format!("DANGER: {d}")));
+                        block.push('\n');
                     }
                     block.push_str(&sql);
                 }
@@ -628,7 +629,8 @@ pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
         if let Some((name, _)) = plan.rebuild_at.iter().find(|(_, at)| **at == i) {
             let mut block = String::new();
             for d in pending_dangers.remove(name).unwrap_or_default() {
-                block.push_str(&format!("-- DANGER: {d}\n"));
+                block.push_str(&super::comment(&format!("DANGER: {d}")));
+                block.push('\n');
             }
             block.push_str(&plan.rebuild_sql(name));
             blocks.push(block);
