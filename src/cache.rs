@@ -35,15 +35,13 @@ pub fn read(path: &Path) -> Option<String> {
     (key == build_key()).then(|| body.to_string())
 }
 
-/// Writes through a per-process temporary file and a rename, so a concurrent
-/// reader sees the old cache or the new one; failures are ignored.
+/// Writes atomically (see [`write_atomically`](crate::init::write_atomically));
+/// failures are ignored.
 pub fn write(path: &Path, body: &str) {
-    let Some(dir) = path.parent() else { return };
-    let _ = std::fs::create_dir_all(dir);
-    let tmp = dir.join(format!(".{}.{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("cache"), std::process::id()));
-    if std::fs::write(&tmp, format!("{}\n{body}", build_key())).is_err() || std::fs::rename(&tmp, path).is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
     }
+    let _ = crate::init::write_atomically(path, &format!("{}\n{body}", build_key()));
 }
 
 /// `target/cargo-migrate/`: in `CARGO_TARGET_DIR` when set, as cargo does (so
