@@ -44,6 +44,15 @@ pub fn write(path: &Path, body: &str) {
     let _ = crate::init::write_atomically(path, &format!("{}\n{body}", build_key()));
 }
 
+/// `PREFIX-<hash of key>.EXT`: one cache file per key (a migrations directory, a
+/// manifest) in the shared cache directory.
+pub fn keyed_name(prefix: &str, key: impl std::hash::Hash, ext: &str) -> String {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    key.hash(&mut h);
+    format!("{prefix}-{:016x}.{ext}", h.finish())
+}
+
 /// `target/cargo-migrate/`: in `CARGO_TARGET_DIR` when set, as cargo does (so
 /// `cargo clean` clears it), else in the workspace's own `target/`.
 pub fn dir(target_dir_env: Option<&str>, workspace_root: &Path) -> PathBuf {

@@ -244,11 +244,12 @@ pub struct CachedMigration {
 /// Migrations read by an earlier scan, by directory name.
 pub type ScanCache = BTreeMap<String, CachedMigration>;
 
+/// The directory's time (a file added, removed or renamed in it) and the
+/// metadata file's time and size.
 fn stamp(dir: &Path) -> Option<(u128, u128, u64)> {
-    let time = |m: &std::fs::Metadata| m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_nanos());
-    let d = std::fs::metadata(dir).ok()?;
-    let m = std::fs::metadata(dir.join("metadata.toml")).ok()?;
-    Some((time(&d)?, time(&m)?, m.len()))
+    let (dir_time, _) = crate::cache::stamp(dir)?;
+    let (meta_time, len) = crate::cache::stamp(&dir.join("metadata.toml"))?;
+    Some((dir_time, meta_time, len))
 }
 
 /// [`scan`], reusing what `cache` says of migrations whose files did not change

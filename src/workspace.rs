@@ -98,10 +98,7 @@ struct CachedDiscovery {
 /// Where discovery from `manifest` is cached: in the target directory of the
 /// workspace root, which is the manifest's directory or one of its ancestors.
 fn cache_candidates(manifest: &Path, target_dir: Option<&str>) -> Vec<PathBuf> {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    manifest.hash(&mut h);
-    let file = format!("workspace-{:016x}.json", h.finish());
+    let file = cache::keyed_name("workspace", manifest, "json");
     let roots = manifest.ancestors().skip(1).filter(|d| d.join("Cargo.toml").is_file());
     match target_dir {
         Some(t) if !t.is_empty() => vec![cache::dir(Some(t), Path::new("")).join(file)],
@@ -118,18 +115,20 @@ fn cached(manifest: &Path, target_dir: Option<&str>) -> Option<Workspace> {
 }
 
 fn remember(manifest: &Path, ws: &Workspace, target_dir: Option<&str>) {
-    let stamps: Vec<_> = discovery_inputs(manifest, ws).into_iter().map(|p| {
-        let s = cache::stamp(&p);
-        (p, s)
-    }).collect();
+    let stamps: Vec<(PathBuf, _)> = discovery_inputs(manifest, ws).into_iter().map(|p| (p.clone(), cache::stamp(&p))).collect();
     if !stamps.iter().all(|(_, s)| s.is_none_or(|(mtime, _)| cache::settled(mtime))) {
         return;
     }
-    let candidates = cache_candidates(manifest, target_dir);
-    let Some(path) = candidates.iter().find(|p| target_dir.is_some_and(|t| !t.is_empty()) || p.starts_with(ws.root.join("target"))) else { return };
+    let target_dir = target_dir.filter(|t| !t.is_empty());
+    // Without CARGO_TARGET_DIR, `cached` looks in the target directory of each of the
+    // manifest's ancestors: the root must be one of them.
+    if target_dir.is_none() && !manifest.starts_with(&ws.root) {
+        return;
+    }
+    let path = cache::dir(target_dir, &ws.root).join(cache::keyed_name("workspace", manifest, "json"));
     let entry = CachedDiscovery { manifest: manifest.to_path_buf(), workspace: ws.clone(), stamps };
     if let Ok(json) = serde_json::to_string(&entry) {
-        cache::write(path, &json);
+        cache::write(&path, &json);
     }
 }
 

@@ -51,11 +51,8 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
 
 /// `target/cargo-migrate/check-<hash>.cache`, one per migrations directory.
 fn cache_file(ctx: &Context) -> std::path::PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    ctx.config.migrations_dir.hash(&mut h);
     let dir = crate::cache::dir(std::env::var("CARGO_TARGET_DIR").ok().as_deref(), &ctx.workspace.root);
-    dir.join(format!("check-{:016x}.cache", h.finish()))
+    dir.join(crate::cache::keyed_name("check", &ctx.config.migrations_dir, "cache"))
 }
 
 fn print(ctx: &Context, report: &Report, db: bool) {
