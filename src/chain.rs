@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 /// Diesel sorts versions as strings, so every prefix has the same width.
 pub const DEFAULT_WIDTH: usize = 4;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Metadata {
     /// The parent revision id; absent for the first migration.
     pub revises: Option<String>,
@@ -234,11 +234,7 @@ pub fn scan(dir: &Path) -> Result<(Vec<Migration>, Vec<ChainProblem>)> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CachedMigration {
     stamp: (u128, u128, u64),
-    revises: Option<String>,
-    message: Option<String>,
-    created: Option<String>,
-    run_in_transaction: Option<bool>,
-    lint_allow: BTreeMap<String, String>,
+    meta: Metadata,
 }
 
 /// Migrations read by an earlier scan, by directory name.
@@ -331,22 +327,26 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
         };
         let stamp = if cache.is_some() && !*is_link { stamp(&path) } else { None };
         if let Some(c) = cache.and_then(|c| c.get(&name)).filter(|c| stamp == Some(c.stamp)) {
-            let meta = Metadata { revises: c.revises.clone(), message: c.message.clone(), created: c.created.clone(), run_in_transaction: c.run_in_transaction, lint_allow: c.lint_allow.clone() };
             fresh.push((name.clone(), c.clone()));
-            migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
+            migrations.push(Migration { id: digits.to_string(), number, name, path, meta: c.meta.clone() });
             continue;
         }
         let before = problems.len();
         for file in ["up.sql", "down.sql", "metadata.toml"] {
             let file_path = path.join(file);
-            let kind = std::fs::symlink_metadata(&file_path).map(|m| m.file_type());
-            if kind.as_ref().is_ok_and(|k| k.is_symlink()) {
-                if let Some(p) = outside_link(&file_path, canonical_dir)? {
-                    problems.push(p);
-                    continue;
-                }
-            }
-            if file != "metadata.toml" && !file_path.is_file() {
+            // One `stat` that does not follow links; only a link costs more.
+            let is_file = match std::fs::symlink_metadata(&file_path) {
+                Ok(m) if m.file_type().is_symlink() => match outside_link(&file_path, canonical_dir)? {
+                    Some(p) => {
+                        problems.push(p);
+                        continue;
+                    }
+                    None => file_path.is_file(),
+                },
+                Ok(m) => m.is_file(),
+                Err(_) => false,
+            };
+            if file != "metadata.toml" && !is_file {
                 problems.push(ChainProblem::MissingFile { dir: name.clone(), file });
             }
         }
@@ -361,8 +361,7 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
             }
         };
         if let (Some(stamp), true) = (stamp.filter(|s| crate::cache::settled(s.0) && crate::cache::settled(s.1)), problems.len() == before) {
-            let m = meta.clone();
-            fresh.push((name.clone(), CachedMigration { stamp, revises: m.revises, message: m.message, created: m.created, run_in_transaction: m.run_in_transaction, lint_allow: m.lint_allow }));
+            fresh.push((name.clone(), CachedMigration { stamp, meta: meta.clone() }));
         }
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
