@@ -270,7 +270,7 @@ pub fn scan_cached(dir: &Path, cache: Option<&ScanCache>) -> Result<(Vec<Migrati
         let Ok(kind) = entry.file_type() else { continue };
         let is_link = kind.is_symlink();
         if name.starts_with('.') || !(kind.is_dir() || is_link && entry.path().is_dir()) {
-            if let Some(original) = interrupted_merge(&name).filter(|_| kind.is_dir()) {
+            if let Some(original) = working_name_of(&name, "merge").filter(|o| kind.is_dir() && parse_dir_name(o).is_some()) {
                 problems.push(ChainProblem::InterruptedMerge { path: entry.path(), original: original.to_string() });
             }
             continue;
@@ -368,10 +368,17 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
     Ok((migrations, problems, fresh))
 }
 
-/// `.0005_tags.merge-4242` → `0005_tags`: the name `merge` moves a migration to.
-fn interrupted_merge(name: &str) -> Option<&str> {
-    let (original, pid) = name.strip_prefix('.')?.rsplit_once(".merge-")?;
-    (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) && parse_dir_name(original).is_some()).then_some(original)
+/// The hidden name a writer gives migration `name` while it works on it:
+/// `.NAME.tmp-PID` (`revision`'s draft) or `.NAME.merge-PID` (`merge`'s move). Hidden,
+/// so a scan never takes it for a migration.
+pub(crate) fn working_name(name: &str, purpose: &str) -> String {
+    format!(".{name}.{purpose}-{}", std::process::id())
+}
+
+/// `.0005_tags.merge-4242` → `0005_tags`: the migration behind a [`working_name`].
+pub(crate) fn working_name_of<'a>(name: &'a str, purpose: &str) -> Option<&'a str> {
+    let (original, pid) = name.strip_prefix('.')?.rsplit_once(&format!(".{purpose}-"))?;
+    (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())).then_some(original)
 }
 
 /// A link whose target lies outside the migrations directory: nothing is read

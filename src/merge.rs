@@ -543,7 +543,7 @@ pub fn apply(plan: &Plan) -> Result<()> {
 
 fn apply_steps(plan: &Plan, done: &mut Vec<Done>) -> Result<()> {
     let dir = &plan.dir;
-    let temp = |name: &str| dir.join(format!(".{name}.merge-{}", std::process::id()));
+    let temp = |name: &str| dir.join(chain::working_name(name, "merge"));
     for r in &plan.renames {
         let (from, to) = (dir.join(&r.from), temp(&r.from));
         std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;

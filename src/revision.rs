@@ -179,8 +179,7 @@ fn remove_abandoned_drafts(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let draft = name.starts_with('.') && name.rsplit_once(".tmp-").is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
-        if draft && e.file_type().is_ok_and(|t| t.is_dir()) {
+        if chain::working_name_of(&name, "tmp").is_some() && e.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }
@@ -199,7 +198,7 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     let created = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
     let revises = chain.head().map(|m| m.id.clone());
     let ctx = minijinja::context! {
-        message => rev.message.replace(['\r', '\n'], " "),
+        message => crate::render::one_line(&rev.message),
         revision => id,
         revises => revises,
         created => created,
@@ -207,14 +206,14 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
         upgrades => rev.upgrades.trim_end(),
         downgrades => rev.downgrades.trim_end(),
         // Each is one `-- WARNING:` line in the templates; names in it may hold line breaks.
-        warnings => rev.warnings.iter().map(|w| w.replace(['\r', '\n'], " ")).collect::<Vec<_>>(),
+        warnings => rev.warnings.iter().map(|w| crate::render::one_line(w)).collect::<Vec<_>>(),
     };
     let up = templates.render("up.sql", &ctx, templates_dir)?;
     let down = templates.render("down.sql", &ctx, templates_dir)?;
     let meta = Metadata { revises, message: Some(rev.message.clone()), created: Some(created), run_in_transaction: Some(rev.run_in_transaction), ..Default::default() };
 
     let final_path = dir.join(&name);
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let tmp = dir.join(chain::working_name(&name, "tmp"));
     let result = (|| {
         std::fs::create_dir(&tmp).map_err(|e| Error::io(&tmp, e))?;
         for (file, text) in [("up.sql", &up), ("down.sql", &down), ("metadata.toml", &meta.to_toml())] {

@@ -37,7 +37,12 @@ pub fn render(backend: Backend, ops: &[Op], old: &Schema, new: &Schema) -> Rende
 /// quoted identifier, and a live database can have them), which would end the
 /// comment and run the rest as SQL: they are folded into spaces.
 pub fn comment(text: &str) -> String {
-    format!("-- {}", text.replace(['\r', '\n'], " "))
+    format!("-- {}", one_line(text))
+}
+
+/// `text` with its line breaks folded into spaces, to sit in one `--` comment line.
+pub fn one_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
 }
 
 #[cfg(test)]
