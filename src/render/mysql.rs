@@ -579,14 +579,6 @@ mod tests {
     use super::*;
     use crate::schema::{Action, Check, EnumType, Index, Source, UniqueConstraint};
 
-    fn col(name: &str, sql_type: SqlType) -> Column {
-        Column::new(name, sql_type)
-    }
-
-    fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-        Table::new(name, columns, pk)
-    }
-
     fn schema(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
         Schema {
             tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
@@ -599,38 +591,38 @@ mod tests {
     }
 
     fn users() -> Table {
-        let mut id = col("id", SqlType::Integer);
+        let mut id = Column::new("id", SqlType::Integer);
         id.auto_increment = true;
-        let mut email = col("email", SqlType::Varchar);
+        let mut email = Column::new("email", SqlType::Varchar);
         email.max_length = Some(120);
-        let mut status = col("status", SqlType::Varchar);
+        let mut status = Column::new("status", SqlType::Varchar);
         status.default = Some("'active'".into());
-        let mut created = col("created_at", SqlType::Timestamptz);
+        let mut created = Column::new("created_at", SqlType::Timestamptz);
         created.default = Some("now()".into());
-        let mut deleted = col("deleted", SqlType::Bool);
+        let mut deleted = Column::new("deleted", SqlType::Bool);
         deleted.default = Some("false".into());
-        let mut m = col("mood", SqlType::Custom { name: "mood".into() });
+        let mut m = Column::new("mood", SqlType::Custom { name: "mood".into() });
         m.nullable = true;
-        let mut seen = col("seen_at", SqlType::Timestamp);
+        let mut seen = Column::new("seen_at", SqlType::Timestamp);
         seen.nullable = true;
-        let mut key = col("Key", SqlType::Uuid);
+        let mut key = Column::new("Key", SqlType::Uuid);
         key.default = Some("gen_random_uuid()".into());
-        let mut t = table(
+        let mut t = Table::new(
             "users",
             vec![
                 id,
                 email,
                 status,
-                col("bio", SqlType::Text),
-                col("karma", SqlType::Unsigned(Box::new(SqlType::BigInt))),
-                col("balance", SqlType::Numeric),
+                Column::new("bio", SqlType::Text),
+                Column::new("karma", SqlType::Unsigned(Box::new(SqlType::BigInt))),
+                Column::new("balance", SqlType::Numeric),
                 created,
                 deleted,
                 m,
                 seen,
                 key,
-                col("tags", SqlType::Array(Box::new(SqlType::Text))),
-                col("avatar", SqlType::Binary),
+                Column::new("tags", SqlType::Array(Box::new(SqlType::Text))),
+                Column::new("avatar", SqlType::Binary),
             ],
             &["id"],
         );
@@ -676,13 +668,13 @@ mod tests {
 
     #[test]
     fn composite_primary_key_and_reserved_names() {
-        let t = table("order", vec![col("group", SqlType::Integer), col("line_no", SqlType::SmallInt)], &["group", "line_no"]);
+        let t = Table::new("order", vec![Column::new("group", SqlType::Integer), Column::new("line_no", SqlType::SmallInt)], &["group", "line_no"]);
         let new = schema(vec![t.clone()], vec![]);
         assert_eq!(
             one(Op::CreateTable { table: t }, &Schema::default(), &new).sql,
             "CREATE TABLE `order` (\n    `group` INTEGER NOT NULL,\n    line_no SMALLINT NOT NULL,\n    PRIMARY KEY (`group`, line_no)\n);\n"
         );
-        let mut t = table("invoices", vec![col("n", SqlType::Integer)], &["n"]);
+        let mut t = Table::new("invoices", vec![Column::new("n", SqlType::Integer)], &["n"]);
         t.schema = Some("billing".into());
         assert_eq!(one(Op::DropTable { table: t }, &Schema::default(), &Schema::default()).sql, "-- DANGER: drops table billing.invoices and every row in it\nDROP TABLE billing.invoices;\n");
     }
@@ -690,12 +682,12 @@ mod tests {
     #[test]
     fn columns_add_drop_alter_rename() {
         let s = schema(vec![users()], vec![]);
-        let mut phone = col("phone", SqlType::Varchar);
+        let mut phone = Column::new("phone", SqlType::Varchar);
         phone.nullable = true;
         phone.max_length = Some(40);
         assert_eq!(one(Op::AddColumn { table: "users".into(), column: phone.clone() }, &s, &s).sql, "ALTER TABLE users ADD COLUMN phone VARCHAR(40);\n");
         assert_eq!(
-            one(Op::AddColumn { table: "users".into(), column: col("bio", SqlType::Text) }, &s, &s).sql,
+            one(Op::AddColumn { table: "users".into(), column: Column::new("bio", SqlType::Text) }, &s, &s).sql,
             "ALTER TABLE users ADD COLUMN bio TEXT NOT NULL AFTER status;\n",
             "a column declared mid-table is put in place"
         );
@@ -713,7 +705,7 @@ mod tests {
         );
         assert_eq!(one(Op::RenameTable { from: "users".into(), to: "members".into() }, &s, &s).sql, "RENAME TABLE users TO members;\n");
         // An auto-increment column that stays the primary key keeps AUTO_INCREMENT.
-        let mut id = col("id", SqlType::Integer);
+        let mut id = Column::new("id", SqlType::Integer);
         id.auto_increment = true;
         let mut big = id.clone();
         big.sql_type = SqlType::BigInt;
@@ -726,7 +718,7 @@ mod tests {
     #[test]
     fn backfill_is_the_middle_of_three_steps() {
         let s = schema(vec![users()], vec![]);
-        let mut c = col("plan", SqlType::Varchar);
+        let mut c = Column::new("plan", SqlType::Varchar);
         c.nullable = true;
         let mut not_null = c.clone();
         not_null.nullable = false;
@@ -774,7 +766,7 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
     }
 
     fn posts(indexed: bool) -> Table {
-        let mut t = table("posts", vec![col("id", SqlType::Integer), col("author_id", SqlType::Integer)], &["id"]);
+        let mut t = Table::new("posts", vec![Column::new("id", SqlType::Integer), Column::new("author_id", SqlType::Integer)], &["id"]);
         t.foreign_keys.push(ForeignKey {
             name: "fk_posts_author_id_users".into(),
             columns: vec!["author_id".into()],
@@ -817,10 +809,10 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
 
     #[test]
     fn primary_key_changes() {
-        let mut id = col("id", SqlType::Integer);
+        let mut id = Column::new("id", SqlType::Integer);
         id.auto_increment = true;
-        let before = table("t", vec![col("a", SqlType::Integer), col("b", SqlType::Integer)], &["a", "b"]);
-        let mut after = table("t", vec![id.clone(), col("a", SqlType::Integer), col("b", SqlType::Integer)], &["id"]);
+        let before = Table::new("t", vec![Column::new("a", SqlType::Integer), Column::new("b", SqlType::Integer)], &["a", "b"]);
+        let mut after = Table::new("t", vec![id.clone(), Column::new("a", SqlType::Integer), Column::new("b", SqlType::Integer)], &["id"]);
         let (old, new) = (schema(vec![before], vec![]), schema(vec![after.clone()], vec![]));
         let r = render(
             &[

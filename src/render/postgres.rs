@@ -553,14 +553,6 @@ mod tests {
     use super::*;
     use crate::schema::{Action, Check, ForeignKey, Index, Source, UniqueConstraint};
 
-    fn col(name: &str, sql_type: SqlType) -> Column {
-        Column::new(name, sql_type)
-    }
-
-    fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-        Table::new(name, columns, pk)
-    }
-
     fn mood(variants: &[&str]) -> EnumType {
         EnumType { name: "mood".into(), schema: None, variants: variants.iter().map(|s| s.to_string()).collect(), source: Source::none() }
     }
@@ -578,20 +570,20 @@ mod tests {
 
     #[test]
     fn create_table_with_every_column_feature() {
-        let mut users = table(
+        let mut users = Table::new(
             "users",
             vec![
-                Column { auto_increment: true, ..col("id", SqlType::Integer) },
-                Column { max_length: Some(255), ..col("email", SqlType::Varchar) },
-                Column { default: Some("'active'".into()), ..col("status", SqlType::Text) },
-                Column { nullable: true, ..col("age", SqlType::TinyInt) },
-                col("user", SqlType::Unsigned(Box::new(SqlType::Integer))),
-                Column { default: Some("CURRENT_TIMESTAMP".into()), ..col("createdAt", SqlType::Datetime) },
-                Column { nullable: true, ..col("tags", SqlType::Array(Box::new(SqlType::Text))) },
-                Column { nullable: true, ..col("during", SqlType::Range(Box::new(SqlType::Timestamptz))) },
-                Column { nullable: true, ..col("mood", SqlType::Custom { name: "mood".into() }) },
-                Column { nullable: true, ..col("code", SqlType::Char) },
-                Column { nullable: true, ..col("flag", SqlType::CChar) },
+                Column { auto_increment: true, ..Column::new("id", SqlType::Integer) },
+                Column { max_length: Some(255), ..Column::new("email", SqlType::Varchar) },
+                Column { default: Some("'active'".into()), ..Column::new("status", SqlType::Text) },
+                Column { nullable: true, ..Column::new("age", SqlType::TinyInt) },
+                Column::new("user", SqlType::Unsigned(Box::new(SqlType::Integer))),
+                Column { default: Some("CURRENT_TIMESTAMP".into()), ..Column::new("createdAt", SqlType::Datetime) },
+                Column { nullable: true, ..Column::new("tags", SqlType::Array(Box::new(SqlType::Text))) },
+                Column { nullable: true, ..Column::new("during", SqlType::Range(Box::new(SqlType::Timestamptz))) },
+                Column { nullable: true, ..Column::new("mood", SqlType::Custom { name: "mood".into() }) },
+                Column { nullable: true, ..Column::new("code", SqlType::Char) },
+                Column { nullable: true, ..Column::new("flag", SqlType::CChar) },
             ],
             &["id"],
         );
@@ -611,13 +603,13 @@ mod tests {
     fn composite_primary_key_schema_and_serials() {
         let t = Table {
             schema: Some("billing".into()),
-            ..table(
+            ..Table::new(
                 "lines",
-                vec![col("invoice_no", SqlType::Unsigned(Box::new(SqlType::BigInt))), col("line_no", SqlType::SmallInt)],
+                vec![Column::new("invoice_no", SqlType::Unsigned(Box::new(SqlType::BigInt))), Column::new("line_no", SqlType::SmallInt)],
                 &["invoice_no", "line_no"],
             )
         };
-        let big = Table { schema: Some("billing".into()), ..table("big", vec![Column { auto_increment: true, ..col("id", SqlType::BigInt) }], &["id"]) };
+        let big = Table { schema: Some("billing".into()), ..Table::new("big", vec![Column { auto_increment: true, ..Column::new("id", SqlType::BigInt) }], &["id"]) };
         assert_eq!(
             sql(&[Op::CreateTable { table: t }, Op::CreateTable { table: big }]),
             "CREATE SCHEMA IF NOT EXISTS billing;\n\nCREATE TABLE billing.lines (\n    invoice_no BIGINT NOT NULL,\n    line_no SMALLINT NOT NULL,\n    PRIMARY KEY (invoice_no, line_no)\n);\n\nCREATE TABLE billing.big (\n    id BIGSERIAL PRIMARY KEY\n);\n"
@@ -626,8 +618,8 @@ mod tests {
 
     #[test]
     fn citext_needs_the_extension_once() {
-        let t = table("a", vec![col("name", SqlType::Citext)], &[]);
-        let add = Op::AddColumn { table: "a".into(), column: Column { nullable: true, ..col("alias", SqlType::Citext) } };
+        let t = Table::new("a", vec![Column::new("name", SqlType::Citext)], &[]);
+        let add = Op::AddColumn { table: "a".into(), column: Column { nullable: true, ..Column::new("alias", SqlType::Citext) } };
         assert_eq!(
             sql(&[Op::CreateTable { table: t }, add]),
             "CREATE EXTENSION IF NOT EXISTS citext;\n\nCREATE TABLE a (\n    name CITEXT NOT NULL\n);\n\nALTER TABLE a ADD COLUMN alias CITEXT;\n"
@@ -636,7 +628,7 @@ mod tests {
 
     #[test]
     fn columns_add_drop_rename_and_backfill() {
-        let phone = Column { nullable: true, max_length: Some(40), ..col("phone", SqlType::Varchar) };
+        let phone = Column { nullable: true, max_length: Some(40), ..Column::new("phone", SqlType::Varchar) };
         let strict = Column { nullable: false, ..phone.clone() };
         let ops = [
             Op::AddColumn { table: "users".into(), column: phone.clone() },
@@ -663,24 +655,24 @@ mod tests {
 
     #[test]
     fn alter_column_is_one_statement() {
-        let old = Column { nullable: true, ..col("age", SqlType::Integer) };
-        let new = Column { default: Some("0".into()), ..col("age", SqlType::BigInt) };
+        let old = Column { nullable: true, ..Column::new("age", SqlType::Integer) };
+        let new = Column { default: Some("0".into()), ..Column::new("age", SqlType::BigInt) };
         assert_eq!(
             sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
             "-- DANGER: makes users.age NOT NULL: fails if any row still holds NULL\n\
              ALTER TABLE users ALTER COLUMN age TYPE BIGINT USING age::BIGINT, ALTER COLUMN age SET NOT NULL, ALTER COLUMN age SET DEFAULT 0;\n"
         );
-        let old = Column { default: Some("0".into()), ..col("age", SqlType::Integer) };
-        let new = Column { nullable: true, max_length: None, ..col("age", SqlType::Integer) };
+        let old = Column { default: Some("0".into()), ..Column::new("age", SqlType::Integer) };
+        let new = Column { nullable: true, max_length: None, ..Column::new("age", SqlType::Integer) };
         assert_eq!(
             sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
             "ALTER TABLE users ALTER COLUMN age DROP NOT NULL, ALTER COLUMN age DROP DEFAULT;\n"
         );
         // Same type on PostgreSQL: nothing to run.
-        let (old, new) = (col("n", SqlType::TinyInt), col("n", SqlType::SmallInt));
+        let (old, new) = (Column::new("n", SqlType::TinyInt), Column::new("n", SqlType::SmallInt));
         assert!(sql(&[Op::AlterColumn { table: "t".into(), old, new }]).starts_with("-- t.n: TinyInt and SmallInt are the same"));
         // Auto-increment switched on and off.
-        let (plain, serial) = (col("id", SqlType::Integer), Column { auto_increment: true, ..col("id", SqlType::Integer) });
+        let (plain, serial) = (Column::new("id", SqlType::Integer), Column { auto_increment: true, ..Column::new("id", SqlType::Integer) });
         assert_eq!(
             sql(&[Op::AlterColumn { table: "t".into(), old: plain.clone(), new: serial.clone() }]),
             "ALTER TABLE t ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n"
@@ -693,8 +685,8 @@ mod tests {
 
     #[test]
     fn tables_renamed_dropped_and_keys_changed() {
-        let old = schema_with(vec![table("members", vec![col("id", SqlType::Integer)], &["id"])], vec![]);
-        let dropped = table("members", vec![col("id", SqlType::Integer)], &["id"]);
+        let old = schema_with(vec![Table::new("members", vec![Column::new("id", SqlType::Integer)], &["id"])], vec![]);
+        let dropped = Table::new("members", vec![Column::new("id", SqlType::Integer)], &["id"]);
         let out = render(
             &[
                 Op::RenameTable { from: "members".into(), to: "users".into() },
@@ -764,11 +756,11 @@ mod tests {
             "ALTER TYPE mood ADD VALUE 'calm' BEFORE 'happy';\nALTER TYPE mood ADD VALUE 'meh' AFTER 'happy';\nALTER TYPE mood ADD VALUE 'angry';\nALTER TYPE mood ADD VALUE 'glad';\n"
         );
         // A label removed: swap the type under every column that uses it.
-        let users = table(
+        let users = Table::new(
             "users",
             vec![
-                Column { default: Some("'happy'".into()), ..col("mood", SqlType::Custom { name: "mood".into() }) },
-                Column { nullable: true, ..col("moods", SqlType::Array(Box::new(SqlType::Custom { name: "mood".into() }))) },
+                Column { default: Some("'happy'".into()), ..Column::new("mood", SqlType::Custom { name: "mood".into() }) },
+                Column { nullable: true, ..Column::new("moods", SqlType::Array(Box::new(SqlType::Custom { name: "mood".into() }))) },
             ],
             &[],
         );

@@ -13,12 +13,8 @@ fn s(v: &[&str]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
 }
 
-fn table(name: &str, columns: Vec<Column>, pk: &[&str]) -> Table {
-    Table::new(name, columns, pk)
-}
-
 fn users() -> Table {
-    table(
+    Table::new(
         "users",
         vec![
             Column { auto_increment: true, ..not_null(col("id", SqlType::Integer)) },
@@ -45,7 +41,7 @@ fn fk() -> ForeignKey {
 }
 
 fn posts() -> Table {
-    table("posts", vec![Column { auto_increment: true, ..not_null(col("id", SqlType::Integer)) }, not_null(col("user_id", SqlType::Integer))], &["id"])
+    Table::new("posts", vec![Column { auto_increment: true, ..not_null(col("id", SqlType::Integer)) }, not_null(col("user_id", SqlType::Integer))], &["id"])
 }
 
 fn one(op: Op, old: &Schema, new: &Schema) -> Rendered {
@@ -63,7 +59,7 @@ DROP TABLE _cargo_migrate_fk_check;\n\nCOMMIT;\n\nPRAGMA foreign_keys = ON;\n";
 
 #[test]
 fn create_table_with_every_column_feature() {
-    let mut t = table(
+    let mut t = Table::new(
         "Order",
         vec![
             not_null(col("tenant", SqlType::BigInt)),
