@@ -153,6 +153,15 @@ fn forked_workspace() -> Workspace {
     ws
 }
 
+/// With nothing of the fork applied there is no branch to follow: `downgrade`
+/// refuses the forked chain like every other command.
+#[test]
+fn downgrade_refuses_a_fork_the_database_has_no_branch_of() {
+    let ws = forked_workspace();
+    let db = TestDb::new(cargo_migrate::database_url::Backend::Sqlite).unwrap();
+    ws.cmd(&db).args(["downgrade", "base"]).assert().code(1).stderr(predicate::str::contains("multiple head revisions are present: 0004_left, 0004_right"));
+}
+
 #[test]
 fn without_history_the_older_created_stays_and_keep_overrides_it() {
     let ws = forked_workspace();

@@ -118,6 +118,25 @@ fn dropped_connection_mid_migration_is_explained(db: TestDb) {
 
 server_tests!(dropped_connection: dropped_connection_mid_migration_is_explained);
 
+/// A failure that does not happen again when the file is replayed statement by
+/// statement (a deadlock, a timeout) names no statement at random. A PostgreSQL
+/// sequence is not rolled back, so this one divides by zero only on its first run.
+#[test]
+fn a_failure_that_does_not_recur_blames_no_statement() {
+    let Some(db) = TestDb::new(Backend::Postgres) else { return };
+    let ws = Workspace::new();
+    ws.migration(1, "sequence", "CREATE SEQUENCE once;\n", "DROP SEQUENCE once;\n");
+    ws.migration(2, "flaky", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nSELECT 1 / (nextval('once') - 1);\n", "DROP TABLE t2;\n");
+    let out = ws.cmd(&db).arg("upgrade").assert().code(3).get_output().clone();
+    let err = stderr(&out);
+    assert!(err.contains("upgrade of 0002_flaky failed; nothing from it was kept"), "{err}");
+    assert!(err.contains("--> ") && err.contains("0002_flaky/up.sql\n"), "no line is claimed:\n{err}");
+    assert!(err.contains("statement: not identified: replayed statement by statement, it did not fail again"), "{err}");
+    assert!(err.contains("division by zero"), "the database's own message is kept:\n{err}");
+    assert_eq!(db.applied_versions(), ["0001"]);
+    ws.cmd(&db).arg("upgrade").assert().success();
+}
+
 /// Runs `cargo migrate ARGS` with the workspace's migrations directory on a small
 /// file system of its own: a tmpfs in a private mount namespace (`unshare`, no
 /// privileges needed). `setup` (shell, `$M` is the directory) fills it or makes it
