@@ -80,7 +80,7 @@ fn main() {
         conn.batch_execute(&create.up.sql).unwrap_or_else(|e| panic!("creating the schema: {e}"));
         let online = || {
             let mut conn = connect(&url);
-            let (old, new) = introspect::live_and_models(&mut conn, &load()).unwrap();
+            let (old, new) = introspect::live_and_models(&mut conn, &load(), &[]).unwrap();
             let (renames, unresolved) = autogenerate::settle_renames(&old, &new, &new, &[]).unwrap();
             autogenerate::generate(Backend::Postgres, &old, &new, &renames, unresolved)
         };

@@ -45,6 +45,12 @@ pub struct Generated {
 }
 
 impl Generated {
+    /// Why each `up.sql` statement that drops or narrows something is dangerous
+    /// (what `--fail-on-danger` refuses).
+    pub fn dangers(&self) -> Vec<String> {
+        self.ops.iter().filter_map(Op::danger).collect()
+    }
+
     /// Every warning, for the terminal and the top of `up.sql`.
     pub fn warnings(&self) -> Vec<String> {
         let mut w: Vec<String> = self.unresolved.iter().map(unresolved_warning).collect();

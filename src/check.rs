@@ -32,11 +32,13 @@ pub struct Report {
     pub lint: Vec<Finding>,
     /// Things worth knowing that are not problems (no snapshot yet, …).
     pub notes: Vec<String>,
+    /// With `--db`: what the database has that autogenerate and drift leave alone.
+    pub unmanaged: Vec<crate::schema::Unmanaged>,
 }
 
 /// Everything that needs no database. `models`/`base_dir` come from the config.
 pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, models: &[String]) -> Result<(Report, Option<Chain>)> {
-    offline_cached(migrations_dir, base_dir, models, None)
+    offline_cached(migrations_dir, base_dir, models, &Default::default(), None)
 }
 
 /// [`offline`], remembering in `cache` (a file under the target directory) that the
@@ -47,7 +49,13 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
 /// are read from the cache instead. Beside it, `<cache>.scan` keeps each
 /// migration's metadata (see [`chain::scan_cached`]). Files changed in the last two
 /// seconds are never trusted to the cache.
-pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String], cache_file: Option<&Path>) -> Result<(Report, Option<Chain>)> {
+pub fn offline_cached(
+    migrations_dir: &Path,
+    base_dir: &Path,
+    models: &[String],
+    types: &crate::registry::TypeMap,
+    cache_file: Option<&Path>,
+) -> Result<(Report, Option<Chain>)> {
     let mut report = Report::default();
     let scan_cache_path = cache_file.map(|c| c.with_extension("scan"));
     let scan_cache = scan_cache_path.as_deref().map(|p| read_scan_cache(p).unwrap_or_default());
@@ -107,8 +115,18 @@ pub fn offline_cached(migrations_dir: &Path, base_dir: &Path, models: &[String],
             .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE)),
         _ => {}
     }
+    if snap.is_none() && revision.is_none() {
+        // No snapshot to compare with, but models that do not load are still a
+        // problem: `check` must never say "ok" over them. A models path that finds
+        // no file is not, here: a workspace without models has nothing to check.
+        if let Err(e) = crate::registry::load_with(base_dir, models, types) {
+            if !matches!(e, crate::registry::RegistryError::NoFiles { .. } | crate::registry::RegistryError::NoModelPaths) {
+                report.problems.push(Problem { kind: "models", message: e.to_string() });
+            }
+        }
+    }
     if let Some(s) = &snap {
-        match crate::registry::load(base_dir, models) {
+        match crate::registry::load_with(base_dir, models, types) {
             Ok(current) => {
                 let changes = describe_changes(&s.schema, &snapshot::without_sources(&current));
                 if !changes.is_empty() {
@@ -239,14 +257,14 @@ pub fn describe_changes(old: &Schema, new: &Schema) -> Vec<String> {
     for name in old.tables.keys().filter(|n| !new.tables.contains_key(*n)) {
         out.push(format!("table {name}: removed"));
     }
-    for (name, e) in &new.enums {
+    for (name, e) in new.enums.iter().filter(|(_, e)| !e.is_opaque()) {
         match old.enums.get(name) {
             None => out.push(format!("enum {name}: added")),
-            Some(o) if o.variants != e.variants => out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants)),
+            Some(o) if o.variants != e.variants && !o.is_opaque() && !e.is_opaque() => out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants)),
             _ => {}
         }
     }
-    for name in old.enums.keys().filter(|n| !new.enums.contains_key(*n)) {
+    for name in old.enums.iter().filter(|(n, e)| !e.is_opaque() && !new.enums.contains_key(*n)).map(|(n, _)| n) {
         out.push(format!("enum {name}: removed"));
     }
     out
@@ -326,7 +344,7 @@ mod tests {
         for p in [root.join("src/lib.rs"), m.clone(), m.join("metadata.toml"), root.join("migrations").join(crate::revision::SNAPSHOT_FILE)] {
             age(&p);
         }
-        let run = || offline_cached(&root.join("migrations"), root, &models, Some(&cache)).unwrap().0;
+        let run = || offline_cached(&root.join("migrations"), root, &models, &Default::default(), Some(&cache)).unwrap().0;
         assert!(run().problems.is_empty());
         assert!(cache.is_file() && cache.with_extension("scan").is_file());
         assert!(run().problems.is_empty(), "a cache hit");

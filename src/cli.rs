@@ -148,6 +148,10 @@ pub struct RevisionArgs {
     /// or `old_table=new_table`; repeatable.
     #[arg(long, value_name = "OLD=NEW", requires = "autogenerate")]
     pub rename: Vec<String>,
+    /// With --autogenerate: write nothing and exit 1 when any statement drops or
+    /// narrows something (each is marked `-- DANGER:`), for CI.
+    #[arg(long, requires = "autogenerate")]
+    pub fail_on_danger: bool,
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("lock_timeout", "60: seconds to wait for another process's migration lock"),
     ("templates", "none: directory overriding templates/up.sql and templates/down.sql"),
     ("lint_fails_check", "false: whether lint findings make `check` fail"),
+    ("ignore", "[]: table names or globs that autogenerate and drift leave alone"),
+    ("types", "{}: SQL type names by Rust name, for types from crates the registry does not know"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,20 @@ pub struct Config {
     pub lock_timeout_secs: u64,
     pub templates_dir: Option<PathBuf>,
     pub lint_fails_check: bool,
+    /// Table names or globs (the `ignore` key) left alone by autogenerate and drift.
+    pub ignore: Vec<String>,
+    /// Tables excluded elsewhere (`diesel.toml`'s `print_schema.filter`), names or
+    /// globs, left alone like `ignore`. Filled by whoever reads that file.
+    pub excluded: Vec<String>,
+    /// `[…metadata.migrate.types]`: SQL type name by Rust type name.
+    pub types: crate::registry::TypeMap,
+}
+
+impl Config {
+    /// Every name or glob autogenerate and drift leave alone.
+    pub fn ignored(&self) -> Vec<String> {
+        self.ignore.iter().chain(self.excluded.iter()).cloned().collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,8 +150,36 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
         Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(60),
         Some(other) => return Err(err("lock_timeout", format!("expected a whole number of seconds, found {}", kind(other)))),
     };
+    let ignore = match obj.get("ignore") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) if !s.trim().is_empty() => glob::Pattern::new(s)
+                    .map(|_| s.clone())
+                    .map_err(|e| err(&format!("ignore[{i}]"), format!("not a valid glob: {e}"))),
+                other => Err(err(&format!("ignore[{i}]"), format!("expected a non-empty string, found {}", kind(other)))),
+            })
+            .collect::<Result<_>>()?,
+        Some(other) => return Err(err("ignore", format!("expected an array of names or globs, found {}", kind(other)))),
+    };
+    let types = match obj.get("types") {
+        None => Default::default(),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(k, v)| match v {
+                Value::String(s) if !s.trim().is_empty() => Ok((k.clone(), s.clone())),
+                other => Err(err(&format!("types.{k}"), format!("expected the SQL type name as a string, found {}", kind(other)))),
+            })
+            .collect::<Result<_>>()?,
+        Some(other) => return Err(err("types", format!("expected a table of `RustName = \"sql_name\"`, found {}", kind(other)))),
+    };
     let defaults = ProductionGuard::default();
     Ok(Config {
+        ignore,
+        excluded: Vec::new(),
+        types,
         manifest: manifest.to_path_buf(),
         table: table_name.to_string(),
         present: true,
@@ -207,6 +251,22 @@ mod tests {
         assert_eq!(c.guard.env, "APP_ENV");
         assert_eq!(c.guard.confirm_value, "sure");
         assert_eq!(c.lock_timeout_secs, 5);
+    }
+
+    #[test]
+    fn ignore_and_types_are_read_and_checked() {
+        let c = cfg(json!({"ignore": ["recent_*", "spatial_ref_sys"], "types": {"Foo": "foo"}})).unwrap();
+        assert_eq!(c.ignore, vec!["recent_*", "spatial_ref_sys"]);
+        assert_eq!(c.types.get("Foo").map(String::as_str), Some("foo"));
+        let mut c = c;
+        c.excluded.push("legacy_*".into());
+        assert_eq!(c.ignored(), vec!["recent_*", "spatial_ref_sys", "legacy_*"]);
+        let e = cfg(json!({"ignore": "x"})).unwrap_err().to_string();
+        assert!(e.contains("ignore") && e.contains("array"), "{e}");
+        let e = cfg(json!({"ignore": ["[x"]})).unwrap_err().to_string();
+        assert!(e.contains("ignore[0]") && e.contains("glob"), "{e}");
+        let e = cfg(json!({"types": {"Foo": 1}})).unwrap_err().to_string();
+        assert!(e.contains("types.Foo"), "{e}");
     }
 
     #[test]

@@ -89,25 +89,73 @@ impl Renames {
 }
 
 impl Op {
-    /// Why this operation can lose data or break a populated table, if it can.
-    /// Rendered as `-- DANGER:` comments and printed by `revision`.
+    /// Why this operation can lose data, break a populated table or weaken what the
+    /// database enforces, if it can: every drop (table, column, index, constraint,
+    /// default, foreign key action, enum label, type) and every narrowing. Rendered
+    /// as `-- DANGER:` comments, printed by `revision`, and what
+    /// `revision --fail-on-danger` fails on.
     pub fn danger(&self) -> Option<String> {
         match self {
             Op::DropTable { table } => Some(format!("drops table {} and every row in it", table.qualified_name())),
             Op::DropColumn { table, column } => Some(format!("drops column {table}.{} and its data", column.name)),
-            Op::AlterColumn { table, old, new } if narrows(old, new) => Some(format!(
-                "narrows {table}.{} from {} to {}: values that do not fit fail the migration or are cut",
-                new.name,
-                describe_type(old),
-                describe_type(new)
-            )),
-            Op::AlterColumn { table, old, new } if old.nullable && !new.nullable => {
-                Some(format!("makes {table}.{} NOT NULL: fails if any row still holds NULL", new.name))
+            Op::AlterColumn { table, old, new } => {
+                let mut why = Vec::new();
+                if narrows(old, new) {
+                    why.push(format!(
+                        "narrows {table}.{} from {} to {}: values that do not fit fail the migration or are cut",
+                        new.name,
+                        describe_type(old),
+                        describe_type(new)
+                    ));
+                }
+                if old.nullable && !new.nullable {
+                    why.push(format!("makes {table}.{} NOT NULL: fails if any row still holds NULL", new.name));
+                }
+                if let (Some(d), None) = (&old.default, &new.default) {
+                    if !(new.auto_increment && !old.auto_increment) {
+                        why.push(format!("drops the default {d} of {table}.{}: inserts that relied on it fail", new.name));
+                    }
+                }
+                if old.auto_increment && !new.auto_increment {
+                    why.push(format!("{table}.{} no longer hands out ids: inserts without one fail", new.name));
+                }
+                (!why.is_empty()).then(|| why.join("; "))
             }
             Op::Backfill { table, column, value } => Some(format!(
                 "{table}.{column} is NOT NULL without a default: existing rows are filled with {value}; edit the value if that is wrong"
             )),
             Op::DropEnum { enum_type } => Some(format!("drops type {}", enum_type.qualified_name())),
+            Op::AlterEnum { old, new } => {
+                let gone: Vec<&String> = old.variants.iter().filter(|v| !new.variants.contains(v)).collect();
+                (!gone.is_empty()).then(|| {
+                    format!(
+                        "removes label(s) {} from type {}: rows holding them make the migration fail",
+                        gone.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", "),
+                        new.qualified_name()
+                    )
+                })
+            }
+            Op::AlterPrimaryKey { table, old, new } if !old.is_empty() => Some(format!(
+                "drops the primary key ({}) of {table}{}: what it kept unique may no longer be",
+                old.join(", "),
+                if new.is_empty() { String::new() } else { format!(" for ({})", new.join(", ")) }
+            )),
+            Op::DropIndex { table, index } if index.unique => {
+                Some(format!("drops unique index {} on {table}: duplicates become possible", index.name))
+            }
+            Op::DropIndex { table, index } => Some(format!("drops index {} on {table}: queries that used it get slower", index.name)),
+            Op::DropUnique { table, unique } => {
+                Some(format!("drops unique constraint {} on {table}: duplicates become possible", unique.name))
+            }
+            Op::DropCheck { table, check } => Some(format!("drops check {} on {table}: rows it refused become possible", check.name)),
+            Op::DropForeignKey { table, fk } => {
+                let actions: Vec<String> = [("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)]
+                    .iter()
+                    .filter_map(|(when, a)| a.map(|a| format!("{when} {}", a.as_sql())))
+                    .collect();
+                let actions = if actions.is_empty() { String::new() } else { format!(" and its {}", actions.join(", ")) };
+                Some(format!("drops foreign key {} on {table}{actions}: references are not enforced until it is added back", fk.name))
+            }
             _ => None,
         }
     }
@@ -166,14 +214,17 @@ pub fn diff(old: &Schema, new: &Schema, renames: &Renames) -> Vec<Op> {
     let mut p = Phases::default();
     let pairs = table_pairs(old, new, renames);
 
-    for (key, enum_type) in &new.enums {
+    // A type without labels is one the database owns (a `SqlType` declared without
+    // `@enum`, an extension's type): never created, dropped or relabelled.
+    for (key, enum_type) in new.enums.iter().filter(|(_, e)| !e.is_opaque()) {
         match old.enums.get(key) {
             None => p.create_enum.push(Op::CreateEnum { enum_type: enum_type.clone() }),
+            Some(o) if o.is_opaque() => {}
             Some(o) if o.variants != enum_type.variants => p.create_enum.push(Op::AlterEnum { old: o.clone(), new: enum_type.clone() }),
             Some(_) => {}
         }
     }
-    for (key, enum_type) in &old.enums {
+    for (key, enum_type) in old.enums.iter().filter(|(_, e)| !e.is_opaque()) {
         if !new.enums.contains_key(key) {
             p.drop_enum.push(Op::DropEnum { enum_type: enum_type.clone() });
         }
@@ -394,9 +445,30 @@ fn diff_table(o: &Table, n: &Table, (old_key, new_key): (&str, &str), renames: &
             && a.on_delete == b.on_delete
             && a.on_update == b.on_update
     };
-    pair_by_name(&o.foreign_keys, &n.foreign_keys, |f| &f.name, same_fk, |f| {
-        p.drop_fk.push(Op::DropForeignKey { table: old_key.to_string(), fk: f.clone() })
-    }, |f| p.add_fk.push(Op::AddForeignKey { table: new_key.to_string(), fk: f.clone() }));
+    // A foreign key is matched by name, else by what it is: a database's
+    // `posts_user_id_fkey` is the models' `joinable!` key under another name, and
+    // renaming a constraint is not worth a migration (nor the window without it).
+    let (mut old_fks, mut new_fks): (Vec<&ForeignKey>, Vec<&ForeignKey>) = (o.foreign_keys.iter().collect(), n.foreign_keys.iter().collect());
+    old_fks.retain(|of| match new_fks.iter().position(|nf| nf.name == of.name) {
+        Some(i) if same_fk(of, new_fks[i]) => {
+            new_fks.remove(i);
+            false
+        }
+        _ => true,
+    });
+    old_fks.retain(|of| match new_fks.iter().position(|nf| same_fk(of, nf) && !o.foreign_keys.iter().any(|x| x.name == nf.name)) {
+        Some(i) => {
+            new_fks.remove(i);
+            false
+        }
+        None => true,
+    });
+    for f in old_fks {
+        p.drop_fk.push(Op::DropForeignKey { table: old_key.to_string(), fk: f.clone() });
+    }
+    for f in new_fks {
+        p.add_fk.push(Op::AddForeignKey { table: new_key.to_string(), fk: f.clone() });
+    }
 }
 
 fn pair_by_name<T>(
@@ -719,7 +791,7 @@ diesel::joinable!(b -> a (a_id));
         );
         let ops = diff(&old, &new, &Renames::default());
         let dangers: Vec<String> = ops.iter().filter_map(Op::danger).collect();
-        assert_eq!(dangers, ["drops column posts.likes and its data"], "{ops:#?}");
+        assert_eq!(dangers, ["drops check ck_posts_likes on posts: rows it refused become possible", "drops column posts.likes and its data"], "{ops:#?}");
     }
 
     #[test]
@@ -800,21 +872,20 @@ diesel::joinable!(b -> a (a_id));
         assert_eq!(renames.tables, BTreeMap::from([("users".to_string(), "members".to_string())]));
         assert_eq!(renames.columns, BTreeMap::from([(("members".to_string(), "name".to_string()), "full_name".to_string())]));
         let (up, down) = both_ways(&old, &new, &renames);
-        // Generated names follow the table name, so those constraints are renamed by drop + add.
+        // Generated names follow the table name, so those constraints are renamed by
+        // drop + add; a foreign key is matched by what it is, so it follows the rename.
         assert_eq!(
             up,
             [
-                "drop_fk fk_posts_user_id_users",
                 "drop_index ix_users_name",
                 "drop_unique uq_users_email",
                 "rename_table users->members",
                 "rename_column members.name->full_name",
                 "add_unique uq_members_email",
                 "create_index ix_members_full_name",
-                "add_fk fk_posts_user_id_members"
             ]
         );
-        assert_eq!(down[3..5], ["rename_table members->users".to_string(), "rename_column users.full_name->name".to_string()]);
+        assert_eq!(down[2..4], ["rename_table members->users".to_string(), "rename_column users.full_name->name".to_string()]);
         assert!(!diff(&old, &new, &renames).iter().any(|o| matches!(o, Op::DropTable { .. } | Op::DropColumn { .. })));
         // Once applied, the annotation no longer means anything.
         assert_eq!(declared_renames(&new, &new), Renames::default());

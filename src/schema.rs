@@ -18,6 +18,93 @@ pub struct Schema {
     pub tables: BTreeMap<String, Table>,
     /// Custom SQL types (Postgres enums), keyed by [`EnumType::qualified_name`].
     pub enums: BTreeMap<String, EnumType>,
+    /// Objects the schema model cannot describe (views, triggers, partial indexes,
+    /// virtual tables…) or that configuration excludes. They are listed so that
+    /// `check --db -v` can say what it left alone; the diff never looks at them, so
+    /// autogenerate never drops what it cannot recreate. Absent from older
+    /// snapshots, hence the serde default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmanaged: Vec<Unmanaged>,
+}
+
+/// One object left alone by diff and drift (see [`Schema::unmanaged`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Unmanaged {
+    pub kind: UnmanagedKind,
+    /// Qualified name of the object (for an index, trigger or rule: its own name).
+    pub name: String,
+    /// Qualified name of the table it belongs to, for indexes, triggers and rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+}
+
+/// Why an object is not managed. The kind decides behaviour (a view or virtual
+/// table also hides a `table!` of the same name from the diff), never message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnmanagedKind {
+    View,
+    MaterializedView,
+    /// SQLite `CREATE VIRTUAL TABLE` (FTS5, R-tree…).
+    VirtualTable,
+    /// A table a virtual table keeps its data in (`posts_fts_data`…).
+    ShadowTable,
+    PartialIndex,
+    ExpressionIndex,
+    Trigger,
+    Rule,
+    /// Created by `CREATE EXTENSION` (PostGIS's `spatial_ref_sys`…).
+    ExtensionObject,
+    /// A foreign key over several columns whose table the models leave out, or
+    /// another constraint the annotations cannot state.
+    Constraint,
+    /// Matched by the `ignore` config key or excluded by `diesel.toml`'s `filter`.
+    Ignored,
+    /// A `table!` annotated `@unmanaged` (a view declared for Diesel's query DSL).
+    Declared,
+}
+
+impl UnmanagedKind {
+    /// Whether a `table!` of this object's name describes it (and so must be kept
+    /// out of the diff): views, virtual and shadow tables, excluded tables.
+    pub fn hides_tables(self) -> bool {
+        matches!(
+            self,
+            UnmanagedKind::View
+                | UnmanagedKind::MaterializedView
+                | UnmanagedKind::VirtualTable
+                | UnmanagedKind::ShadowTable
+                | UnmanagedKind::ExtensionObject
+                | UnmanagedKind::Ignored
+                | UnmanagedKind::Declared
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnmanagedKind::View => "view",
+            UnmanagedKind::MaterializedView => "materialized view",
+            UnmanagedKind::VirtualTable => "virtual table",
+            UnmanagedKind::ShadowTable => "shadow table",
+            UnmanagedKind::PartialIndex => "partial index",
+            UnmanagedKind::ExpressionIndex => "expression index",
+            UnmanagedKind::Trigger => "trigger",
+            UnmanagedKind::Rule => "rule",
+            UnmanagedKind::ExtensionObject => "extension object",
+            UnmanagedKind::Constraint => "constraint",
+            UnmanagedKind::Ignored => "ignored table",
+            UnmanagedKind::Declared => "declared @unmanaged",
+        }
+    }
+}
+
+impl fmt::Display for Unmanaged {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.table {
+            Some(t) => write!(f, "{} {} on {t}", self.kind.as_str(), self.name),
+            None => write!(f, "{} {}", self.kind.as_str(), self.name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +207,10 @@ impl fmt::Display for SqlType {
     }
 }
 
+/// An index. `unique` marks a unique *index* (`CREATE UNIQUE INDEX`, dropped with
+/// `DROP INDEX`), kept apart from a [`UniqueConstraint`] (dropped with `DROP
+/// CONSTRAINT`) on PostgreSQL, where the two differ; MySQL and SQLite cannot tell
+/// them apart and fold both into uniques.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub name: String,
@@ -249,6 +340,12 @@ impl Table {
 impl EnumType {
     pub fn qualified_name(&self) -> String {
         qualified_name(self.schema.as_deref(), &self.name)
+    }
+
+    /// No `@enum` labels: a type the database owns (`tsvector`, a domain, an
+    /// enum the models do not manage), never created, dropped or relabelled.
+    pub fn is_opaque(&self) -> bool {
+        self.variants.is_empty()
     }
 }
 

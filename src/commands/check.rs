@@ -15,7 +15,7 @@ use crate::state;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;
-    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, Some(&cache_file(ctx)))?;
+    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, &cfg.types, Some(&cache_file(ctx)))?;
     let backend = ctx.database_url().ok().map(|u| u.backend);
     if let Some(chain) = &chain {
         if args.db {
@@ -26,9 +26,18 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             let pending = status.pending(chain);
             // Drift only means something once the database is exactly at head.
             if pending.is_empty() && status.orphans.is_empty() {
-                if let Ok(models) = crate::registry::load(&cfg.base_dir, &cfg.models) {
-                    let (live, models) = crate::introspect::live_and_models(&mut conn, &models)?;
-                    check::drift(&mut report, &live, &models);
+                match crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types) {
+                    Ok(models) => {
+                        let (live, models) = crate::introspect::live_and_models(&mut conn, &models, &cfg.ignored())?;
+                        check::drift(&mut report, &live, &models);
+                        report.unmanaged = live.unmanaged;
+                    }
+                    // Never "ok" on models that did not load (reported once).
+                    Err(e) => {
+                        if !report.problems.iter().any(|p| p.kind == "models") {
+                            report.problems.push(Problem { kind: "models", message: e.to_string() });
+                        }
+                    }
                 }
             }
             check::lint_all(&mut report, &pending, backend)?;
@@ -65,8 +74,12 @@ fn print(ctx: &Context, report: &Report, db: bool) {
             "problems": report.problems,
             "lint": report.lint,
             "notes": report.notes,
+            "unmanaged": report.unmanaged,
         }));
         return;
+    }
+    for u in &report.unmanaged {
+        ctx.out.detail(format!("not managed: {u}"));
     }
     for n in &report.notes {
         ctx.out.status(format!("note: {n}"));

@@ -14,11 +14,19 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
     let templates = Templates::load(templates_dir)?;
     let mut rev = NewRevision { message: args.message.clone(), run_in_transaction: !args.no_transaction, ..Default::default() };
     let schema = if args.autogenerate {
-        let models = crate::registry::load(&ctx.config.base_dir, &ctx.config.models)?;
+        let models = crate::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types)?;
         let generated = generate(ctx, args, &models)?;
         if generated.ops.is_empty() && !args.empty {
             ctx.out.status("no changes in the models since the schema at head; nothing written (pass --empty for an empty migration)");
             return Ok(());
+        }
+        let dangers = generated.dangers();
+        if args.fail_on_danger && !dangers.is_empty() {
+            return Err(Error::Refused(format!(
+                "{} statement(s) drop or narrow something, and --fail-on-danger is set; nothing written:\n  {}",
+                dangers.len(),
+                dangers.join("\n  ")
+            )));
         }
         rev.warnings = generated.warnings();
         for w in &rev.warnings {
@@ -31,13 +39,9 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
     } else {
         // A hand-written migration asserts that its SQL implements the models as they are
         // now, so they become the snapshot autogenerate and `check` compare against.
-        match crate::registry::load(&ctx.config.base_dir, &ctx.config.models) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                ctx.out.warn(format!("the schema snapshot was not updated: {e}"));
-                None
-            }
-        }
+        // A model that does not load is an error, never a stale snapshot written
+        // silently: `check` would then compare against the wrong schema.
+        Some(crate::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types)?)
     };
     let written = revision::write(&ctx.config.migrations_dir, &rev, &templates, templates_dir, schema.as_ref())?;
     ctx.out.line(written.path.display());
@@ -61,9 +65,11 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
                 pending.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(", ")
             )));
         }
-        crate::introspect::live_and_models(&mut conn, models)?
+        crate::introspect::live_and_models(&mut conn, models, &ctx.config.ignored())?
     } else {
-        (autogenerate::schema_at_head(&ctx.config.migrations_dir, &chain)?, models.clone())
+        let (mut old, mut new) = (autogenerate::schema_at_head(&ctx.config.migrations_dir, &chain)?, models.clone());
+        crate::introspect::set_aside_unmanaged(&mut old, &mut new, &ctx.config.ignored());
+        (old, new)
     };
     let (mut renames, candidates) = autogenerate::settle_renames(&old, &new, models, &args.rename)?;
     let unresolved = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {

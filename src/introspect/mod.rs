@@ -7,7 +7,7 @@
 use crate::database_url::Backend;
 use crate::db::Connection;
 use crate::error::Result;
-use crate::schema::Schema;
+use crate::schema::{Schema, Unmanaged, UnmanagedKind};
 
 pub mod mysql;
 pub mod postgres;
@@ -21,13 +21,80 @@ pub fn is_state_table(table: &str) -> bool {
     STATE_TABLE_PREFIXES.iter().any(|p| table.starts_with(p))
 }
 
-/// The live schema and the models, both as `conn`'s backend stores them: what
-/// `revision --autogenerate --db` and `check --db` compare.
-pub fn live_and_models(conn: &mut Connection, models: &Schema) -> Result<(Schema, Schema)> {
+/// The live schema and the models, both as `conn`'s backend stores them and with
+/// what neither side manages set aside ([`set_aside_unmanaged`]): what `revision
+/// --autogenerate --db` and `check --db` compare. `ignore` holds the table names and
+/// globs that configuration excludes (the `ignore` key, `diesel.toml`'s `filter`).
+pub fn live_and_models(conn: &mut Connection, models: &Schema, ignore: &[String]) -> Result<(Schema, Schema)> {
     let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
     let live = introspect(conn, &schemas)?;
     let backend = conn.backend();
-    Ok((comparable(&live, backend), comparable(models, backend)))
+    let (mut live, mut models) = (comparable(&live, backend), comparable(models, backend));
+    set_aside_unmanaged(&mut live, &mut models, ignore);
+    reconcile_aliases(&mut live, &models, backend);
+    Ok((live, models))
+}
+
+/// Moves out of both schemas' tables what the diff must not touch: tables matching
+/// `ignore` (names or globs, against the qualified or the bare name), and tables of
+/// the name of an object either side reports unmanaged and that a `table!` would
+/// describe (a view, a materialized view, a virtual or shadow table, an extension's
+/// table, a table annotated `@unmanaged`). Each is listed once, in `live.unmanaged`,
+/// which is what `check --db -v` prints.
+pub fn set_aside_unmanaged(live: &mut Schema, models: &mut Schema, ignore: &[String]) {
+    let patterns: Vec<glob::Pattern> = ignore.iter().filter_map(|p| glob::Pattern::new(p).ok()).collect();
+    let ignored = |key: &str| {
+        let bare = key.rsplit('.').next().unwrap_or(key);
+        patterns.iter().any(|p| p.matches(key) || p.matches(bare))
+    };
+    let hiding: Vec<String> =
+        live.unmanaged.iter().chain(models.unmanaged.iter()).filter(|u| u.kind.hides_tables()).map(|u| u.name.clone()).collect();
+    let mut listed = std::mem::take(&mut live.unmanaged);
+    for schema in [&mut *live, &mut *models] {
+        let keys: Vec<String> = schema.tables.keys().filter(|k| ignored(k) || hiding.contains(*k)).cloned().collect();
+        for k in keys {
+            schema.tables.remove(&k);
+            if !hiding.contains(&k) && !listed.iter().any(|u| u.name == k && u.kind == UnmanagedKind::Ignored) {
+                listed.push(Unmanaged { kind: UnmanagedKind::Ignored, name: k, table: None });
+            }
+        }
+    }
+    for u in std::mem::take(&mut models.unmanaged) {
+        if !listed.iter().any(|l| l.name == u.name) {
+            listed.push(u);
+        }
+    }
+    // An index, trigger or rule of a table set aside goes with it.
+    listed.retain(|u| u.table.as_ref().is_none_or(|t| !ignored(t)));
+    listed.sort();
+    listed.dedup();
+    live.unmanaged = listed;
+}
+
+/// A live column whose type the backend cannot tell apart from the model's gets
+/// the model's type: on SQLite `VARCHAR(n)`/`CHAR(n)` is `TEXT` (no length is
+/// enforced) and `DATETIME` is `TIMESTAMP` (both are text by affinity), the way
+/// `diesel print-schema` reads them. Only the live side moves, so a change the
+/// models make is still a change.
+pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
+    use crate::schema::SqlType;
+    if backend != Backend::Sqlite {
+        return;
+    }
+    for (key, lt) in live.tables.iter_mut() {
+        let Some(mt) = models.tables.get(key) else { continue };
+        for lc in &mut lt.columns {
+            let Some(mc) = mt.column(&lc.name) else { continue };
+            let alias = matches!(
+                (&lc.sql_type, &mc.sql_type),
+                (SqlType::Varchar | SqlType::Char, SqlType::Text) | (SqlType::Datetime, SqlType::Timestamp) | (SqlType::Timestamp, SqlType::Datetime)
+            );
+            if alias && mc.max_length.is_none() {
+                lc.sql_type = mc.sql_type.clone();
+                lc.max_length = None;
+            }
+        }
+    }
 }
 
 /// `schemas`: PostgreSQL schemas besides the current one that the models use.

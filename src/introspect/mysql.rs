@@ -25,7 +25,7 @@ use crate::db::Connection;
 use crate::error::{Error, Result};
 use crate::introspect::is_state_table;
 use crate::render::mysql::{stored_type, translate_default};
-use crate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use crate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
 #[derive(Deserialize)]
 struct ServerRow {
@@ -102,6 +102,21 @@ const CHECKS_MYSQL_SQL: &str = "SELECT CAST(JSON_OBJECT('table', t.TABLE_NAME, '
      'expr', c.CHECK_CLAUSE) AS CHAR) AS value FROM information_schema.TABLE_CONSTRAINTS t \
      JOIN information_schema.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME \
      WHERE t.TABLE_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK'";
+
+/// Views and triggers: objects the schema model cannot describe, listed so that
+/// `check --db -v` can say it left them alone (and a `table!` of a view's name
+/// stays out of the diff).
+const VIEWS_AND_TRIGGERS_SQL: &str = "SELECT CAST(JSON_OBJECT('kind', 'view', 'name', TABLE_NAME, 'table', NULL) AS CHAR) AS value \
+     FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE() \
+     UNION ALL SELECT CAST(JSON_OBJECT('kind', 'trigger', 'name', TRIGGER_NAME, 'table', EVENT_OBJECT_TABLE) AS CHAR) \
+     FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()";
+
+#[derive(Deserialize)]
+struct OtherRow {
+    kind: String,
+    name: String,
+    table: Option<String>,
+}
 
 fn rows<T: for<'de> Deserialize<'de>>(conn: &mut Connection, what: &str, sql: &str) -> Result<Vec<T>> {
     let context = format!("introspecting {what}");
@@ -185,13 +200,33 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         }
     }
 
+    for o in rows::<OtherRow>(conn, "views and triggers", VIEWS_AND_TRIGGERS_SQL)? {
+        let kind = if o.kind == "view" { UnmanagedKind::View } else { UnmanagedKind::Trigger };
+        schema.unmanaged.push(Unmanaged { kind, name: o.name, table: o.table });
+    }
     let mut grouped: BTreeMap<(String, String), IndexColumns> = BTreeMap::new();
+    let mut expression_indexes: Vec<(String, String)> = Vec::new();
     for row in indexes {
-        let Some(column) = row.column else { continue };
+        let Some(column) = row.column else {
+            // A functional key part (MySQL 8): the model cannot describe the index.
+            if !expression_indexes.contains(&(row.table.clone(), row.name.clone())) {
+                expression_indexes.push((row.table, row.name));
+            }
+            continue;
+        };
         let entry = grouped.entry((row.table, row.name)).or_insert((row.non_unique == 0, Vec::new()));
         entry.1.push((row.seq, column));
     }
+    for (table, name) in &expression_indexes {
+        if schema.tables.contains_key(table) {
+            schema.unmanaged.push(Unmanaged { kind: UnmanagedKind::ExpressionIndex, name: name.clone(), table: Some(table.clone()) });
+        }
+    }
+    schema.unmanaged.sort();
     for ((table_name, name), (unique, mut cols)) in grouped {
+        if expression_indexes.iter().any(|(t, n)| *t == table_name && *n == name) {
+            continue;
+        }
         let Some(table) = schema.tables.get_mut(&table_name) else { continue };
         cols.sort();
         let columns: Vec<String> = cols.into_iter().map(|(_, c)| c).collect();

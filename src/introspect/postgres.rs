@@ -1,20 +1,32 @@
-//! PostgreSQL introspection from `pg_catalog`, five queries in all (tables,
-//! columns, indexes, constraints, enums), each aggregated by the server into one
-//! JSON text value, and [`comparable`]: what PostgreSQL rewrites or cannot keep.
+//! PostgreSQL introspection from `pg_catalog`, six queries in all (relations,
+//! columns, indexes, constraints, enums, triggers and rules), each aggregated by
+//! the server into one JSON text value, and [`comparable`]: what PostgreSQL
+//! rewrites or cannot keep.
+//!
+//! What the schema model cannot describe is read too, into [`Schema::unmanaged`]:
+//! views and materialized views, tables owned by an extension (`CREATE
+//! EXTENSION postgis` makes `spatial_ref_sys`), partial and expression indexes,
+//! exclusion constraints, triggers and rules. A unique index that backs a `UNIQUE`
+//! constraint is a [`UniqueConstraint`]; one made by `CREATE UNIQUE INDEX` is an
+//! [`Index`] with `unique`, because the two are dropped differently.
 
 use serde::Deserialize;
 
 use crate::db::{Connection, Param};
 use crate::error::{Error, Result};
 use crate::render::postgres::{fold_type, takes_length, truncate};
-use crate::schema::{qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use crate::schema::{
+    qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
+};
 
 /// Restricts `n` (a `pg_namespace`) to the current schema and the `schemas` parameter (a JSON array).
 const NAMESPACES: &str = "(n.nspname = current_schema() OR n.nspname IN (SELECT json_array_elements_text(CAST(? AS json))))";
 
-const TABLES: &str = "SELECT CAST(COALESCE(json_agg(json_build_object('schema', n.nspname, 'name', c.relname) ORDER BY n.nspname, c.relname), '[]') AS TEXT) AS value \
+const TABLES: &str = "SELECT CAST(COALESCE(json_agg(json_build_object('schema', n.nspname, 'name', c.relname, 'kind', c.relkind, \
+     'extension', EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = CAST('pg_class' AS regclass) AND d.objid = c.oid AND d.deptype = 'e')) \
+     ORDER BY n.nspname, c.relname), '[]') AS TEXT) AS value \
      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
-     WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND NAMESPACES";
+     WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND NAMESPACES";
 
 const COLUMNS: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
      'schema', n.nspname, 'table', c.relname, 'name', a.attname, \
@@ -32,15 +44,18 @@ const COLUMNS: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND NAMESPACES";
 
 /// Primary-key indexes are left out (the constraints query has them); expression
-/// and partial indexes are too, the schema model cannot describe them.
+/// and partial indexes are flagged (the schema model cannot describe them), and so
+/// are indexes that back a constraint (`UNIQUE`, `EXCLUDE`).
 const INDEXES: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
      'schema', n.nspname, 'table', c.relname, 'name', ic.relname, 'unique', i.indisunique, \
+     'partial', i.indpred IS NOT NULL, 'expression', i.indexprs IS NOT NULL, \
+     'constraint', (SELECT k.contype FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('u', 'x') LIMIT 1), \
      'columns', (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(CAST(i.indkey AS int2[])) WITH ORDINALITY k(attnum, ord) \
                  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE k.ord <= i.indnkeyatts)) \
      ORDER BY n.nspname, c.relname, ic.relname), '[]') AS TEXT) AS value \
      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid \
      JOIN pg_namespace n ON n.oid = c.relnamespace \
-     WHERE NOT i.indisprimary AND i.indexprs IS NULL AND i.indpred IS NULL AND c.relkind IN ('r', 'p') AND NAMESPACES";
+     WHERE NOT i.indisprimary AND c.relkind IN ('r', 'p', 'm') AND NAMESPACES";
 
 /// Primary keys, foreign keys and checks (uniques come from their indexes).
 const CONSTRAINTS: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
@@ -62,10 +77,30 @@ const ENUMS: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
      ORDER BY n.nspname, t.typname), '[]') AS TEXT) AS value \
      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND NAMESPACES";
 
+/// Triggers (not the internal ones behind foreign keys) and rules (not the
+/// `_RETURN` rule that makes a view).
+const TRIGGERS_AND_RULES: &str = "SELECT CAST(COALESCE(json_agg(x ORDER BY x.schema, x.table, x.name), '[]') AS TEXT) AS value FROM (\
+     SELECT n.nspname AS schema, c.relname AS table, g.tgname AS name, 'trigger' AS kind \
+     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
+     WHERE NOT g.tgisinternal AND NAMESPACES \
+     UNION ALL SELECT n.nspname, c.relname, r.rulename, 'rule' \
+     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace \
+     WHERE r.rulename <> '_RETURN' AND NAMESPACES) x";
+
 #[derive(Deserialize)]
 struct TableRow {
     schema: String,
     name: String,
+    kind: String,
+    extension: bool,
+}
+
+#[derive(Deserialize)]
+struct TriggerRow {
+    schema: String,
+    table: String,
+    name: String,
+    kind: String,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +125,9 @@ struct IndexRow {
     table: String,
     name: String,
     unique: bool,
+    partial: bool,
+    expression: bool,
+    constraint: Option<String>,
     columns: Option<Vec<String>>,
 }
 
@@ -130,7 +168,16 @@ pub fn introspect(conn: &mut Connection, schemas: &[String]) -> Result<Schema> {
     let indexes = fetch("indexes", INDEXES)?;
     let constraints = fetch("constraints", CONSTRAINTS)?;
     let enums = fetch("enum types", ENUMS)?;
-    assemble(&tables, &columns, &indexes, &constraints, &enums, &current_schema(conn)?)
+    let triggers = fetch("triggers and rules", TRIGGERS_AND_RULES)?;
+    let mut schema = assemble(&tables, &columns, &indexes, &constraints, &enums, &current_schema(conn)?)?;
+    let current = current_schema(conn)?;
+    for t in parse::<TriggerRow>("triggers and rules", &triggers)? {
+        let table = qualified_name((t.schema != current).then_some(t.schema.as_str()), &t.table);
+        let kind = if t.kind == "rule" { UnmanagedKind::Rule } else { UnmanagedKind::Trigger };
+        schema.unmanaged.push(Unmanaged { kind, name: t.name, table: Some(table) });
+    }
+    schema.unmanaged.sort();
+    Ok(schema)
 }
 
 fn current_schema(conn: &mut Connection) -> Result<String> {
@@ -148,6 +195,16 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
     let mut out = Schema::default();
     for t in parse::<TableRow>("tables", tables)? {
         if crate::introspect::is_state_table(&t.name) {
+            continue;
+        }
+        let unmanaged = match t.kind.as_str() {
+            _ if t.extension => Some(UnmanagedKind::ExtensionObject),
+            "v" => Some(UnmanagedKind::View),
+            "m" => Some(UnmanagedKind::MaterializedView),
+            _ => None,
+        };
+        if let Some(kind) = unmanaged {
+            out.unmanaged.push(Unmanaged { kind, name: key(&t.schema, &t.name), table: None });
             continue;
         }
         out.tables.insert(
@@ -172,12 +229,23 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
         });
     }
     for i in parse::<IndexRow>("indexes", indexes)? {
-        let Some(table) = out.tables.get_mut(&key(&i.schema, &i.table)) else { continue };
+        let table_key = key(&i.schema, &i.table);
+        let unmanaged = match i.constraint.as_deref() {
+            _ if i.partial => Some(UnmanagedKind::PartialIndex),
+            _ if i.expression => Some(UnmanagedKind::ExpressionIndex),
+            Some("x") => Some(UnmanagedKind::Constraint),
+            _ => None,
+        };
+        let Some(table) = out.tables.get_mut(&table_key) else { continue };
+        if let Some(kind) = unmanaged {
+            out.unmanaged.push(Unmanaged { kind, name: i.name, table: Some(table_key) });
+            continue;
+        }
         let columns = i.columns.unwrap_or_default();
-        if i.unique {
+        if i.constraint.as_deref() == Some("u") {
             table.uniques.push(UniqueConstraint { name: i.name, columns });
         } else {
-            table.indexes.push(Index { name: i.name, columns, unique: false });
+            table.indexes.push(Index { name: i.name, columns, unique: i.unique });
         }
     }
     for k in parse::<ConstraintRow>("constraints", constraints)? {
@@ -217,6 +285,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
             EnumType { name: e.name, schema, variants: e.labels.unwrap_or_default(), source: Source::none() },
         );
     }
+    out.unmanaged.sort();
     Ok(out)
 }
 
@@ -310,13 +379,14 @@ fn scalar_type(s: &str) -> (SqlType, Option<u32>) {
 /// PostgreSQL's view of `schema`: types folded as [`crate::render::postgres`]
 /// renders them, lengths only where PostgreSQL keeps them, names cut at 63 bytes,
 /// default and check expressions in one canonical spelling, NO ACTION / RESTRICT as
-/// no action, key columns NOT NULL, and custom types that are not enums left out
-/// (introspection reports enums only). Idempotent.
+/// no action, key columns NOT NULL, and a type the catalog or an extension
+/// owns named without `pg_catalog.` or `public.` (as `format_type` names it).
+/// Idempotent.
 pub fn comparable(schema: &mut Schema) {
     for t in schema.tables.values_mut() {
         let pk = t.primary_key.clone();
         for c in &mut t.columns {
-            c.sql_type = fold_type(&c.sql_type);
+            c.sql_type = unqualified_builtin(fold_type(&c.sql_type));
             if !takes_length(&c.sql_type) {
                 c.max_length = None;
             } else if matches!(&c.sql_type, SqlType::Char) || matches!(&c.sql_type, SqlType::Array(i) if **i == SqlType::Char) {
@@ -358,7 +428,21 @@ pub fn comparable(schema: &mut Schema) {
         t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         t.checks.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    schema.enums.retain(|_, e| !e.variants.is_empty());
+    // Label-less types stay: they tell the diff that the database owns the type
+    // (see `EnumType::is_opaque`), so its enum is neither dropped nor relabelled.
+}
+
+/// `pg_catalog.tsvector` is `tsvector`: `diesel print-schema` qualifies the types
+/// it declares, `format_type` does not.
+fn unqualified_builtin(t: SqlType) -> SqlType {
+    match t {
+        SqlType::Custom { name } => {
+            let bare = name.strip_prefix("pg_catalog.").or_else(|| name.strip_prefix("public.")).unwrap_or(&name);
+            SqlType::Custom { name: bare.to_string() }
+        }
+        SqlType::Array(inner) => SqlType::Array(Box::new(unqualified_builtin(*inner))),
+        other => other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -837,13 +921,25 @@ mod tests {
 
     #[test]
     fn assemble_reads_the_catalog_json() {
-        let tables = r#"[{"schema":"public","name":"users"},{"schema":"billing","name":"invoices"},{"schema":"public","name":"__diesel_schema_migrations"}]"#;
+        let tables = r#"[{"schema":"public","name":"users","kind":"r","extension":false},{"schema":"billing","name":"invoices","kind":"r","extension":false},{"schema":"public","name":"__diesel_schema_migrations","kind":"r","extension":false},
+            {"schema":"public","name":"recent_users","kind":"m","extension":false},{"schema":"public","name":"user_names","kind":"v","extension":false},{"schema":"public","name":"spatial_ref_sys","kind":"r","extension":true}]"#;
         let columns = r#"[
             {"schema":"public","table":"users","name":"id","type":"integer","not_null":true,"default":"nextval('users_id_seq'::regclass)","identity":false,"base_schema":"pg_catalog","base_name":"int4","is_enum":false,"base_current":false},
             {"schema":"public","table":"users","name":"mood","type":"mood","not_null":false,"default":"'happy'::mood","identity":false,"base_schema":"public","base_name":"mood","is_enum":true,"base_current":true},
             {"schema":"billing","table":"invoices","name":"no","type":"bigint","not_null":true,"default":null,"identity":true,"base_schema":"pg_catalog","base_name":"int8","is_enum":false,"base_current":false}
         ]"#;
-        let indexes = r#"[{"schema":"public","table":"users","name":"uq_users_mood","unique":true,"columns":["mood"]},{"schema":"public","table":"users","name":"ix_users_mood","unique":false,"columns":["mood"]}]"#;
+        let index = |name: &str, unique: bool, partial: bool, expression: bool, constraint: &str| {
+            format!(r#"{{"schema":"public","table":"users","name":"{name}","unique":{unique},"partial":{partial},"expression":{expression},"constraint":{constraint},"columns":["mood"]}}"#)
+        };
+        let indexes = format!(
+            "[{},{},{},{},{}]",
+            index("uq_users_mood", true, false, false, r#""u""#),
+            index("ix_users_mood", false, false, false, "null"),
+            index("ux_users_mood", true, false, false, "null"),
+            index("ix_users_active", false, true, false, "null"),
+            index("ix_users_lower", false, false, true, "null")
+        );
+        let indexes = indexes.as_str();
         let constraints = r#"[
             {"schema":"public","table":"users","name":"users_pkey","kind":"p","columns":["id"],"ref_schema":null,"ref_table":null,"ref_current":null,"ref_columns":null,"on_delete":" ","on_update":" ","definition":"PRIMARY KEY (id)"},
             {"schema":"billing","table":"invoices","name":"fk_x","kind":"f","columns":["no"],"ref_schema":"public","ref_table":"users","ref_current":true,"ref_columns":["id"],"on_delete":"c","on_update":"r","definition":"..."},
@@ -856,8 +952,21 @@ mod tests {
         assert!(users.columns[0].auto_increment && users.columns[0].default.is_none());
         assert_eq!(users.columns[1].sql_type, SqlType::Custom { name: "mood".into() });
         assert_eq!(users.primary_key, ["id"]);
-        assert_eq!(users.uniques[0].name, "uq_users_mood");
-        assert_eq!(users.indexes[0].name, "ix_users_mood");
+        // A unique index backing a constraint is a constraint; a bare unique index
+        // stays an index, so it is dropped with DROP INDEX (issue 13).
+        assert_eq!(users.uniques.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["uq_users_mood"]);
+        assert_eq!(users.indexes.iter().map(|i| (i.name.as_str(), i.unique)).collect::<Vec<_>>(), [("ix_users_mood", false), ("ux_users_mood", true)]);
+        let unmanaged: Vec<String> = s.unmanaged.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            unmanaged,
+            [
+                "view user_names",
+                "materialized view recent_users",
+                "partial index ix_users_active on users",
+                "expression index ix_users_lower on users",
+                "extension object spatial_ref_sys"
+            ]
+        );
         assert_eq!(users.checks[0].expr, "((id > 0))");
         let inv = &s.tables["billing.invoices"];
         assert_eq!(inv.schema.as_deref(), Some("billing"));
@@ -905,7 +1014,8 @@ mod tests {
         assert_eq!(t.foreign_keys[0].name.len(), 63);
         assert_eq!((t.foreign_keys[0].on_delete, t.foreign_keys[0].on_update), (None, None));
         assert_eq!(t.checks[0].expr, "a >= 0");
-        assert!(s.enums.is_empty());
+        // A label-less type stays, marking a type the database owns (issue 13).
+        assert!(s.enums["opaque"].is_opaque());
         let again = { let mut c = s.clone(); comparable(&mut c); c };
         assert_eq!(again, s);
     }

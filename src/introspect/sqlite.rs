@@ -25,10 +25,13 @@ use serde::Deserialize;
 use crate::db::Connection;
 use crate::error::{Error, Result};
 use crate::render::sqlite::{default_sql, folded_type};
-use crate::schema::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint};
+use crate::schema::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
-const TABLES: &str = "SELECT json_group_array(json_object('name', m.name, 'sql', m.sql)) AS value \
-     FROM sqlite_master m WHERE m.type = 'table'";
+/// Tables, views and triggers; `kind` is `pragma_table_list`'s word for a table
+/// (`table`, `virtual`, `shadow`: an FTS5 table and the tables it keeps its data in).
+const TABLES: &str = "SELECT json_group_array(json_object('name', m.name, 'sql', m.sql, 'type', m.type, 'tbl', m.tbl_name, \
+     'kind', (SELECT l.type FROM pragma_table_list l WHERE l.schema = 'main' AND l.name = m.name))) AS value \
+     FROM sqlite_master m WHERE m.type IN ('table', 'view', 'trigger')";
 const COLUMNS: &str = "SELECT json_group_array(json_object('table', m.name, 'cid', p.cid, 'name', p.name, 'type', p.type, \
      'notnull', p.\"notnull\", 'dflt', p.dflt_value, 'pk', p.pk)) AS value \
      FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
@@ -43,6 +46,10 @@ const FOREIGN_KEYS: &str = "SELECT json_group_array(json_object('table', m.name,
 struct TableRow {
     name: String,
     sql: Option<String>,
+    #[serde(rename = "type")]
+    ty: String,
+    tbl: String,
+    kind: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +111,18 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     let mut schema = Schema::default();
     let mut parsed = BTreeMap::new();
     for t in tables.iter().filter(|t| !skipped(&t.name)) {
+        let unmanaged = match (t.ty.as_str(), t.kind.as_deref()) {
+            ("view", _) => Some((UnmanagedKind::View, None)),
+            ("trigger", _) => Some((UnmanagedKind::Trigger, Some(t.tbl.clone()))),
+            (_, Some("virtual")) => Some((UnmanagedKind::VirtualTable, None)),
+            (_, Some("shadow")) => Some((UnmanagedKind::ShadowTable, None)),
+            _ if t.sql.as_deref().is_some_and(is_virtual) => Some((UnmanagedKind::VirtualTable, None)),
+            _ => None,
+        };
+        if let Some((kind, table)) = unmanaged {
+            schema.unmanaged.push(Unmanaged { kind, name: t.name.clone(), table });
+            continue;
+        }
         parsed.insert(t.name.clone(), parse_create_table(t.sql.as_deref().unwrap_or("")));
         schema.tables.insert(
             t.name.clone(),
@@ -151,9 +170,17 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         e.0.push(r.column.clone().unwrap_or_default());
     }
     for ((table, index), (cols, r)) in by_index {
-        let Some(t) = schema.tables.get_mut(&table) else { continue };
+        if !schema.tables.contains_key(&table) {
+            continue;
+        }
         // Expression and partial indexes are outside the model.
-        if r.origin == "pk" || r.partial != 0 || cols.iter().any(String::is_empty) {
+        if r.partial != 0 || cols.iter().any(String::is_empty) {
+            let kind = if r.partial != 0 { UnmanagedKind::PartialIndex } else { UnmanagedKind::ExpressionIndex };
+            schema.unmanaged.push(Unmanaged { kind, name: index, table: Some(table) });
+            continue;
+        }
+        let t = schema.tables.get_mut(&table).expect("checked above");
+        if r.origin == "pk" {
             continue;
         }
         let p = &parsed[&table];
@@ -207,6 +234,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         schema.tables.get_mut(&table).expect("checked above").foreign_keys.push(fk);
     }
 
+    schema.unmanaged.sort();
     for (name, p) in &parsed {
         let t = schema.tables.get_mut(name).expect("parsed tables are tables");
         for (n, expr) in &p.checks {
@@ -228,6 +256,12 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         t.checks.sort_by(|a, b| a.name.cmp(&b.name));
     }
     Ok(schema)
+}
+
+/// `CREATE VIRTUAL TABLE …`, for SQLite builds without `pragma_table_list`.
+fn is_virtual(sql: &str) -> bool {
+    let words: Vec<String> = sql.split_whitespace().take(2).map(str::to_ascii_uppercase).collect();
+    words == ["CREATE", "VIRTUAL"]
 }
 
 /// `NO ACTION` is the default, which the models leave out.

@@ -11,9 +11,17 @@
 //! - `@unique [name] (col, …)`
 //! - `@check [name] (sql boolean expression)`
 //! - `@renamed_from old_name`
+//! - `@unique_index [name] (col, …)`: a unique *index*, not a unique constraint
+//!   (PostgreSQL drops the two differently)
+//! - `@unmanaged`: the `table!` describes a view, a materialized view or another
+//!   object the database owns; autogenerate and drift leave it alone
 //!
 //! On a column:
 //! - `@index [name]` and `@unique [name]` (the name is an addition to DESIGN.md)
+//! - `@unique_index [name]`
+//! - `@auto_increment` / `@auto_increment false`: whether the database hands out
+//!   the values (a sequence, identity or rowid alias). Without it, a lone integer
+//!   primary key auto-increments unless it is also a foreign key
 //! - `@default <sql expression to the end of the line>`
 //! - `@references table(col) [on delete <action>] [on update <action>]`, where the
 //!   table may be `schema.table` and an action is `cascade`, `set null`,
@@ -40,14 +48,18 @@ pub struct DocLine {
 pub enum TableAnnotation {
     Index { name: Option<String>, columns: Vec<String> },
     Unique { name: Option<String>, columns: Vec<String> },
+    UniqueIndex { name: Option<String>, columns: Vec<String> },
     Check { name: Option<String>, expr: String },
     RenamedFrom(String),
+    Unmanaged,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ColumnAnnotation {
     Index { name: Option<String> },
     Unique { name: Option<String> },
+    UniqueIndex { name: Option<String> },
+    AutoIncrement(bool),
     Default(String),
     References { table: String, column: String, on_delete: Option<Action>, on_update: Option<Action> },
     RenamedFrom(String),
@@ -102,26 +114,31 @@ fn fail(text: &str, line: usize, message: impl Into<String>) -> AnnotationError 
     AnnotationError { line, text: text.to_string(), message: message.into() }
 }
 
-const TABLE_DIRECTIVES: &str = "@index, @unique, @check, @renamed_from";
-const COLUMN_DIRECTIVES: &str = "@index, @unique, @default, @references, @renamed_from";
+const TABLE_DIRECTIVES: &str = "@index, @unique, @unique_index, @check, @renamed_from, @unmanaged";
+const COLUMN_DIRECTIVES: &str = "@index, @unique, @unique_index, @auto_increment, @default, @references, @renamed_from";
 
 pub fn parse_table(text: &str, line: usize) -> Result<Located<TableAnnotation>, AnnotationError> {
     let (directive, mut c) = directive(text);
     let err = |m: String| fail(text, line, m);
     let item = match directive {
-        "index" | "unique" => {
+        "index" | "unique" | "unique_index" => {
             let name = c.ident();
             if !c.peek('(') {
                 return Err(err(format!("`@{directive}` on a table needs a column list: `@{directive} [name] (col, ...)`")));
             }
             let columns = c.column_list().map_err(err)?;
             c.end().map_err(err)?;
-            if directive == "index" {
-                TableAnnotation::Index { name, columns }
-            } else {
-                TableAnnotation::Unique { name, columns }
+            match directive {
+                "index" => TableAnnotation::Index { name, columns },
+                "unique" => TableAnnotation::Unique { name, columns },
+                _ => TableAnnotation::UniqueIndex { name, columns },
             }
         }
+        "unmanaged" => {
+            c.end().map_err(|e| err(format!("{e}: `@unmanaged` takes nothing")))?;
+            TableAnnotation::Unmanaged
+        }
+        "auto_increment" => return Err(err("`@auto_increment` belongs on a column, not on a table".into())),
         "check" => {
             let name = c.ident();
             if !c.peek('(') {
@@ -143,18 +160,30 @@ pub fn parse_column(text: &str, line: usize) -> Result<Located<ColumnAnnotation>
     let (directive, mut c) = directive(text);
     let err = |m: String| fail(text, line, m);
     let item = match directive {
-        "index" | "unique" => {
+        "index" | "unique" | "unique_index" => {
             let name = c.ident();
             if c.peek('(') {
                 return Err(err(format!("`@{directive}` on a column takes no column list; put `@{directive} (a, b)` on the table")));
             }
             c.end().map_err(err)?;
-            if directive == "index" {
-                ColumnAnnotation::Index { name }
-            } else {
-                ColumnAnnotation::Unique { name }
+            match directive {
+                "index" => ColumnAnnotation::Index { name },
+                "unique" => ColumnAnnotation::Unique { name },
+                _ => ColumnAnnotation::UniqueIndex { name },
             }
         }
+        "auto_increment" => match c.ident().as_deref() {
+            None => {
+                c.end().map_err(err)?;
+                ColumnAnnotation::AutoIncrement(true)
+            }
+            Some(word @ ("true" | "false")) => {
+                c.end().map_err(err)?;
+                ColumnAnnotation::AutoIncrement(word == "true")
+            }
+            Some(other) => return Err(err(format!("expected `true` or `false` after `@auto_increment`, found `{other}`"))),
+        },
+        "unmanaged" => return Err(err("`@unmanaged` belongs on a table, not on a column".into())),
         "default" => {
             let expr = c.rest().trim();
             if expr.is_empty() {
@@ -470,7 +499,7 @@ mod tests {
 
     #[test]
     fn malformed_table_annotations() {
-        assert_eq!(table_err("@indx (a)"), "unknown table annotation `@indx` (expected one of @index, @unique, @check, @renamed_from)");
+        assert_eq!(table_err("@indx (a)"), "unknown table annotation `@indx` (expected one of @index, @unique, @unique_index, @check, @renamed_from, @unmanaged)");
         assert_eq!(table_err("@unique uq_x"), "`@unique` on a table needs a column list: `@unique [name] (col, ...)`");
         assert_eq!(table_err("@index"), "`@index` on a table needs a column list: `@index [name] (col, ...)`");
         assert_eq!(table_err("@index (a, b"), "missing `)`");
@@ -484,12 +513,12 @@ mod tests {
         assert_eq!(table_err("@renamed_from"), "expected a name: `@renamed_from old_name`");
         assert_eq!(table_err("@renamed_from a b"), "unexpected `b` after `a`: `@renamed_from old_name`");
         assert_eq!(table_err("@default 1"), "`@default` belongs on a column, not on a table");
-        assert_eq!(table_err("@"), "unknown table annotation `@` (expected one of @index, @unique, @check, @renamed_from)");
+        assert_eq!(table_err("@"), "unknown table annotation `@` (expected one of @index, @unique, @unique_index, @check, @renamed_from, @unmanaged)");
     }
 
     #[test]
     fn malformed_column_annotations() {
-        assert_eq!(column_err("@uniq"), "unknown column annotation `@uniq` (expected one of @index, @unique, @default, @references, @renamed_from)");
+        assert_eq!(column_err("@uniq"), "unknown column annotation `@uniq` (expected one of @index, @unique, @unique_index, @auto_increment, @default, @references, @renamed_from)");
         assert_eq!(column_err("@unique (a, b)"), "`@unique` on a column takes no column list; put `@unique (a, b)` on the table");
         assert_eq!(column_err("@default"), "`@default` needs an SQL expression: `@default <expr>`");
         assert_eq!(column_err("@references"), "`@references` needs a target: `@references table(col) [on delete <action>] [on update <action>]`");
@@ -511,6 +540,20 @@ mod tests {
         assert_eq!(column_err("@references users(id) cascade"), "expected `on delete` or `on update`, found `cascade`");
         assert_eq!(column_err("@references users(id) on delete cascade on delete restrict"), "`on delete` given twice");
         assert_eq!(column_err("@check (a > 0)"), "`@check` belongs on the table: `@check [name] (expr)`");
+    }
+
+    #[test]
+    fn unique_indexes_auto_increment_and_unmanaged() {
+        assert_eq!(table("@unique_index uq_a (a, b)"), TableAnnotation::UniqueIndex { name: Some("uq_a".into()), columns: s(&["a", "b"]) });
+        assert_eq!(column("@unique_index"), ColumnAnnotation::UniqueIndex { name: None });
+        assert_eq!(column("@unique_index ux_email"), ColumnAnnotation::UniqueIndex { name: Some("ux_email".into()) });
+        assert_eq!(column("@auto_increment"), ColumnAnnotation::AutoIncrement(true));
+        assert_eq!(column("@auto_increment false"), ColumnAnnotation::AutoIncrement(false));
+        assert_eq!(column_err("@auto_increment maybe"), "expected `true` or `false` after `@auto_increment`, found `maybe`");
+        assert_eq!(table("@unmanaged"), TableAnnotation::Unmanaged);
+        assert_eq!(table_err("@unmanaged view"), "unexpected `view`: `@unmanaged` takes nothing");
+        assert_eq!(column_err("@unmanaged"), "`@unmanaged` belongs on a table, not on a column");
+        assert_eq!(table_err("@auto_increment"), "`@auto_increment` belongs on a column, not on a table");
     }
 
     #[test]

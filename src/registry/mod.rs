@@ -12,6 +12,7 @@
 //! Generated names (when an annotation gives none), with the table's SQL name
 //! without its schema:
 //! - index: `ix_<table>_<col>_<col>…`
+//! - unique index (`@unique_index`): `ux_<table>_<col>…`
 //! - unique constraint: `uq_<table>_<col>…`
 //! - foreign key: `fk_<table>_<col>…_<referenced table>`
 //! - check: `ck_<table>_<columns the expression mentions, in order>` (`ck_<table>`
@@ -23,17 +24,18 @@
 //! than 63 bytes (PostgreSQL's limit, which it would silently truncate to) keeps
 //! its first 54 bytes (less trailing `_`) plus `_` and 8 hex digits of its SHA-256.
 
+pub mod annotate;
 pub mod annotations;
 pub mod parse;
 pub mod types;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use crate::schema::{Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint};
+use crate::schema::{Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 use annotations::{ColumnAnnotation, TableAnnotation};
 pub use parse::{parse_source, ParsedFile, RawTable};
 use types::CustomLookup;
@@ -105,11 +107,20 @@ pub enum RegistryError {
     Io { path: PathBuf, source: std::io::Error },
 }
 
+/// SQL type names by Rust name, from the `[…metadata.migrate.types]` config table:
+/// types from crates the registry does not know (`Foo = "foo"`).
+pub type TypeMap = BTreeMap<String, String>;
+
 /// Reads every model file under `model_paths` (directories, `.rs` files or globs,
 /// relative to `base_dir`) into one schema.
 pub fn load(base_dir: &Path, model_paths: &[String]) -> Result<Schema, RegistryError> {
+    load_with(base_dir, model_paths, &TypeMap::new())
+}
+
+/// [`load`] with the configured type mapping.
+pub fn load_with(base_dir: &Path, model_paths: &[String], types: &TypeMap) -> Result<Schema, RegistryError> {
     let files = model_files(base_dir, model_paths)?;
-    assemble(&parse_files(base_dir, &files)?)
+    assemble_with(&parse_files(base_dir, &files)?, types)
 }
 
 /// Parses files on every core: parsing is most of the registry's time and files
@@ -266,6 +277,10 @@ struct Draft<'a> {
     uniques: Vec<Pending<UniqueConstraint>>,
     foreign_keys: Vec<Pending<ForeignKey>>,
     checks: Vec<Pending<Check>>,
+    /// Columns whose `@auto_increment` settles the question.
+    auto_increment_given: Vec<String>,
+    /// `@unmanaged`: kept while `joinable!`s are resolved, then left out.
+    unmanaged: bool,
 }
 
 impl Draft<'_> {
@@ -284,9 +299,19 @@ impl Draft<'_> {
 /// stable order (as [`load`] gives them): it decides which of two duplicates is
 /// reported first and which table gets a `_2` name.
 pub fn assemble(files: &[ParsedFile]) -> Result<Schema, RegistryError> {
+    assemble_with(files, &TypeMap::new())
+}
+
+/// [`assemble`] with the configured type mapping. A type name resolves to, in
+/// order: a `#[derive(SqlType)]` in the models, the config's mapping, a type of a
+/// known Diesel extension crate ([`types::extension_type`]), then Diesel's own.
+pub fn assemble_with(files: &[ParsedFile], types_map: &TypeMap) -> Result<Schema, RegistryError> {
     let (enums, custom_by_rust) = custom_types(files)?;
     let custom = |name: &str| match custom_by_rust.get(name).map(Vec::as_slice) {
-        None => CustomLookup::None,
+        None => match types_map.get(name).map(String::as_str).or_else(|| types::extension_type(name)) {
+            Some(sql) => CustomLookup::Found(sql.to_string()),
+            None => CustomLookup::None,
+        },
         Some([one]) => CustomLookup::Found(one.clone()),
         Some(many) => CustomLookup::Ambiguous(many.to_vec()),
     };
@@ -312,19 +337,50 @@ pub fn assemble(files: &[ParsedFile]) -> Result<Schema, RegistryError> {
         by_rust.entry(d.raw.rust_name.as_str()).or_default().push(key.clone());
     }
     references(&mut drafts, &by_rust)?;
+    let shared = shared_joinable_columns(files, &drafts, &by_rust);
     for f in files {
         for j in &f.joinables {
-            joinable(&f.file, j, &mut drafts, &by_rust)?;
+            joinable(&f.file, j, &mut drafts, &by_rust, &shared)?;
         }
     }
 
+    settle_auto_increment(&mut drafts);
+
     let mut used: HashMap<Option<String>, HashMap<String, String>> = HashMap::new();
     let mut tables = BTreeMap::new();
+    let mut unmanaged = Vec::new();
     for (key, draft) in drafts {
+        if draft.unmanaged {
+            unmanaged.push(Unmanaged { kind: UnmanagedKind::Declared, name: key, table: None });
+            continue;
+        }
         let names = used.entry(draft.table.schema.clone()).or_default();
         tables.insert(key, finish(draft, names)?);
     }
-    Ok(Schema { tables, enums })
+    // A view has no key to reference: a `joinable!` to one is for queries only.
+    for t in tables.values_mut() {
+        t.foreign_keys.retain(|fk: &ForeignKey| !unmanaged.iter().any(|u| u.name == fk.ref_table));
+    }
+    Ok(Schema { tables, enums, unmanaged })
+}
+
+/// A lone integer primary key auto-increments, unless it is also a foreign key (a
+/// one-to-one extension table takes its parent's ids) or `@auto_increment` says
+/// otherwise. Runs once every foreign key is known.
+fn settle_auto_increment(drafts: &mut BTreeMap<String, Draft>) {
+    for d in drafts.values_mut() {
+        let fk_columns: Vec<&String> = d.foreign_keys.iter().filter(|f| f.item.columns.len() == 1).map(|f| &f.item.columns[0]).collect();
+        let given = &d.auto_increment_given;
+        let pk = &d.table.primary_key;
+        for c in &mut d.table.columns {
+            if !given.contains(&c.name) {
+                c.auto_increment = matches!(pk.as_slice(), [only] if *only == c.name)
+                    && c.sql_type.is_integer()
+                    && c.default.is_none()
+                    && !fk_columns.contains(&&c.name);
+            }
+        }
+    }
 }
 
 type CustomTypes = (BTreeMap<String, EnumType>, HashMap<String, Vec<String>>);
@@ -378,6 +434,8 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
         uniques: Vec::new(),
         foreign_keys: Vec::new(),
         checks: Vec::new(),
+        auto_increment_given: Vec::new(),
+        unmanaged: false,
     };
 
     for rc in &raw.columns {
@@ -416,6 +474,18 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
                     origin,
                     item: UniqueConstraint { name: String::new(), columns: vec![rc.name.clone()] },
                 }),
+                ColumnAnnotation::UniqueIndex { name } => draft.indexes.push(Pending {
+                    explicit: name.clone(),
+                    origin,
+                    item: Index { name: String::new(), columns: vec![rc.name.clone()], unique: true },
+                }),
+                ColumnAnnotation::AutoIncrement(on) => {
+                    if draft.auto_increment_given.contains(&rc.name) {
+                        return Err(draft.annotation_error(a.line, &a.text, format!("`@auto_increment` given twice on column `{}`", rc.name)));
+                    }
+                    draft.auto_increment_given.push(rc.name.clone());
+                    column.auto_increment = *on;
+                }
                 ColumnAnnotation::Default(expr) => {
                     once(&column.default, "default")?;
                     column.default = Some(expr.clone());
@@ -428,9 +498,6 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
                 ColumnAnnotation::References { .. } => {}
             }
         }
-        column.auto_increment = matches!(raw.primary_key.as_slice(), [pk] if *pk == column.name)
-            && column.sql_type.is_integer()
-            && column.default.is_none();
         draft.table.columns.push(column);
     }
 
@@ -454,6 +521,11 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
                 let item = UniqueConstraint { name: String::new(), columns: columns(list)? };
                 draft.uniques.push(Pending { explicit: name.clone(), origin, item });
             }
+            TableAnnotation::UniqueIndex { name, columns: list } => {
+                let item = Index { name: String::new(), columns: columns(list)?, unique: true };
+                draft.indexes.push(Pending { explicit: name.clone(), origin, item });
+            }
+            TableAnnotation::Unmanaged => draft.unmanaged = true,
             TableAnnotation::Check { name, expr } => {
                 let item = Check { name: String::new(), expr: expr.clone() };
                 draft.checks.push(Pending { explicit: name.clone(), origin, item });
@@ -534,9 +606,18 @@ fn joinable_table(drafts: &BTreeMap<String, Draft>, by_rust: &RustNames, file: &
     }
 }
 
-/// A `joinable!` is a foreign key to the parent's primary key; when an
-/// `@references` already declares it, that one (with its actions) stands.
-fn joinable(file: &str, j: &parse::RawJoinable, drafts: &mut BTreeMap<String, Draft>, by_rust: &RustNames) -> Result<(), RegistryError> {
+/// A `joinable!` is a foreign key to the parent's primary key, unless the column
+/// already has one (an `@references`, with its actions, stands) or several
+/// `joinable!`s name the same column: a column references one table, and Diesel
+/// allows such joins for queries through a shared key, so the foreign key, if the
+/// database has one, must be stated with `@references` rather than guessed.
+fn joinable(
+    file: &str,
+    j: &parse::RawJoinable,
+    drafts: &mut BTreeMap<String, Draft>,
+    by_rust: &RustNames,
+    shared: &[(String, String)],
+) -> Result<(), RegistryError> {
     let err = |message: String| RegistryError::Joinable {
         file: file.to_string(),
         line: j.pos.line,
@@ -558,14 +639,33 @@ fn joinable(file: &str, j: &parse::RawJoinable, drafts: &mut BTreeMap<String, Dr
     if ref_columns.len() != 1 {
         return Err(err(format!("table `{parent_key}` has a composite primary key; `joinable!` needs a single-column one")));
     }
+    if shared.iter().any(|(t, c)| *t == child_key && *c == column) {
+        return Ok(());
+    }
     let child = drafts.get_mut(&child_key).expect("child was found above");
     let columns = vec![column];
-    if child.foreign_keys.iter().any(|fk| fk.item.columns == columns && fk.item.ref_table == parent_key) {
+    if child.foreign_keys.iter().any(|fk| fk.item.columns == columns) {
         return Ok(());
     }
     let item = ForeignKey { name: String::new(), columns, ref_table: parent_key, ref_columns, on_delete: None, on_update: None };
     child.foreign_keys.push(Pending { explicit: None, origin: None, item });
     Ok(())
+}
+
+/// (child table, column SQL name) named by `joinable!`s to more than one parent.
+/// Unresolvable names are skipped here; [`joinable`] reports them.
+fn shared_joinable_columns(files: &[ParsedFile], drafts: &BTreeMap<String, Draft>, by_rust: &RustNames) -> Vec<(String, String)> {
+    let mut parents: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for f in files {
+        for j in &f.joinables {
+            let (Ok(child), Ok(parent)) = (joinable_table(drafts, by_rust, &f.file, &j.child), joinable_table(drafts, by_rust, &f.file, &j.parent)) else {
+                continue;
+            };
+            let Some(column) = drafts[&child].raw.columns.iter().find(|c| c.rust_name == j.column) else { continue };
+            parents.entry((child, column.name.clone())).or_default().insert(parent);
+        }
+    }
+    parents.into_iter().filter(|(_, p)| p.len() > 1).map(|(k, _)| k).collect()
 }
 
 /// Names every index and constraint, then sorts them by name. `used` holds the
@@ -619,7 +719,8 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, String>) -> Result<Table,
         }
     };
     for p in &mut draft.indexes {
-        p.item.name = pick("index", &p.explicit, &p.origin, format!("ix_{table}_{}", p.item.columns.join("_")));
+        let prefix = if p.item.unique { "ux" } else { "ix" };
+        p.item.name = pick("index", &p.explicit, &p.origin, format!("{prefix}_{table}_{}", p.item.columns.join("_")));
     }
     for p in &mut draft.uniques {
         p.item.name = pick("unique constraint", &p.explicit, &p.origin, format!("uq_{table}_{}", p.item.columns.join("_")));

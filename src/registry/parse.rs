@@ -38,6 +38,8 @@ pub struct RawTable {
 
 #[derive(Debug)]
 pub struct RawColumn {
+    /// Where the column's name is written (annotations go on the line before).
+    pub pos: Pos,
     pub rust_name: String,
     pub name: String,
     pub ty: TypeExpr,
@@ -296,7 +298,7 @@ fn raw_table(file: &str, mut decl: TableDecl) -> Result<RawTable, RegistryError>
             .iter()
             .map(|(text, line)| annotations::parse_column(text, *line).map_err(|e| annotation_error(file, e)))
             .collect::<Result<Vec<_>, _>>()?;
-        columns.push(RawColumn { rust_name: col_rust, name: col_name, ty, max_length, doc, annotations });
+        columns.push(RawColumn { pos: Pos::of(col.name.span()), rust_name: col_rust, name: col_name, ty, max_length, doc, annotations });
     }
     if columns.is_empty() {
         return Err(bad(decl.name.span(), format!("table `{rust_name}` has no columns")));

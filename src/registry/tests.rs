@@ -529,7 +529,7 @@ fn bad_joinables() {
 fn bad_annotations_name_file_and_line() {
     assert_eq!(
         err("diesel::table! {\n    /// ok\n    /// @indx (a)\n    t { id -> Int4, a -> Int4, }\n}"),
-        "src/m.rs:3: `@indx (a)`: unknown table annotation `@indx` (expected one of @index, @unique, @check, @renamed_from)"
+        "src/m.rs:3: `@indx (a)`: unknown table annotation `@indx` (expected one of @index, @unique, @unique_index, @check, @renamed_from, @unmanaged)"
     );
     assert_eq!(
         err("diesel::table! {\n    #[doc = \"@unique uq_t_a\"]\n    t { id -> Int4, a -> Int4, }\n}"),

@@ -180,6 +180,30 @@ fn resolve_inner(expr: &TypeExpr, custom: &dyn Fn(&str) -> CustomLookup) -> Resu
     no_args(expr, scalar)
 }
 
+/// SQL types of the common Diesel extension crates, by Rust name, for models that
+/// import them (`diesel_full_text_search::Tsvector`) instead of declaring them:
+/// `diesel_full_text_search`, `diesel_ltree`, `postgis_diesel`, `pgvector`,
+/// `diesel-citext` (whose `Citext` is Diesel's own) and hstore crates. They are
+/// types the database (an extension) owns, never enums: no labels, no
+/// `CREATE TYPE`. Any other crate's types are mapped with the `types` config key.
+pub fn extension_type(rust_name: &str) -> Option<&'static str> {
+    Some(match rust_name {
+        "Tsvector" | "TsVector" => "tsvector",
+        "Tsquery" | "TsQuery" => "tsquery",
+        "Regconfig" | "RegConfig" => "regconfig",
+        "Ltree" => "ltree",
+        "Lquery" => "lquery",
+        "Ltxtquery" => "ltxtquery",
+        "Geometry" => "geometry",
+        "Geography" => "geography",
+        "Vector" => "vector",
+        "HalfVector" | "Halfvec" => "halfvec",
+        "SparseVector" | "Sparsevec" => "sparsevec",
+        "Hstore" | "HStore" => "hstore",
+        _ => return None,
+    })
+}
+
 fn no_args(expr: &TypeExpr, ty: SqlType) -> Result<SqlType, TypeError> {
     if expr.args.is_empty() {
         Ok(ty)

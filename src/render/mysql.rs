@@ -583,6 +583,7 @@ mod tests {
         Schema {
             tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
             enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+            unmanaged: vec![],
         }
     }
 
@@ -750,19 +751,19 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
         let s = schema(vec![users()], vec![]);
         let ix = Index { name: "ix_users_bio".into(), columns: vec!["bio".into(), "email".into()], unique: false };
         assert_eq!(one(Op::CreateIndex { table: "users".into(), index: ix.clone() }, &s, &s).sql, "CREATE INDEX ix_users_bio ON users (bio(255), email);\n");
-        assert_eq!(one(Op::DropIndex { table: "users".into(), index: ix }, &s, &s).sql, "ALTER TABLE users DROP INDEX ix_users_bio;\n");
+        assert_eq!(one(Op::DropIndex { table: "users".into(), index: ix }, &s, &s).sql, "-- DANGER: drops index ix_users_bio on users: queries that used it get slower\nALTER TABLE users DROP INDEX ix_users_bio;\n");
         let uq = UniqueConstraint { name: "uq_users_status".into(), columns: vec!["status".into()] };
         assert_eq!(
             one(Op::AddUnique { table: "users".into(), unique: uq.clone() }, &s, &s).sql,
             "ALTER TABLE users ADD CONSTRAINT uq_users_status UNIQUE (status);\n"
         );
-        assert_eq!(one(Op::DropUnique { table: "users".into(), unique: uq }, &s, &s).sql, "ALTER TABLE users DROP INDEX uq_users_status;\n");
+        assert_eq!(one(Op::DropUnique { table: "users".into(), unique: uq }, &s, &s).sql, "-- DANGER: drops unique constraint uq_users_status on users: duplicates become possible\nALTER TABLE users DROP INDEX uq_users_status;\n");
         let ck = Check { name: "ck_users_status".into(), expr: "status <> ''".into() };
         assert_eq!(
             one(Op::AddCheck { table: "users".into(), check: ck.clone() }, &s, &s).sql,
             "ALTER TABLE users ADD CONSTRAINT ck_users_status CHECK (status <> '');\n"
         );
-        assert_eq!(one(Op::DropCheck { table: "users".into(), check: ck }, &s, &s).sql, "ALTER TABLE users DROP CONSTRAINT ck_users_status;\n");
+        assert_eq!(one(Op::DropCheck { table: "users".into(), check: ck }, &s, &s).sql, "-- DANGER: drops check ck_users_status on users: rows it refused become possible\nALTER TABLE users DROP CONSTRAINT ck_users_status;\n");
     }
 
     fn posts(indexed: bool) -> Table {
@@ -792,18 +793,18 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
         // No covering index: InnoDB created one named after the key, which outlives it.
         assert_eq!(
             one(Op::DropForeignKey { table: "posts".into(), fk: fk.clone() }, &bare, &bare).sql,
-            "ALTER TABLE posts DROP FOREIGN KEY fk_posts_author_id_users;\nALTER TABLE posts DROP INDEX fk_posts_author_id_users;\n"
+            "-- DANGER: drops foreign key fk_posts_author_id_users on posts and its ON DELETE CASCADE, ON UPDATE SET NULL: references are not enforced until it is added back\nALTER TABLE posts DROP FOREIGN KEY fk_posts_author_id_users;\nALTER TABLE posts DROP INDEX fk_posts_author_id_users;\n"
         );
         let indexed = schema(vec![posts(true)], vec![]);
         assert_eq!(
             one(Op::DropForeignKey { table: "posts".into(), fk }, &indexed, &indexed).sql,
-            "ALTER TABLE posts DROP FOREIGN KEY fk_posts_author_id_users;\n"
+            "-- DANGER: drops foreign key fk_posts_author_id_users on posts and its ON DELETE CASCADE, ON UPDATE SET NULL: references are not enforced until it is added back\nALTER TABLE posts DROP FOREIGN KEY fk_posts_author_id_users;\n"
         );
         // Dropping the index a kept key relies on puts the key's own index back.
         let ix = posts(true).indexes[0].clone();
         assert_eq!(
             one(Op::DropIndex { table: "posts".into(), index: ix }, &indexed, &bare).sql,
-            "ALTER TABLE posts DROP INDEX ix_posts_author_id, ADD INDEX fk_posts_author_id_users (author_id);\n"
+            "-- DANGER: drops index ix_posts_author_id on posts: queries that used it get slower\nALTER TABLE posts DROP INDEX ix_posts_author_id, ADD INDEX fk_posts_author_id_users (author_id);\n"
         );
     }
 
@@ -826,6 +827,7 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
             r.sql,
             "ALTER TABLE t ADD COLUMN id INTEGER NOT NULL FIRST;
 
+-- DANGER: drops the primary key (a, b) of t for (id): what it kept unique may no longer be
 ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (id);
 ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL AUTO_INCREMENT;
 "
@@ -841,7 +843,7 @@ ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL AUTO_INCREMENT;
         );
         assert_eq!(
             down.sql,
-            "ALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL, DROP PRIMARY KEY, ADD PRIMARY KEY (a, b);
+            "-- DANGER: drops the primary key (id) of t for (a, b): what it kept unique may no longer be\nALTER TABLE t MODIFY COLUMN id INTEGER NOT NULL, DROP PRIMARY KEY, ADD PRIMARY KEY (a, b);
 
 -- DANGER: drops column t.id and its data
 ALTER TABLE t DROP COLUMN id;
@@ -852,7 +854,7 @@ ALTER TABLE t DROP COLUMN id;
         let none = schema(vec![after], vec![]);
         assert_eq!(
             one(Op::AlterPrimaryKey { table: "t".into(), old: vec!["a".into()], new: vec![] }, &old, &none).sql,
-            "ALTER TABLE t DROP PRIMARY KEY;\nALTER TABLE t MODIFY COLUMN a INTEGER;\n",
+            "-- DANGER: drops the primary key (a) of t: what it kept unique may no longer be\nALTER TABLE t DROP PRIMARY KEY;\nALTER TABLE t MODIFY COLUMN a INTEGER;\n",
             "a nullable column leaving the key gets its NULL back"
         );
     }

@@ -565,6 +565,7 @@ mod tests {
         Schema {
             tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
             enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+            unmanaged: vec![],
         }
     }
 
@@ -666,7 +667,7 @@ mod tests {
         let new = Column { nullable: true, max_length: None, ..Column::new("age", SqlType::Integer) };
         assert_eq!(
             sql(&[Op::AlterColumn { table: "users".into(), old, new }]),
-            "ALTER TABLE users ALTER COLUMN age DROP NOT NULL, ALTER COLUMN age DROP DEFAULT;\n"
+            "-- DANGER: drops the default 0 of users.age: inserts that relied on it fail\nALTER TABLE users ALTER COLUMN age DROP NOT NULL, ALTER COLUMN age DROP DEFAULT;\n"
         );
         // Same type on PostgreSQL: nothing to run.
         let (old, new) = (Column::new("n", SqlType::TinyInt), Column::new("n", SqlType::SmallInt));
@@ -679,7 +680,7 @@ mod tests {
         );
         assert_eq!(
             sql(&[Op::AlterColumn { table: "t".into(), old: serial, new: plain }]),
-            "ALTER TABLE t ALTER COLUMN id DROP IDENTITY IF EXISTS;\nALTER TABLE t ALTER COLUMN id DROP DEFAULT;\n"
+            "-- DANGER: t.id no longer hands out ids: inserts without one fail\nALTER TABLE t ALTER COLUMN id DROP IDENTITY IF EXISTS;\nALTER TABLE t ALTER COLUMN id DROP DEFAULT;\n"
         );
     }
 
@@ -699,6 +700,7 @@ mod tests {
         assert_eq!(
             out.sql,
             "ALTER TABLE members RENAME TO users;\nALTER TABLE users RENAME CONSTRAINT members_pkey TO users_pkey;\n\n\
+             -- DANGER: drops the primary key (id) of users for (id, tenant): what it kept unique may no longer be\n\
              ALTER TABLE users DROP CONSTRAINT users_pkey, ADD PRIMARY KEY (id, tenant);\n\n\
              -- DANGER: drops table members and every row in it\nDROP TABLE members;\n"
         );
@@ -737,9 +739,13 @@ mod tests {
              ALTER TABLE app.users ADD CONSTRAINT uq_users_email UNIQUE (email);\n\n\
              ALTER TABLE app.users ADD CONSTRAINT ck_users_age CHECK (age >= 0);\n\n\
              ALTER TABLE app.users ADD CONSTRAINT fk_users_tenant_id_tenants FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE SET NULL ON UPDATE CASCADE;\n\n\
+             -- DANGER: drops foreign key fk_users_tenant_id_tenants on app.users and its ON DELETE SET NULL, ON UPDATE CASCADE: references are not enforced until it is added back\n\
              ALTER TABLE app.users DROP CONSTRAINT fk_users_tenant_id_tenants;\n\n\
+             -- DANGER: drops check ck_users_age on app.users: rows it refused become possible\n\
              ALTER TABLE app.users DROP CONSTRAINT ck_users_age;\n\n\
+             -- DANGER: drops unique constraint uq_users_email on app.users: duplicates become possible\n\
              ALTER TABLE app.users DROP CONSTRAINT uq_users_email;\n\n\
+             -- DANGER: drops index ix_users_status on app.users: queries that used it get slower\n\
              DROP INDEX app.ix_users_status;\n"
         );
     }
@@ -768,7 +774,7 @@ mod tests {
         let new = schema_with(vec![users], vec![mood(&["happy"])]);
         assert_eq!(
             render(&[Op::AlterEnum { old: mood(&["happy", "sad"]), new: mood(&["happy"]) }], &old, &new).sql,
-            "ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('happy');\n\
+            "-- DANGER: removes label(s) 'sad' from type mood: rows holding them make the migration fail\nALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('happy');\n\
              ALTER TABLE users ALTER COLUMN mood DROP DEFAULT;\n\
              ALTER TABLE users ALTER COLUMN mood TYPE mood USING mood::text::mood;\n\
              ALTER TABLE users ALTER COLUMN mood SET DEFAULT 'happy';\n\

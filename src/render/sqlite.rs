@@ -605,16 +605,19 @@ pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
     }
     for (i, op) in ops.iter().enumerate() {
         let danger = op.danger();
-        if let Some(d) = &danger {
-            warnings.push(d.clone());
-        }
         let folded = plan.rebuilt_table(i, op);
         let mut block = String::new();
+        // A warning goes with SQL that does the damage: a constraint of a dropped
+        // table renders nothing (the DROP TABLE takes it, and carries its own).
         match &folded {
-            Some(f) => pending_dangers.entry(f.clone()).or_default().extend(danger),
+            Some(f) => {
+                warnings.extend(danger.clone());
+                pending_dangers.entry(f.clone()).or_default().extend(danger);
+            }
             None => {
                 if let Some(sql) = plan.op_sql(i, op) {
                     if let Some(d) = &danger {
+                        warnings.push(d.clone());
                         block.push_str(&super::comment(&format!("DANGER: {d}")));
                         block.push('\n');
                     }

@@ -26,7 +26,7 @@ fn users() -> Table {
 }
 
 fn schema(tables: Vec<Table>) -> Schema {
-    Schema { tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(), enums: Default::default() }
+    Schema { tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(), ..Default::default() }
 }
 
 fn fk() -> ForeignKey {
@@ -157,7 +157,7 @@ fn in_place_column_changes_and_renames() {
             Op::CreateIndex { table: "users".into(), index: Index { name: "ux_users_age".into(), columns: s(&["age", "email"]), unique: true } },
             "CREATE UNIQUE INDEX ux_users_age ON users (age, email);\n",
         ),
-        (Op::DropIndex { table: "users".into(), index: Index { name: "ix_users_age".into(), columns: s(&["age"]), unique: false } }, "DROP INDEX ix_users_age;\n"),
+        (Op::DropIndex { table: "users".into(), index: Index { name: "ix_users_age".into(), columns: s(&["age"]), unique: false } }, "-- DANGER: drops index ix_users_age on users: queries that used it get slower\nDROP INDEX ix_users_age;\n"),
         (
             Op::Backfill { table: "users".into(), column: "age".into(), value: "0".into() },
             "-- DANGER: users.age is NOT NULL without a default: existing rows are filled with 0; edit the value if that is wrong\nUPDATE users SET age = 0 WHERE age IS NULL;\n",
@@ -238,6 +238,7 @@ fn constraint_and_key_changes_rebuild_with_the_final_definition() {
     // The rename runs in place first; the rebuild after it copies the renamed column.
     let body = "ALTER TABLE posts RENAME COLUMN headline TO title;
 
+-- DANGER: drops the primary key (id) of posts for (id, user_id): what it kept unique may no longer be
 -- rebuild posts: SQLite's ALTER TABLE cannot make this change in place
 CREATE TABLE _new_posts (
     id INTEGER NOT NULL,
