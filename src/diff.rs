@@ -448,6 +448,9 @@ fn diff_table(o: &Table, n: &Table, (old_key, new_key): (&str, &str), renames: &
     // A foreign key is matched by name, else by what it is: a database's
     // `posts_user_id_fkey` is the models' `joinable!` key under another name, and
     // renaming a constraint is not worth a migration (nor the window without it).
+    // Not across a rename of either table: there the generated name follows the new
+    // table name, and the key is renamed by drop + add as before.
+    let same_unrenamed_fk = |a: &ForeignKey, b: &ForeignKey| old_key == new_key && a.ref_table == b.ref_table && same_fk(a, b);
     let (mut old_fks, mut new_fks): (Vec<&ForeignKey>, Vec<&ForeignKey>) = (o.foreign_keys.iter().collect(), n.foreign_keys.iter().collect());
     old_fks.retain(|of| match new_fks.iter().position(|nf| nf.name == of.name) {
         Some(i) if same_fk(of, new_fks[i]) => {
@@ -456,7 +459,7 @@ fn diff_table(o: &Table, n: &Table, (old_key, new_key): (&str, &str), renames: &
         }
         _ => true,
     });
-    old_fks.retain(|of| match new_fks.iter().position(|nf| same_fk(of, nf) && !o.foreign_keys.iter().any(|x| x.name == nf.name)) {
+    old_fks.retain(|of| match new_fks.iter().position(|nf| same_unrenamed_fk(of, nf) && !o.foreign_keys.iter().any(|x| x.name == nf.name)) {
         Some(i) => {
             new_fks.remove(i);
             false
@@ -872,20 +875,21 @@ diesel::joinable!(b -> a (a_id));
         assert_eq!(renames.tables, BTreeMap::from([("users".to_string(), "members".to_string())]));
         assert_eq!(renames.columns, BTreeMap::from([(("members".to_string(), "name".to_string()), "full_name".to_string())]));
         let (up, down) = both_ways(&old, &new, &renames);
-        // Generated names follow the table name, so those constraints are renamed by
-        // drop + add; a foreign key is matched by what it is, so it follows the rename.
+        // Generated names follow the table name, so those constraints are renamed by drop + add.
         assert_eq!(
             up,
             [
+                "drop_fk fk_posts_user_id_users",
                 "drop_index ix_users_name",
                 "drop_unique uq_users_email",
                 "rename_table users->members",
                 "rename_column members.name->full_name",
                 "add_unique uq_members_email",
                 "create_index ix_members_full_name",
+                "add_fk fk_posts_user_id_members"
             ]
         );
-        assert_eq!(down[2..4], ["rename_table members->users".to_string(), "rename_column users.full_name->name".to_string()]);
+        assert_eq!(down[3..5], ["rename_table members->users".to_string(), "rename_column users.full_name->name".to_string()]);
         assert!(!diff(&old, &new, &renames).iter().any(|o| matches!(o, Op::DropTable { .. } | Op::DropColumn { .. })));
         // Once applied, the annotation no longer means anything.
         assert_eq!(declared_renames(&new, &new), Renames::default());

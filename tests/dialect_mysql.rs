@@ -65,7 +65,7 @@ fn mood(variants: &[&str]) -> EnumType {
 }
 
 fn schema(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
-    Schema { tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(), enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect() }
+    Schema { tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(), enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(), unmanaged: vec![] }
 }
 
 /// Every type the models can name, every constraint kind, a composite key, a

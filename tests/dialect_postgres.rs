@@ -52,6 +52,7 @@ fn schema_of(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
     Schema {
         tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
         enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+        unmanaged: vec![],
     }
 }
 
@@ -366,5 +367,5 @@ fn introspection_failure_is_a_database_error() {
 fn unknown_op_targets_render_without_panicking() {
     // Ops naming tables absent from both schemas still render qualified names.
     let sql = render(&[Op::DropIndex { table: "x.y".into(), index: Index { name: "i".into(), columns: vec![], unique: false } }], &Schema::default(), &Schema::default()).sql;
-    assert_eq!(sql, "DROP INDEX x.i;\n");
+    assert_eq!(sql, "-- DANGER: drops index i on x.y: queries that used it get slower\nDROP INDEX x.i;\n");
 }

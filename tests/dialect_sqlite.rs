@@ -56,6 +56,7 @@ fn schema(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
     Schema {
         tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
         enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+        unmanaged: vec![],
     }
 }
 
@@ -339,7 +340,7 @@ fn add_and_drop_an_index() {
         vec![Op::CreateIndex { table: "users".into(), index: ix.clone() }],
         vec![Op::DropIndex { table: "users".into(), index: ix }],
     );
-    assert_eq!((up.as_str(), down.as_str()), ("CREATE INDEX ix_users_age ON users (age);\n", "DROP INDEX ix_users_age;\n"));
+    assert_eq!((up.as_str(), down.as_str()), ("CREATE INDEX ix_users_age ON users (age);\n", "-- DANGER: drops index ix_users_age on users: queries that used it get slower\nDROP INDEX ix_users_age;\n"));
 }
 
 #[test]

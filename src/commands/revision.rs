@@ -6,6 +6,7 @@ use crate::cli::RevisionArgs;
 use crate::context::Context;
 use crate::diff::{RenameCandidate, Renames};
 use crate::error::{Error, Result};
+use crate::registry::RegistryError;
 use crate::revision::{self, NewRevision, Templates};
 use crate::schema::Schema;
 
@@ -40,8 +41,16 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
         // A hand-written migration asserts that its SQL implements the models as they are
         // now, so they become the snapshot autogenerate and `check` compare against.
         // A model that does not load is an error, never a stale snapshot written
-        // silently: `check` would then compare against the wrong schema.
-        Some(crate::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types)?)
+        // silently: `check` would then compare against the wrong schema. A project
+        // with no model files has no snapshot to keep.
+        match crate::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types) {
+            Ok(s) => Some(s),
+            Err(e @ (RegistryError::NoFiles { .. } | RegistryError::NoModelPaths)) => {
+                ctx.out.warn(format!("the schema snapshot was not updated: {e}"));
+                None
+            }
+            Err(e) => return Err(e.into()),
+        }
     };
     let written = revision::write(&ctx.config.migrations_dir, &rev, &templates, templates_dir, schema.as_ref())?;
     ctx.out.line(written.path.display());

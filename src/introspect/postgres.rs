@@ -79,13 +79,13 @@ const ENUMS: &str = "SELECT CAST(COALESCE(json_agg(json_build_object(\
 
 /// Triggers (not the internal ones behind foreign keys) and rules (not the
 /// `_RETURN` rule that makes a view).
-const TRIGGERS_AND_RULES: &str = "SELECT CAST(COALESCE(json_agg(x ORDER BY x.schema, x.table, x.name), '[]') AS TEXT) AS value FROM (\
-     SELECT n.nspname AS schema, c.relname AS table, g.tgname AS name, 'trigger' AS kind \
-     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
-     WHERE NOT g.tgisinternal AND NAMESPACES \
-     UNION ALL SELECT n.nspname, c.relname, r.rulename, 'rule' \
-     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace \
-     WHERE r.rulename <> '_RETURN' AND NAMESPACES) x";
+const TRIGGERS_AND_RULES: &str = "SELECT CAST(COALESCE(json_agg(json_build_object('schema', n.nspname, 'table', y.tbl, 'name', y.name, 'kind', y.kind) \
+     ORDER BY n.nspname, y.tbl, y.name), '[]') AS TEXT) AS value FROM (\
+     SELECT c.relnamespace AS ns, c.relname AS tbl, g.tgname AS name, 'trigger' AS kind \
+     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal \
+     UNION ALL SELECT c.relnamespace, c.relname, r.rulename, 'rule' \
+     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.rulename <> '_RETURN') y \
+     JOIN pg_namespace n ON n.oid = y.ns WHERE NAMESPACES";
 
 #[derive(Deserialize)]
 struct TableRow {
