@@ -36,6 +36,10 @@ pub struct Unmanaged {
     /// Qualified name of the table it belongs to, for indexes, triggers and rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+    /// The statement that creates it, where the database keeps one (SQLite's
+    /// `sqlite_master.sql`): a table rebuild drops and recreates what it would lose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sql: Option<String>,
 }
 
 /// Why an object is not managed. The kind decides behaviour (a view or virtual

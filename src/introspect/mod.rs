@@ -55,7 +55,7 @@ pub fn set_aside_unmanaged(live: &mut Schema, models: &mut Schema, ignore: &[Str
         for k in keys {
             schema.tables.remove(&k);
             if !hiding.contains(&k) && !listed.iter().any(|u| u.name == k && u.kind == UnmanagedKind::Ignored) {
-                listed.push(Unmanaged { kind: UnmanagedKind::Ignored, name: k, table: None });
+                listed.push(Unmanaged { kind: UnmanagedKind::Ignored, name: k, table: None, sql: None });
             }
         }
     }

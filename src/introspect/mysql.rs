@@ -202,7 +202,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
 
     for o in rows::<OtherRow>(conn, "views and triggers", VIEWS_AND_TRIGGERS_SQL)? {
         let kind = if o.kind == "view" { UnmanagedKind::View } else { UnmanagedKind::Trigger };
-        schema.unmanaged.push(Unmanaged { kind, name: o.name, table: o.table });
+        schema.unmanaged.push(Unmanaged { kind, name: o.name, table: o.table, sql: None });
     }
     let mut grouped: BTreeMap<(String, String), IndexColumns> = BTreeMap::new();
     let mut expression_indexes: Vec<(String, String)> = Vec::new();
@@ -219,7 +219,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     }
     for (table, name) in &expression_indexes {
         if schema.tables.contains_key(table) {
-            schema.unmanaged.push(Unmanaged { kind: UnmanagedKind::ExpressionIndex, name: name.clone(), table: Some(table.clone()) });
+            schema.unmanaged.push(Unmanaged { kind: UnmanagedKind::ExpressionIndex, name: name.clone(), table: Some(table.clone()), sql: None });
         }
     }
     schema.unmanaged.sort();

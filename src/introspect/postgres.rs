@@ -174,7 +174,7 @@ pub fn introspect(conn: &mut Connection, schemas: &[String]) -> Result<Schema> {
     for t in parse::<TriggerRow>("triggers and rules", &triggers)? {
         let table = qualified_name((t.schema != current).then_some(t.schema.as_str()), &t.table);
         let kind = if t.kind == "rule" { UnmanagedKind::Rule } else { UnmanagedKind::Trigger };
-        schema.unmanaged.push(Unmanaged { kind, name: t.name, table: Some(table) });
+        schema.unmanaged.push(Unmanaged { kind, name: t.name, table: Some(table), sql: None });
     }
     schema.unmanaged.sort();
     Ok(schema)
@@ -204,7 +204,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
             _ => None,
         };
         if let Some(kind) = unmanaged {
-            out.unmanaged.push(Unmanaged { kind, name: key(&t.schema, &t.name), table: None });
+            out.unmanaged.push(Unmanaged { kind, name: key(&t.schema, &t.name), table: None, sql: None });
             continue;
         }
         out.tables.insert(
@@ -238,7 +238,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
         };
         let Some(table) = out.tables.get_mut(&table_key) else { continue };
         if let Some(kind) = unmanaged {
-            out.unmanaged.push(Unmanaged { kind, name: i.name, table: Some(table_key) });
+            out.unmanaged.push(Unmanaged { kind, name: i.name, table: Some(table_key), sql: None });
             continue;
         }
         let columns = i.columns.unwrap_or_default();

@@ -31,7 +31,7 @@ use crate::schema::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, T
 /// (`table`, `virtual`, `shadow`: an FTS5 table and the tables it keeps its data in).
 const TABLES: &str = "SELECT json_group_array(json_object('name', m.name, 'sql', m.sql, 'type', m.type, 'tbl', m.tbl_name, \
      'kind', (SELECT l.type FROM pragma_table_list l WHERE l.schema = 'main' AND l.name = m.name))) AS value \
-     FROM sqlite_master m WHERE m.type IN ('table', 'view', 'trigger')";
+     FROM sqlite_master m WHERE m.type IN ('table', 'view', 'trigger', 'index')";
 const COLUMNS: &str = "SELECT json_group_array(json_object('table', m.name, 'cid', p.cid, 'name', p.name, 'type', p.type, \
      'notnull', p.\"notnull\", 'dflt', p.dflt_value, 'pk', p.pk)) AS value \
      FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'";
@@ -110,7 +110,9 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
 
     let mut schema = Schema::default();
     let mut parsed = BTreeMap::new();
-    for t in tables.iter().filter(|t| !skipped(&t.name)) {
+    // Partial and expression indexes are recreated from their own statement.
+    let index_sql: BTreeMap<&str, &str> = tables.iter().filter(|t| t.ty == "index").filter_map(|t| Some((t.name.as_str(), t.sql.as_deref()?))).collect();
+    for t in tables.iter().filter(|t| !skipped(&t.name) && t.ty != "index") {
         let unmanaged = match (t.ty.as_str(), t.kind.as_deref()) {
             ("view", _) => Some((UnmanagedKind::View, None)),
             ("trigger", _) => Some((UnmanagedKind::Trigger, Some(t.tbl.clone()))),
@@ -120,7 +122,9 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
             _ => None,
         };
         if let Some((kind, table)) = unmanaged {
-            schema.unmanaged.push(Unmanaged { kind, name: t.name.clone(), table });
+            // Views and triggers keep their statement, so a table rebuild can recreate them.
+            let sql = matches!(kind, UnmanagedKind::View | UnmanagedKind::Trigger).then(|| t.sql.clone()).flatten();
+            schema.unmanaged.push(Unmanaged { kind, name: t.name.clone(), table, sql });
             continue;
         }
         parsed.insert(t.name.clone(), parse_create_table(t.sql.as_deref().unwrap_or("")));
@@ -176,7 +180,8 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         // Expression and partial indexes are outside the model.
         if r.partial != 0 || cols.iter().any(String::is_empty) {
             let kind = if r.partial != 0 { UnmanagedKind::PartialIndex } else { UnmanagedKind::ExpressionIndex };
-            schema.unmanaged.push(Unmanaged { kind, name: index, table: Some(table) });
+            let sql = index_sql.get(index.as_str()).map(|s| s.to_string());
+            schema.unmanaged.push(Unmanaged { kind, name: index, table: Some(table), sql });
             continue;
         }
         let t = schema.tables.get_mut(&table).expect("checked above");

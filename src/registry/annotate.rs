@@ -150,7 +150,14 @@ pub fn plan(base_dir: &Path, model_paths: &[String], live: &Schema, backend: Bac
                 continue;
             }
             let (Some(lt), Some(mt)) = (l.tables.get(&key), m.tables.get(&key)) else { continue };
-            table(&mut out, &ctx, raw, &key, lt, mt)?;
+            // Decisions on the comparable forms. PostgreSQL's comparable spelling is
+            // canonical SQL without the casts the server adds (`'a'::text`); on SQLite
+            // and MySQL it is only a comparison key, so the text is the database's own.
+            let spelled = match backend {
+                Backend::Postgres => None,
+                _ => live.tables.get(&key).or_else(|| live.tables.values().find(|t| t.name == raw.name)),
+            };
+            table(&mut out, &ctx, raw, &key, lt, mt, spelled)?;
         }
         enums(&mut out, &ctx, f, &l, &m)?;
     }
@@ -215,7 +222,7 @@ fn list(cols: &[String]) -> String {
 }
 
 /// What `lt` (live) has and `mt` (models) does not, for one table.
-fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table, mt: &Table) -> Result<(), RegistryError> {
+fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table, mt: &Table, spelled: Option<&Table>) -> Result<(), RegistryError> {
     for i in &lt.indexes {
         if mt.indexes.iter().any(|x| x.name == i.name && x.columns == i.columns && x.unique == i.unique) {
             continue;
@@ -239,12 +246,14 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table
         if mt.checks.iter().any(|x| x.name == c.name) {
             continue;
         }
-        let expr = crate::render::one_line(&c.expr);
+        let expr = spelled.and_then(|t| t.checks.iter().find(|x| x.name == c.name)).map_or(&c.expr, |x| &x.expr);
+        let expr = crate::render::one_line(strip_outer_parens(expr));
         out.table_line(ctx, raw, format!("@check {} ({expr})", c.name), format!("{key}: @check {} ({expr})", c.name))?;
     }
     for lc in &lt.columns {
         let Some(mc) = mt.column(&lc.name) else { continue };
-        column(out, ctx, raw, key, lc, mc, mt)?;
+        let spelled_default = spelled.and_then(|t| t.column(&lc.name)).and_then(|c| c.default.as_deref());
+        column(out, ctx, raw, key, lc, mc, mt, spelled_default)?;
     }
     for fk in &lt.foreign_keys {
         if mt.foreign_keys.iter().any(|x| same_fk(x, fk)) {
@@ -274,14 +283,36 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table
     Ok(())
 }
 
+/// `((a >= 0))` as `a >= 0`: `@check` adds the one pair of parentheses.
+fn strip_outer_parens(expr: &str) -> &str {
+    let mut e = expr.trim();
+    while e.starts_with('(') && e.ends_with(')') {
+        let mut depth = 0i32;
+        let closes_at_end = e.char_indices().all(|(i, ch)| {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth > 0 || i == e.len() - 1
+        });
+        if !closes_at_end {
+            break;
+        }
+        e = e[1..e.len() - 1].trim();
+    }
+    e
+}
+
 /// Foreign keys are the same whatever their names (as the diff matches them).
 fn same_fk(a: &ForeignKey, b: &ForeignKey) -> bool {
     a.columns == b.columns && a.ref_table == b.ref_table && a.ref_columns == b.ref_columns && a.on_delete == b.on_delete && a.on_update == b.on_update
 }
 
-fn column(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lc: &Column, mc: &Column, mt: &Table) -> Result<(), RegistryError> {
+#[allow(clippy::too_many_arguments)]
+fn column(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lc: &Column, mc: &Column, mt: &Table, spelled_default: Option<&str>) -> Result<(), RegistryError> {
     match (&lc.default, &mc.default) {
-        (Some(d), None) => out.column_line(ctx, raw, &lc.name, format!("@default {}", crate::render::one_line(d)), key)?,
+        (Some(d), None) => out.column_line(ctx, raw, &lc.name, format!("@default {}", crate::render::one_line(spelled_default.unwrap_or(d))), key)?,
         (Some(d), Some(m)) if d != m => out.plan.unstated.push(format!("{key}.{}: the database's default is {d}, the models say {m}", lc.name)),
         _ => {}
     }
@@ -377,7 +408,7 @@ mod tests {
         s.tables.insert("users".into(), users);
         s.tables.insert("posts".into(), posts);
         s.enums.insert("mood".into(), EnumType { name: "mood".into(), schema: None, variants: vec!["happy".into(), "so so".into()], source: Source::none() });
-        s.unmanaged.push(Unmanaged { kind: UnmanagedKind::MaterializedView, name: "recent_posts".into(), table: None });
+        s.unmanaged.push(Unmanaged { kind: UnmanagedKind::MaterializedView, name: "recent_posts".into(), table: None, sql: None });
         s
     }
 

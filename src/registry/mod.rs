@@ -351,7 +351,7 @@ pub fn assemble_with(files: &[ParsedFile], types_map: &TypeMap) -> Result<Schema
     let mut unmanaged = Vec::new();
     for (key, draft) in drafts {
         if draft.unmanaged {
-            unmanaged.push(Unmanaged { kind: UnmanagedKind::Declared, name: key, table: None });
+            unmanaged.push(Unmanaged { kind: UnmanagedKind::Declared, name: key, table: None, sql: None });
             continue;
         }
         let names = used.entry(draft.table.schema.clone()).or_default();

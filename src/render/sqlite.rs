@@ -65,7 +65,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Rendered;
 use crate::diff::Op;
-use crate::schema::{Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint};
+use crate::schema::{Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
 /// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
 /// spelled like one are quoted.
@@ -492,6 +492,18 @@ impl<'a> Plan<'a> {
         }
         let tmp = format!("_new_{}", bare(final_name));
         let mut out = vec![super::comment(&format!("rebuild {final_name}: SQLite's ALTER TABLE cannot make this change in place"))];
+        // What the database attached to the table and the models cannot describe:
+        // dropping the table would take its triggers and partial/expression indexes
+        // along, and a view or trigger naming it would make the rename fail. Each is
+        // dropped first and recreated from its own statement after the rename.
+        let attached = self.attached(final_name);
+        for u in &attached {
+            match u.kind {
+                UnmanagedKind::View => out.push(format!("DROP VIEW IF EXISTS {};", ident(&u.name))),
+                UnmanagedKind::Trigger => out.push(format!("DROP TRIGGER IF EXISTS {};", ident(&u.name))),
+                _ => {}
+            }
+        }
         out.push(create_table_sql(&tmp, target, &target.foreign_keys));
         if !into.is_empty() {
             out.push(format!(
@@ -505,7 +517,37 @@ impl<'a> Plan<'a> {
         out.push(format!("DROP TABLE {};", table_ident(final_name)));
         out.push(format!("ALTER TABLE {} RENAME TO {};", table_ident(&tmp), ident(bare(final_name))));
         out.extend(target.indexes.iter().map(|i| index_sql(final_name, i)));
+        for u in &attached {
+            if let Some(sql) = &u.sql {
+                out.push(format!("{};", sql.trim().trim_end_matches(';')));
+            }
+        }
         out.join("\n")
+    }
+
+    /// Views, triggers and partial or expression indexes that a rebuild of
+    /// `final_name` must keep: those on the table (under its name before or after
+    /// the migration) and views and triggers whose statement names it. Known only
+    /// when a side of the diff was read from the database (`--db`), which records
+    /// each one's statement; indexes first, then views, then triggers (a trigger may
+    /// name a view).
+    fn attached(&self, final_name: &str) -> Vec<&Unmanaged> {
+        let names = [bare(final_name).to_string(), bare(&self.original_name(final_name)).to_string()];
+        let mut found: Vec<&Unmanaged> = Vec::new();
+        for u in self.old.unmanaged.iter().chain(self.new.unmanaged.iter()) {
+            let Some(sql) = &u.sql else { continue };
+            let on_table = u.table.as_deref().is_some_and(|t| names.iter().any(|n| n == bare(t)));
+            let named = matches!(u.kind, UnmanagedKind::View | UnmanagedKind::Trigger) && names.iter().any(|n| mentions(sql, n));
+            if (on_table || named) && !found.iter().any(|f| f.name == u.name && f.kind == u.kind) {
+                found.push(u);
+            }
+        }
+        found.sort_by_key(|u| match u.kind {
+            UnmanagedKind::View => 1,
+            UnmanagedKind::Trigger => 2,
+            _ => 0,
+        });
+        found
     }
 
     /// The SQL of one op written on its own; `None` when it is folded or skipped.
