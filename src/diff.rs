@@ -990,6 +990,39 @@ diesel::table! {
         assert_eq!(op.danger().unwrap(), "narrows t.c from BigInt to SmallInt: values that do not fit fail the migration or are cut");
     }
 
+    /// Issue 13: enums declared the way `diesel print-schema` writes them (no `@enum`
+    /// labels) produced `DROP TYPE` for types the columns still use.
+    #[test]
+    fn a_type_without_labels_is_never_created_dropped_or_relabelled() {
+        let labelled = |v: &[&str]| EnumType { name: "mood".into(), schema: None, variants: v.iter().map(|s| s.to_string()).collect(), source: crate::schema::Source::none() };
+        let mut live = Schema::default();
+        live.enums.insert("mood".into(), labelled(&["happy", "sad"]));
+        let mut models = Schema::default();
+        models.enums.insert("mood".into(), labelled(&[]));
+        assert!(diff(&live, &models, &Renames::default()).is_empty());
+        assert!(diff(&models, &live, &Renames::default()).is_empty());
+        assert!(diff(&Schema::default(), &models, &Renames::default()).is_empty());
+        // Labelled on both sides, it is managed: a removed label is an AlterEnum, marked.
+        let mut fewer = live.clone();
+        fewer.enums.insert("mood".into(), labelled(&["happy"]));
+        let ops = diff(&live, &fewer, &Renames::default());
+        assert!(matches!(ops.as_slice(), [Op::AlterEnum { .. }]) && ops[0].danger().unwrap().contains("'sad'"), "{ops:?}");
+    }
+
+    /// Issue 13: a database's `posts_user_id_fkey` against the models' `joinable!` key
+    /// (named `fk_posts_user_id_users`) was dropped and added again.
+    #[test]
+    fn a_foreign_key_is_matched_by_what_it_is_when_names_differ() {
+        let models = schema(BLOG);
+        let mut live = models.clone();
+        live.tables.get_mut("posts").unwrap().foreign_keys[0].name = "posts_user_id_fkey".into();
+        assert!(diff(&live, &models, &Renames::default()).is_empty());
+        live.tables.get_mut("posts").unwrap().foreign_keys[0].on_delete = Some(crate::schema::Action::Cascade);
+        let ops = diff(&live, &models, &Renames::default());
+        assert_eq!(names(&ops), ["drop_fk posts_user_id_fkey", "add_fk fk_posts_user_id_users"]);
+        assert!(ops[0].danger().unwrap().contains("ON DELETE CASCADE"));
+    }
+
     /// Found by running the models fuzz target on large schemas: ordering tables by
     /// their references rescanned every table for every table placed (cubic), so a
     /// thousand tables with foreign keys took seconds to diff. Here each table

@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, args: &MergeArgs) -> Result<()> {
         Some(g) => g,
         None => &NoHistory,
     };
-    let models = || crate::registry::load(&ctx.config.base_dir, &ctx.config.models).map_err(Error::from);
+    let models = || crate::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types).map_err(Error::from);
     let opts = Options { keep: args.keep.as_deref(), db: db.as_ref() };
     let plan = match merge::plan(dir, &opts, history, &models)? {
         Outcome::Nothing(message) => {

@@ -9,7 +9,7 @@ use crate::registry;
 use crate::schema::{Column, Schema, Table};
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let schema = registry::load(&ctx.config.base_dir, &ctx.config.models)?;
+    let schema = registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types)?;
     if ctx.out.json {
         // Every map in the model is keyed by strings, so serialization cannot fail.
         let value = serde_json::to_value(&schema).expect("the schema model serializes to JSON");

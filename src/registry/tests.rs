@@ -676,3 +676,96 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let e = load(t.path(), &["m.rs".to_string()]).unwrap_err().to_string();
     assert!(e.starts_with("m.rs:1:"), "{e}");
 }
+
+/// Issue 13: two `joinable!` on one column (Diesel allows joining through a shared
+/// key) invented a foreign key to each parent; a `joinable!` on a column that
+/// `@references` already covers invented a second one.
+#[test]
+fn joinable_never_invents_a_second_foreign_key() {
+    let s = one(
+        "diesel::table! { person (id) { id -> Int4, } }
+diesel::table! { local_user (id) { id -> Int4, person_id -> Int4, } }
+diesel::table! { comment (id) { id -> Int4, creator_id -> Int4, } }
+diesel::table! { post (id) { id -> Int4, /// @references person(id) on delete cascade
+  creator_id -> Int4, } }
+diesel::joinable!(comment -> person (creator_id));
+diesel::joinable!(comment -> local_user (creator_id));
+diesel::joinable!(post -> local_user (creator_id));
+diesel::joinable!(local_user -> person (person_id));
+",
+    );
+    assert!(s.tables["comment"].foreign_keys.is_empty(), "{:?}", s.tables["comment"].foreign_keys);
+    let post = &s.tables["post"].foreign_keys;
+    assert_eq!(post.len(), 1, "{post:?}");
+    assert_eq!((post[0].ref_table.as_str(), post[0].on_delete), ("person", Some(Action::Cascade)));
+    assert_eq!(s.tables["local_user"].foreign_keys.len(), 1);
+}
+
+/// Issue 13: a one-to-one table keyed by its parent's id got `GENERATED … AS
+/// IDENTITY` on the foreign key column.
+#[test]
+fn a_primary_key_that_is_a_foreign_key_does_not_auto_increment_unless_annotated() {
+    let src = "diesel::table! { users (id) { id -> Int4, } }
+diesel::table! { profiles (user_id) { user_id -> Int4, bio -> Text, } }
+diesel::table! { settings (user_id) { /// @auto_increment
+  user_id -> Int4, } }
+diesel::table! { plain (id) { /// @auto_increment false
+  id -> Int4, } }
+diesel::joinable!(profiles -> users (user_id));
+diesel::joinable!(settings -> users (user_id));
+";
+    let s = one(src);
+    assert!(s.tables["users"].columns[0].auto_increment);
+    assert!(!s.tables["profiles"].columns[0].auto_increment);
+    assert!(s.tables["settings"].columns[0].auto_increment);
+    assert!(!s.tables["plain"].columns[0].auto_increment);
+    assert!(err(&src.replace("/// @auto_increment false", "/// @auto_increment\n /// @auto_increment false")).contains("`@auto_increment` given twice"));
+}
+
+/// Views declared with `table!` are recorded as unmanaged, not tables, and a
+/// `joinable!` to one makes no foreign key; unique indexes keep their kind.
+#[test]
+fn unmanaged_tables_and_unique_indexes() {
+    let s = one(
+        "diesel::table! { users (id) { id -> Int4, /// @unique_index
+  email -> Text, handle -> Text, } }
+diesel::table! { /// @unmanaged
+  recent_users (id) { id -> Int4, user_id -> Int4, } }
+diesel::table! { posts (id) { id -> Int4, recent_id -> Int4, } }
+diesel::joinable!(posts -> recent_users (recent_id));
+",
+    );
+    assert!(!s.tables.contains_key("recent_users"));
+    assert_eq!(s.unmanaged.iter().map(ToString::to_string).collect::<Vec<_>>(), ["declared @unmanaged recent_users"]);
+    assert!(s.tables["posts"].foreign_keys.is_empty());
+    let ix = &s.tables["users"].indexes;
+    assert_eq!((ix[0].name.as_str(), ix[0].unique), ("ux_users_email", true));
+}
+
+/// Issue 13: `Tsvector` imported from `diesel_full_text_search` was an unknown type,
+/// and a `SqlType` without `@enum` labels was an enum to create and drop.
+#[test]
+fn extension_types_and_label_less_sql_types_are_types_the_database_owns() {
+    let s = one(
+        "pub mod sql_types {
+    #[derive(diesel::sql_types::SqlType)]
+    #[diesel(postgres_type(name = \"ltree\"))]
+    pub struct Ltree;
+}
+diesel::table! {
+    use diesel::sql_types::*;
+    use diesel_full_text_search::Tsvector;
+    use super::sql_types::Ltree;
+    docs (id) { id -> Int4, search -> Tsvector, path -> Ltree, geom -> postgis_diesel::sql_types::Geometry, v -> pgvector::sql_types::Vector, }
+}
+",
+    );
+    let types: Vec<String> = s.tables["docs"].columns.iter().map(|c| c.sql_type.to_string()).collect();
+    assert_eq!(types, ["Integer", "tsvector", "ltree", "geometry", "vector"]);
+    assert!(s.enums["ltree"].is_opaque());
+    let mut mapped = TypeMap::new();
+    mapped.insert("Color".into(), "color".into());
+    let parsed = [parse_source("m.rs", "diesel::table! { t (id) { id -> Int4, c -> my_crate::Color, } }").unwrap()];
+    assert_eq!(assemble_with(&parsed, &mapped).unwrap().tables["t"].columns[1].sql_type, SqlType::Custom { name: "color".into() });
+    assert!(assemble(&parsed).unwrap_err().to_string().contains("unknown SQL type `my_crate::Color`"));
+}
