@@ -66,6 +66,9 @@ pub enum UnmanagedKind {
     Ignored,
     /// A `table!` annotated `@unmanaged` (a view declared for Diesel's query DSL).
     Declared,
+    /// A column named in `@unmanaged (col, …)`: the database has it, the models
+    /// leave it out on purpose.
+    Column,
 }
 
 impl UnmanagedKind {
@@ -98,6 +101,7 @@ impl UnmanagedKind {
             UnmanagedKind::Constraint => "constraint",
             UnmanagedKind::Ignored => "ignored table",
             UnmanagedKind::Declared => "declared @unmanaged",
+            UnmanagedKind::Column => "column",
         }
     }
 }

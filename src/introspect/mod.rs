@@ -66,9 +66,29 @@ pub fn set_aside_unmanaged(live: &mut Schema, models: &mut Schema, ignore: &[Str
     }
     // An index, trigger or rule of a table set aside goes with it.
     listed.retain(|u| u.table.as_ref().is_none_or(|t| !ignored(t)));
+    // A column left out on purpose, and whatever involves it, on both sides.
+    for u in listed.iter().filter(|u| u.kind == UnmanagedKind::Column) {
+        let Some(table) = &u.table else { continue };
+        for schema in [&mut *live, &mut *models] {
+            if let Some(t) = schema.tables.get_mut(table) {
+                set_aside_column(t, &u.name);
+            }
+        }
+    }
     listed.sort();
     listed.dedup();
     live.unmanaged = listed;
+}
+
+/// Takes column `col` out of `t`, with the indexes, constraints and foreign keys
+/// over it.
+pub(crate) fn set_aside_column(t: &mut crate::schema::Table, col: &str) {
+    let has = |cols: &[String]| cols.iter().any(|c| c == col);
+    t.columns.retain(|c| c.name != col);
+    t.indexes.retain(|i| !has(&i.columns));
+    t.uniques.retain(|u| !has(&u.columns));
+    t.foreign_keys.retain(|f| !has(&f.columns));
+    t.checks.retain(|k| !k.expr.split(|ch: char| !(ch.is_alphanumeric() || ch == '_')).any(|w| w == col));
 }
 
 /// A live column whose type the backend cannot tell apart from the model's gets

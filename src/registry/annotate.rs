@@ -223,6 +223,20 @@ fn list(cols: &[String]) -> String {
 
 /// What `lt` (live) has and `mt` (models) does not, for one table.
 fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table, mt: &Table, spelled: Option<&Table>) -> Result<(), RegistryError> {
+    // Columns the database has and the `table!` leaves out (a print-schema
+    // `patch_file` removed them): recorded, and what involves them left alone.
+    let left_out: Vec<String> = lt.columns.iter().filter(|c| mt.column(&c.name).is_none()).map(|c| c.name.clone()).collect();
+    let mut trimmed;
+    let lt = if left_out.is_empty() {
+        lt
+    } else {
+        out.table_line(ctx, raw, format!("@unmanaged ({})", list(&left_out)), format!("{key}: @unmanaged ({})", list(&left_out)))?;
+        trimmed = lt.clone();
+        for c in &left_out {
+            crate::introspect::set_aside_column(&mut trimmed, c);
+        }
+        &trimmed
+    };
     for i in &lt.indexes {
         if mt.indexes.iter().any(|x| x.name == i.name && x.columns == i.columns && x.unique == i.unique) {
             continue;

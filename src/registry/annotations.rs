@@ -15,6 +15,9 @@
 //!   (PostgreSQL drops the two differently)
 //! - `@unmanaged`: the `table!` describes a view, a materialized view or another
 //!   object the database owns; autogenerate and drift leave it alone
+//! - `@unmanaged (col, …)`: columns the database has and the `table!` leaves out on
+//!   purpose (a print-schema `patch_file` removed them); never added or dropped,
+//!   nor the indexes and constraints on them
 //!
 //! On a column:
 //! - `@index [name]` and `@unique [name]` (the name is an addition to DESIGN.md)
@@ -51,7 +54,8 @@ pub enum TableAnnotation {
     UniqueIndex { name: Option<String>, columns: Vec<String> },
     Check { name: Option<String>, expr: String },
     RenamedFrom(String),
-    Unmanaged,
+    /// Empty: the whole table; else columns the table leaves out (SQL names).
+    Unmanaged { columns: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,8 +139,9 @@ pub fn parse_table(text: &str, line: usize) -> Result<Located<TableAnnotation>, 
             }
         }
         "unmanaged" => {
-            c.end().map_err(|e| err(format!("{e}: `@unmanaged` takes nothing")))?;
-            TableAnnotation::Unmanaged
+            let columns = if c.peek('(') { c.column_list().map_err(err)? } else { Vec::new() };
+            c.end().map_err(|e| err(format!("{e}: `@unmanaged` takes nothing or a column list")))?;
+            TableAnnotation::Unmanaged { columns }
         }
         "auto_increment" => return Err(err("`@auto_increment` belongs on a column, not on a table".into())),
         "check" => {
@@ -550,8 +555,9 @@ mod tests {
         assert_eq!(column("@auto_increment"), ColumnAnnotation::AutoIncrement(true));
         assert_eq!(column("@auto_increment false"), ColumnAnnotation::AutoIncrement(false));
         assert_eq!(column_err("@auto_increment maybe"), "expected `true` or `false` after `@auto_increment`, found `maybe`");
-        assert_eq!(table("@unmanaged"), TableAnnotation::Unmanaged);
-        assert_eq!(table_err("@unmanaged view"), "unexpected `view`: `@unmanaged` takes nothing");
+        assert_eq!(table("@unmanaged"), TableAnnotation::Unmanaged { columns: vec![] });
+        assert_eq!(table("@unmanaged (path, tree)"), TableAnnotation::Unmanaged { columns: s(&["path", "tree"]) });
+        assert_eq!(table_err("@unmanaged view"), "unexpected `view`: `@unmanaged` takes nothing or a column list");
         assert_eq!(column_err("@unmanaged"), "`@unmanaged` belongs on a table, not on a column");
         assert_eq!(table_err("@auto_increment"), "`@auto_increment` belongs on a column, not on a table");
     }

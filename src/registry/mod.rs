@@ -281,6 +281,8 @@ struct Draft<'a> {
     auto_increment_given: Vec<String>,
     /// `@unmanaged`: kept while `joinable!`s are resolved, then left out.
     unmanaged: bool,
+    /// `@unmanaged (col, …)`.
+    unmanaged_columns: Vec<String>,
 }
 
 impl Draft<'_> {
@@ -353,6 +355,9 @@ pub fn assemble_with(files: &[ParsedFile], types_map: &TypeMap) -> Result<Schema
         if draft.unmanaged {
             unmanaged.push(Unmanaged { kind: UnmanagedKind::Declared, name: key, table: None, sql: None });
             continue;
+        }
+        for c in &draft.unmanaged_columns {
+            unmanaged.push(Unmanaged { kind: UnmanagedKind::Column, name: c.clone(), table: Some(key.clone()), sql: None });
         }
         let names = used.entry(draft.table.schema.clone()).or_default();
         tables.insert(key, finish(draft, names)?);
@@ -436,6 +441,7 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
         checks: Vec::new(),
         auto_increment_given: Vec::new(),
         unmanaged: false,
+        unmanaged_columns: Vec::new(),
     };
 
     for rc in &raw.columns {
@@ -525,7 +531,9 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
                 let item = Index { name: String::new(), columns: columns(list)?, unique: true };
                 draft.indexes.push(Pending { explicit: name.clone(), origin, item });
             }
-            TableAnnotation::Unmanaged => draft.unmanaged = true,
+            TableAnnotation::Unmanaged { columns } if columns.is_empty() => draft.unmanaged = true,
+            // Columns the `table!` does not declare: names as the database has them.
+            TableAnnotation::Unmanaged { columns } => draft.unmanaged_columns.extend(columns.iter().cloned()),
             TableAnnotation::Check { name, expr } => {
                 let item = Check { name: String::new(), expr: expr.clone() };
                 draft.checks.push(Pending { explicit: name.clone(), origin, item });
