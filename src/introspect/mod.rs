@@ -93,11 +93,26 @@ pub(crate) fn set_aside_column(t: &mut crate::schema::Table, col: &str) {
 
 /// A live column whose type the backend cannot tell apart from the model's gets
 /// the model's type: on SQLite `VARCHAR(n)`/`CHAR(n)` is `TEXT` (no length is
-/// enforced) and `DATETIME` is `TIMESTAMP` (both are text by affinity), the way
-/// `diesel print-schema` reads them. Only the live side moves, so a change the
-/// models make is still a change.
+/// enforced), `DATETIME` is `TIMESTAMP` (both are text by affinity) and `INTEGER`
+/// is `BIGINT` (one 64-bit storage class), the way Diesel reads them. Only the
+/// live side moves, so a change the models make is still a change.
+///
+/// And a live table without a primary key takes the models' one: Diesel's `table!`
+/// cannot declare a table without a key, so the models must name one the database
+/// does not have.
 pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
     use crate::schema::SqlType;
+    for (key, lt) in live.tables.iter_mut() {
+        if let Some(mt) = models.tables.get(key) {
+            if lt.primary_key.is_empty() && !mt.primary_key.is_empty() && mt.primary_key.iter().all(|c| lt.column(c).is_some()) {
+                lt.primary_key = mt.primary_key.clone();
+                // Key columns are NOT NULL (as `comparable` made the models').
+                for c in lt.columns.iter_mut().filter(|c| mt.primary_key.contains(&c.name)) {
+                    c.nullable = false;
+                }
+            }
+        }
+    }
     if backend != Backend::Sqlite {
         return;
     }
@@ -107,7 +122,11 @@ pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
             let Some(mc) = mt.column(&lc.name) else { continue };
             let alias = matches!(
                 (&lc.sql_type, &mc.sql_type),
-                (SqlType::Varchar | SqlType::Char, SqlType::Text) | (SqlType::Datetime, SqlType::Timestamp) | (SqlType::Timestamp, SqlType::Datetime)
+                (SqlType::Varchar | SqlType::Char, SqlType::Text)
+                    | (SqlType::Datetime, SqlType::Timestamp)
+                    | (SqlType::Timestamp, SqlType::Datetime)
+                    | (SqlType::Integer, SqlType::BigInt)
+                    | (SqlType::BigInt, SqlType::Integer)
             );
             if alias && mc.max_length.is_none() {
                 lc.sql_type = mc.sql_type.clone();

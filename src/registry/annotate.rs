@@ -291,6 +291,17 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table
         }
         out.column_line(ctx, raw, col, text, key)?;
     }
+    for fk in mt.foreign_keys.iter().filter(|f| !lt.foreign_keys.iter().any(|x| same_fk(x, f))) {
+        // Adding is what annotations do; a key the database lacks cannot be taken away.
+        if !lt.foreign_keys.iter().any(|x| x.columns == fk.columns) {
+            out.plan.unstated.push(format!(
+                "{key}.{}: the models make a foreign key to {} ({}) that the database does not have (a `joinable!` for queries only?)",
+                list(&fk.columns),
+                fk.ref_table,
+                list(&fk.ref_columns)
+            ));
+        }
+    }
     if lt.primary_key != mt.primary_key {
         out.plan.unstated.push(format!("{key}: the database's primary key is ({}), the models say ({})", list(&lt.primary_key), list(&mt.primary_key)));
     }
