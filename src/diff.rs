@@ -112,7 +112,9 @@ impl Op {
                     why.push(format!("makes {table}.{} NOT NULL: fails if any row still holds NULL", new.name));
                 }
                 if let (Some(d), None) = (&old.default, &new.default) {
-                    if !(new.auto_increment && !old.auto_increment) {
+                    // A default replaced by the ids the database hands out is no loss.
+                    let now_generated = new.auto_increment && !old.auto_increment;
+                    if !now_generated {
                         why.push(format!("drops the default {d} of {table}.{}: inserts that relied on it fail", new.name));
                     }
                 }
