@@ -248,3 +248,40 @@ CREATE TRIGGER posts_au AFTER UPDATE ON posts BEGIN INSERT INTO posts_fts (posts
     let out = ws.cmd(&db).args(["downgrade", "-1"]).output().unwrap();
     assert!(!out.status.success() || db.texts("SELECT name AS value FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == ["posts_ad", "posts_ai", "posts_au"], "{}", stderr(&out));
 }
+
+/// Offline (from the snapshot) a rebuild cannot know the table's triggers: the
+/// migration refuses to run instead of dropping them, and the same change generated
+/// with `--db` keeps them.
+#[test]
+fn an_offline_sqlite_rebuild_refuses_to_lose_an_unknown_trigger() {
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    let ws = ws_with("diesel::table! {\n    notes (id) {\n        id -> Integer,\n        body -> Text,\n        edited -> Integer,\n    }\n}\n");
+    ws.cmd(&db).args(["revision", "--autogenerate", "-m", "create notes"]).assert().success();
+    ws.migration(2, "touch_trigger", "CREATE TRIGGER notes_touch AFTER UPDATE OF body ON notes BEGIN UPDATE notes SET edited = 1 WHERE id = new.id; END;\n", "DROP TRIGGER notes_touch;\n");
+    // A hand-written migration records the models as they are as the snapshot.
+    std::fs::write(
+        ws.migrations().join("schema_snapshot.json"),
+        ws.read("migrations/schema_snapshot.json").replace("\"revision\": \"0001\"", "\"revision\": \"0002\""),
+    )
+    .unwrap();
+    ws.cmd(&db).args(["upgrade", "head"]).assert().success();
+    ws.write(MODELS, "diesel::table! {\n    notes (id) {\n        id -> Integer,\n        body -> Nullable<Text>,\n        edited -> Integer,\n    }\n}\n");
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "body optional"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = ws.cmd(&db).args(["upgrade", "head"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("triggers_views_or_indexes_would_be_lost"), "{}", stderr(&out));
+    assert_eq!(db.texts("SELECT name AS value FROM sqlite_master WHERE type = 'trigger'"), ["notes_touch"]);
+
+    // It manages its own transaction (foreign keys off), so it is marked as failed
+    // part-way; it rolled back whole, which `resolve` records.
+    ws.cmd(&db).args(["resolve", "0003", "--rolled-back"]).assert().success();
+    std::fs::remove_dir_all(ws.migrations().join("0003_body_optional")).unwrap();
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "--db", "-m", "body optional"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = ws.cmd(&db).args(["upgrade", "head"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(db.texts("SELECT name AS value FROM sqlite_master WHERE type = 'trigger'"), ["notes_touch"]);
+    db.exec("INSERT INTO notes (body, edited) VALUES ('a', 0); UPDATE notes SET body = 'b'");
+    assert_eq!(db.texts("SELECT CAST(edited AS TEXT) AS value FROM notes"), ["1"]);
+}

@@ -514,6 +514,7 @@ impl<'a> Plan<'a> {
                 table_ident(final_name)
             ));
         }
+        out.push(self.attached_guard(final_name, target, &attached));
         out.push(format!("DROP TABLE {};", table_ident(final_name)));
         out.push(format!("ALTER TABLE {} RENAME TO {};", table_ident(&tmp), ident(bare(final_name))));
         out.extend(target.indexes.iter().map(|i| index_sql(final_name, i)));
@@ -523,6 +524,36 @@ impl<'a> Plan<'a> {
             }
         }
         out.join("\n")
+    }
+
+    /// SQL that fails the migration (before anything is dropped, so it never
+    /// commits) when the table has a trigger, an index with a statement of its own,
+    /// or a view naming it, that this rebuild does not recreate: without a database
+    /// to read them from (offline autogenerate), they are unknown, and DROP TABLE
+    /// would lose them silently.
+    fn attached_guard(&self, final_name: &str, target: &Table, attached: &[&Unmanaged]) -> String {
+        let table = sql_string(bare(final_name));
+        let mut known: Vec<String> = attached.iter().map(|u| u.name.clone()).collect();
+        known.extend(target.indexes.iter().map(|i| i.name.clone()));
+        known.extend(target.uniques.iter().map(|u| u.name.clone()));
+        // Indexes this migration drops go with the old table, as they should.
+        for (i, op) in self.ops.iter().enumerate() {
+            match op {
+                Op::DropIndex { table, index } if self.final_name(i, table) == final_name => known.push(index.name.clone()),
+                Op::DropUnique { table, unique } if self.final_name(i, table) == final_name => known.push(unique.name.clone()),
+                _ => {}
+            }
+        }
+        known.push(String::new());
+        let known = known.iter().map(|n| sql_string(n)).collect::<Vec<_>>().join(", ");
+        let like = sql_string(&format!("%{}%", bare(final_name)));
+        format!(
+            "-- Fails (and so never commits) if a trigger, index or view on {final_name} would be lost: regenerate with `--db` to keep them.\n\
+             CREATE TEMP TABLE {ATTACHED_CHECK_TABLE} (unknown INTEGER CONSTRAINT triggers_views_or_indexes_would_be_lost CHECK (unknown = 0));\n\
+             INSERT INTO {ATTACHED_CHECK_TABLE} SELECT COUNT(*) FROM sqlite_master WHERE name NOT IN ({known}) AND (\
+             (type IN ('trigger', 'index') AND tbl_name = {table} AND sql IS NOT NULL) OR (type = 'view' AND sql LIKE {like}));\n\
+             DROP TABLE {ATTACHED_CHECK_TABLE};"
+        )
     }
 
     /// Views, triggers and partial or expression indexes that a rebuild of
@@ -628,6 +659,14 @@ fn mentions(expr: &str, col: &str) -> bool {
     }
     words.push(word);
     words.iter().any(|w| w.eq_ignore_ascii_case(col))
+}
+
+/// The temporary table of [`Plan::attached_guard`].
+const ATTACHED_CHECK_TABLE: &str = "_cargo_migrate_attached_check";
+
+/// An SQL string literal.
+fn sql_string(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
 }
 
 pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {

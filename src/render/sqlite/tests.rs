@@ -206,6 +206,10 @@ CREATE TABLE _new_users (
 );
 INSERT INTO _new_users (id, email, nick)
 SELECT id, email, '' FROM users;
+-- Fails (and so never commits) if a trigger, index or view on users would be lost: regenerate with `--db` to keep them.
+CREATE TEMP TABLE _cargo_migrate_attached_check (unknown INTEGER CONSTRAINT triggers_views_or_indexes_would_be_lost CHECK (unknown = 0));
+INSERT INTO _cargo_migrate_attached_check SELECT COUNT(*) FROM sqlite_master WHERE name NOT IN ('ix_users_nick', '') AND ((type IN ('trigger', 'index') AND tbl_name = 'users' AND sql IS NOT NULL) OR (type = 'view' AND sql LIKE '%users%'));
+DROP TABLE _cargo_migrate_attached_check;
 DROP TABLE users;
 ALTER TABLE _new_users RENAME TO users;
 CREATE INDEX ix_users_nick ON users (nick);";
@@ -251,6 +255,10 @@ CREATE TABLE _new_posts (
 );
 INSERT INTO _new_posts (id, user_id, title)
 SELECT id, user_id, title FROM posts;
+-- Fails (and so never commits) if a trigger, index or view on posts would be lost: regenerate with `--db` to keep them.
+CREATE TEMP TABLE _cargo_migrate_attached_check (unknown INTEGER CONSTRAINT triggers_views_or_indexes_would_be_lost CHECK (unknown = 0));
+INSERT INTO _cargo_migrate_attached_check SELECT COUNT(*) FROM sqlite_master WHERE name NOT IN ('uq_posts_title', '') AND ((type IN ('trigger', 'index') AND tbl_name = 'posts' AND sql IS NOT NULL) OR (type = 'view' AND sql LIKE '%posts%'));
+DROP TABLE _cargo_migrate_attached_check;
 DROP TABLE posts;
 ALTER TABLE _new_posts RENAME TO posts;";
     assert_eq!(r.sql, format!("{FK_OFF_HEAD}{body}{FK_OFF_TAIL}"));
