@@ -38,7 +38,7 @@ pub struct Report {
 
 /// Everything that needs no database. `models`/`base_dir` come from the config.
 pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, models: &[String]) -> Result<(Report, Option<Chain>)> {
-    offline_cached(migrations_dir, base_dir, models, &Default::default(), None)
+    offline_cached(migrations_dir, base_dir, models, &Default::default(), &[], None)
 }
 
 /// [`offline`], remembering in `cache` (a file under the target directory) that the
@@ -54,6 +54,7 @@ pub fn offline_cached(
     base_dir: &Path,
     models: &[String],
     types: &crate::registry::TypeMap,
+    ignore: &[String],
     cache_file: Option<&Path>,
 ) -> Result<(Report, Option<Chain>)> {
     let mut report = Report::default();
@@ -78,7 +79,7 @@ pub fn offline_cached(
     report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
 
     let snapshot_path = migrations_dir.join(crate::revision::SNAPSHOT_FILE);
-    let fingerprint = cache_file.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, &snapshot_path));
+    let fingerprint = cache_file.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, (types, ignore), &snapshot_path));
     let cached_revision = match (cache_file, fingerprint) {
         (Some(c), Some((f, _))) => read_cache(c, f),
         _ => None,
@@ -128,7 +129,10 @@ pub fn offline_cached(
     if let Some(s) = &snap {
         match crate::registry::load_with(base_dir, models, types) {
             Ok(current) => {
-                let changes = describe_changes(&s.schema, &snapshot::without_sources(&current));
+                // What neither side manages (`@unmanaged`, `ignore`) is no change.
+                let (mut old, mut new) = (s.schema.clone(), snapshot::without_sources(&current));
+                crate::introspect::set_aside_unmanaged(&mut old, &mut new, ignore);
+                let changes = describe_changes(&old, &new);
                 if !changes.is_empty() {
                     report.problems.push(Problem {
                         kind: "models-changed",
@@ -151,11 +155,13 @@ pub fn offline_cached(
 /// Size and modification time of every model file and of the snapshot, hashed
 /// (the cache file itself is keyed to this build), and whether all of them are old enough to
 /// trust (see [`cache::settled`]); `None` when any of them cannot be read.
-fn fingerprint(base_dir: &Path, models: &[String], snapshot: &Path) -> Option<(u64, bool)> {
+fn fingerprint(base_dir: &Path, models: &[String], config: (&crate::registry::TypeMap, &[String]), snapshot: &Path) -> Option<(u64, bool)> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     base_dir.hash(&mut h);
     models.hash(&mut h);
+    // The `types` and `ignore` keys change what the same files mean.
+    config.hash(&mut h);
     let files = crate::registry::model_files(base_dir, models).ok()?;
     let mut settled = true;
     for f in files.iter().map(PathBuf::as_path).chain([snapshot]) {
@@ -344,7 +350,7 @@ mod tests {
         for p in [root.join("src/lib.rs"), m.clone(), m.join("metadata.toml"), root.join("migrations").join(crate::revision::SNAPSHOT_FILE)] {
             age(&p);
         }
-        let run = || offline_cached(&root.join("migrations"), root, &models, &Default::default(), Some(&cache)).unwrap().0;
+        let run = || offline_cached(&root.join("migrations"), root, &models, &Default::default(), &[], Some(&cache)).unwrap().0;
         assert!(run().problems.is_empty());
         assert!(cache.is_file() && cache.with_extension("scan").is_file());
         assert!(run().problems.is_empty(), "a cache hit");

@@ -285,3 +285,26 @@ fn an_offline_sqlite_rebuild_refuses_to_lose_an_unknown_trigger() {
     db.exec("INSERT INTO notes (body, edited) VALUES ('a', 0); UPDATE notes SET body = 'b'");
     assert_eq!(db.texts("SELECT CAST(edited AS TEXT) AS value FROM notes"), ["1"]);
 }
+
+/// A `table!` later marked `@unmanaged` (or matched by `ignore`) leaves the offline
+/// diff and `check`: the snapshot still has it as a table, and that is no reason to
+/// drop it.
+#[test]
+fn marking_a_table_unmanaged_or_ignored_drops_nothing_offline() {
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    let tables = "diesel::table! {\n    users (id) {\n        id -> Integer,\n    }\n}\ndiesel::table! {\n    recent_users (id) {\n        id -> Integer,\n    }\n}\ndiesel::table! {\n    legacy_audit (id) {\n        id -> Integer,\n    }\n}\n";
+    let ws = ws_with(tables);
+    ws.cmd(&db).args(["revision", "--autogenerate", "-m", "first"]).assert().success();
+    ws.write(MODELS, &tables.replace("    recent_users (id) {", "    /// @unmanaged\n    recent_users (id) {").replace("diesel::table! {\n    legacy_audit (id) {\n        id -> Integer,\n    }\n}\n", ""));
+    let manifest = ws.read("Cargo.toml");
+    ws.write("Cargo.toml", &manifest.replace("migrations = \"migrations\"\n", "migrations = \"migrations\"\nignore = [\"legacy_*\"]\n"));
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "nothing"]).output().unwrap();
+    assert!(out.status.success() && stderr(&out).contains("no changes"), "{}{}", stdout(&out), stderr(&out));
+    let out = ws.cmd(&db).args(["check"]).output().unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    // Without `ignore`, legacy_audit leaving the models is a drop (refused here).
+    ws.write("Cargo.toml", &manifest);
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "--fail-on-danger", "-m", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("drops table legacy_audit") && !stderr(&out).contains("recent_users"), "{}", stderr(&out));
+}

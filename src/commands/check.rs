@@ -15,7 +15,7 @@ use crate::state;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;
-    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, &cfg.types, Some(&cache_file(ctx)))?;
+    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, &cfg.types, &cfg.ignored(), Some(&cache_file(ctx)))?;
     let backend = ctx.database_url().ok().map(|u| u.backend);
     if let Some(chain) = &chain {
         if args.db {

@@ -32,11 +32,13 @@ fn summary(schema: &Schema) -> String {
         .chain(schema.enums.values().map(|e| e.source.file.as_str()))
         .collect();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let opaque = schema.enums.values().filter(|e| e.is_opaque()).count();
+    let types = if opaque > 0 { format!(", {}", plural(opaque, "database type")) } else { String::new() };
     format!(
-        "{}, {}, {} in {}",
+        "{}, {}, {}{types} in {}",
         plural(schema.tables.len(), "table"),
         plural(columns, "column"),
-        plural(schema.enums.len(), "enum"),
+        plural(schema.enums.len() - opaque, "enum"),
         plural(files.len(), "file")
     )
 }
@@ -54,9 +56,17 @@ pub fn render(schema: &Schema, out: &Output) -> Vec<String> {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        let labels = if e.variants.is_empty() { "(no @enum labels)".to_string() } else { e.variants.join(", ") };
-        lines.push(format!("{} {}  {}", out.paint(Style::Bold, "enum"), out.paint(Style::Cyan, key), out.paint(Style::Dim, &e.source)));
+        // A type without labels (`tsvector`, `ltree`, an enum left to the database)
+        // is not an enum the models manage.
+        let (kind, labels) = if e.is_opaque() { ("type", "(the database's: no @enum labels)".to_string()) } else { ("enum", e.variants.join(", ")) };
+        lines.push(format!("{} {}  {}", out.paint(Style::Bold, kind), out.paint(Style::Cyan, key), out.paint(Style::Dim, &e.source)));
         lines.push(format!("  {labels}"));
+    }
+    for u in &schema.unmanaged {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(format!("{} {u}", out.paint(Style::Bold, "unmanaged")));
     }
     lines
 }

@@ -169,8 +169,8 @@ pub fn introspect(conn: &mut Connection, schemas: &[String]) -> Result<Schema> {
     let constraints = fetch("constraints", CONSTRAINTS)?;
     let enums = fetch("enum types", ENUMS)?;
     let triggers = fetch("triggers and rules", TRIGGERS_AND_RULES)?;
-    let mut schema = assemble(&tables, &columns, &indexes, &constraints, &enums, &current_schema(conn)?)?;
     let current = current_schema(conn)?;
+    let mut schema = assemble(&tables, &columns, &indexes, &constraints, &enums, &current)?;
     for t in parse::<TriggerRow>("triggers and rules", &triggers)? {
         let table = qualified_name((t.schema != current).then_some(t.schema.as_str()), &t.table);
         let kind = if t.kind == "rule" { UnmanagedKind::Rule } else { UnmanagedKind::Trigger };

@@ -157,7 +157,7 @@ pub fn plan(base_dir: &Path, model_paths: &[String], live: &Schema, backend: Bac
                 Backend::Postgres => None,
                 _ => live.tables.get(&key).or_else(|| live.tables.values().find(|t| t.name == raw.name)),
             };
-            table(&mut out, &ctx, raw, &key, lt, mt, spelled)?;
+            table(&mut out, &ctx, raw, &key, (lt, mt, &m), spelled)?;
         }
         enums(&mut out, &ctx, f, &l, &m)?;
     }
@@ -222,7 +222,8 @@ fn list(cols: &[String]) -> String {
 }
 
 /// What `lt` (live) has and `mt` (models) does not, for one table.
-fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table, mt: &Table, spelled: Option<&Table>) -> Result<(), RegistryError> {
+/// `(lt, mt, m)`: the live table, the models' table, and all the models.
+fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, (lt, mt, m): (&Table, &Table, &Schema), spelled: Option<&Table>) -> Result<(), RegistryError> {
     // Columns the database has and the `table!` leaves out (a print-schema
     // `patch_file` removed them): recorded, and what involves them left alone.
     let left_out: Vec<String> = lt.columns.iter().filter(|c| mt.column(&c.name).is_none()).map(|c| c.name.clone()).collect();
@@ -277,6 +278,10 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lt: &Table
             out.plan.unstated.push(format!("{key}: foreign key {} ({}) -> {} ({}) has several columns; `@references` states one", fk.name, list(&fk.columns), fk.ref_table, list(&fk.ref_columns)));
             continue;
         };
+        if !m.tables.contains_key(&fk.ref_table) {
+            out.plan.unstated.push(format!("{key}.{col}: foreign key {} references {}, which the models do not declare (or leave alone)", fk.name, fk.ref_table));
+            continue;
+        }
         let stated = raw.columns.iter().find(|c| c.name == *col).is_some_and(|c| c.annotations.iter().any(|a| matches!(a.item, super::annotations::ColumnAnnotation::References { .. })));
         if stated {
             out.plan.unstated.push(format!("{key}.{col}: the database's foreign key {} differs from the `@references` the models give", fk.name));
