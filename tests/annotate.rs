@@ -97,14 +97,23 @@ diesel::allow_tables_to_appear_in_same_query!(users, posts, profiles, post_count
         ),
         Backend::Mysql => (
             "CREATE TABLE users (id INTEGER AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL, name VARCHAR(100) NOT NULL,
-  status VARCHAR(20) NOT NULL DEFAULT 'active', UNIQUE KEY users_email_key (email), KEY users_name_status_idx (name, status));
+  status VARCHAR(20) NOT NULL DEFAULT 'active', kind ENUM('plain', 'admin') NOT NULL, UNIQUE KEY users_email_key (email), KEY users_name_status_idx (name, status));
 CREATE TABLE posts (id INTEGER AUTO_INCREMENT PRIMARY KEY, user_id INTEGER NOT NULL, likes INTEGER NOT NULL DEFAULT 0,
   CONSTRAINT posts_likes_check CHECK (likes >= 0), CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);
 CREATE TABLE profiles (user_id INTEGER PRIMARY KEY, bio TEXT, CONSTRAINT profiles_user_fk FOREIGN KEY (user_id) REFERENCES users (id));
 CREATE VIEW post_likes AS SELECT id, likes FROM posts;
 CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW SET NEW.likes = NEW.likes;
 ",
-            "diesel::table! {
+            "pub mod sql_types {
+    #[derive(diesel::sql_types::SqlType)]
+    #[diesel(mysql_type(name = \"Enum\"))]
+    pub struct UsersKindEnum;
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::sql_types::UsersKindEnum;
+
     users (id) {
         id -> Integer,
         #[max_length = 255]
@@ -113,6 +122,8 @@ CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW SET NEW.likes = N
         name -> Varchar,
         #[max_length = 20]
         status -> Varchar,
+        #[max_length = 5]
+        kind -> UsersKindEnum,
     }
 }
 
@@ -220,6 +231,7 @@ fn annotated_print_schema_models_diff_clean(db: TestDb) {
             "post_counts: @unmanaged (materialized view)",
         ],
         Backend::Mysql => &[
+            "type users_kind_enum: @enum plain, admin",
             "users: @index users_name_status_idx (name, status)",
             "users.email: @unique users_email_key",
             "users.status: @default 'active'",
