@@ -170,3 +170,51 @@ pub fn comparable(schema: &Schema, backend: Backend) -> Schema {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{Column, SqlType, Table};
+
+    fn with_tables(names: &[&str]) -> Schema {
+        let mut s = Schema::default();
+        for n in names {
+            let t = Table::new(n, vec![Column::new("id", SqlType::Integer), Column { max_length: Some(40), ..Column::new("code", SqlType::Varchar) }], &["id"]);
+            s.tables.insert(t.qualified_name(), t);
+        }
+        s
+    }
+
+    #[test]
+    fn ignored_and_hidden_tables_leave_both_sides_and_are_listed_once() {
+        let mut live = with_tables(&["users", "recent_users", "spatial_ref_sys", "legacy_a"]);
+        live.unmanaged.push(Unmanaged { kind: UnmanagedKind::MaterializedView, name: "recent_users_mv".into(), table: None, sql: None });
+        live.unmanaged.push(Unmanaged { kind: UnmanagedKind::ExtensionObject, name: "spatial_ref_sys".into(), table: None, sql: None });
+        live.unmanaged.push(Unmanaged { kind: UnmanagedKind::Trigger, name: "t".into(), table: Some("legacy_a".into()), sql: None });
+        let mut models = with_tables(&["users", "recent_users_mv", "spatial_ref_sys"]);
+        models.unmanaged.push(Unmanaged { kind: UnmanagedKind::Declared, name: "recent_users".into(), table: None, sql: None });
+        set_aside_unmanaged(&mut live, &mut models, &["legacy_*".to_string()]);
+        assert_eq!(live.tables.keys().collect::<Vec<_>>(), ["users"]);
+        assert_eq!(models.tables.keys().collect::<Vec<_>>(), ["users"]);
+        let listed: Vec<String> = live.unmanaged.iter().map(ToString::to_string).collect();
+        assert_eq!(listed, ["materialized view recent_users_mv", "extension object spatial_ref_sys", "ignored table legacy_a", "declared @unmanaged recent_users"]);
+        assert!(models.unmanaged.is_empty());
+    }
+
+    #[test]
+    fn only_the_live_side_takes_an_alias_and_only_on_sqlite() {
+        let mut models = with_tables(&["t"]);
+        models.tables.get_mut("t").unwrap().columns[1] = Column::new("code", SqlType::Text);
+        let mut live = with_tables(&["t"]);
+        reconcile_aliases(&mut live, &models, Backend::Postgres);
+        assert_eq!(live.tables["t"].columns[1].sql_type, SqlType::Varchar, "PostgreSQL tells VARCHAR(40) from TEXT");
+        reconcile_aliases(&mut live, &models, Backend::Sqlite);
+        assert_eq!((live.tables["t"].columns[1].sql_type.clone(), live.tables["t"].columns[1].max_length), (SqlType::Text, None));
+        // A model that asks for a length is a change the live side must not hide.
+        let mut live = with_tables(&["t"]);
+        let mut longer = with_tables(&["t"]);
+        longer.tables.get_mut("t").unwrap().columns[1].max_length = Some(80);
+        reconcile_aliases(&mut live, &longer, Backend::Sqlite);
+        assert_eq!(live.tables["t"].columns[1].max_length, Some(40));
+    }
+}
