@@ -79,6 +79,9 @@ pub enum Format {
 pub enum Command {
     /// Write `[workspace.metadata.migrate]` into Cargo.toml and create the migrations directory.
     Init(InitArgs),
+    /// Convert an existing Diesel project: rename its migrations to NNNN_ revisions in
+    /// Diesel's order, keeping every database Diesel migrated recognised.
+    Adopt(AdoptArgs),
     /// Create a new migration after the head: NNNN_slug/{up.sql,down.sql,metadata.toml}.
     Revision(RevisionArgs),
     /// Apply migrations up to a revision (default: head).
@@ -124,6 +127,19 @@ pub struct InitArgs {
     /// Replace an existing `[…metadata.migrate]` table.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// Print the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also connect: record the database's Diesel versions under the new revisions (old
+    /// rows kept) and write what the database has but the models do not state
+    /// (indexes, uniques, defaults, foreign-key actions, checks, enum labels) into the
+    /// models as `/// @` annotations.
+    #[arg(long)]
+    pub db: bool,
 }
 
 #[derive(Debug, Args)]

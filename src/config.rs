@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::diesel_toml::{self, DieselToml};
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
 
@@ -46,6 +47,10 @@ pub struct Config {
     pub lock_timeout_secs: u64,
     pub templates_dir: Option<PathBuf>,
     pub lint_fails_check: bool,
+    /// The project's `diesel.toml`, when it has one. With no table it supplied
+    /// `migrations_dir` and `models`; its `filter` always says which tables the
+    /// models leave out on purpose.
+    pub diesel: Option<DieselToml>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,19 +81,55 @@ pub fn resolve(ws: &Workspace, package: Option<&str>) -> Result<Config> {
             members: ws.members.iter().map(|m| m.name.clone()).collect(),
         })?;
         if let Some(table) = member.metadata.get("migrate") {
-            return from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir());
+            return with_diesel(from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir())?, ws, package);
         }
     }
     if let Some(table) = ws.metadata.get("migrate") {
-        return from_table(table, &ws.root_manifest, "workspace.metadata.migrate", &ws.root);
+        return with_diesel(from_table(table, &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?, ws, package);
     }
     if let Some(root_pkg) = ws.members.iter().find(|m| m.manifest_path == ws.root_manifest) {
         if let Some(table) = root_pkg.metadata.get("migrate") {
-            return from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root);
+            return with_diesel(from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root)?, ws, package);
         }
     }
     let mut cfg = from_table(&Value::Object(Default::default()), &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?;
     cfg.present = false;
+    cfg.diesel = find_diesel_toml(ws, package)?;
+    if let Some(d) = &cfg.diesel {
+        if let Some(dir) = &d.migrations_dir {
+            cfg.migrations_dir = dir.clone();
+        }
+        if !d.schema_files.is_empty() {
+            cfg.models = d.schema_files.iter().map(|f| relative_to(f, &cfg.base_dir)).collect();
+        }
+    }
+    Ok(cfg)
+}
+
+/// diesel_cli reads `diesel.toml` beside the project's root manifest; in a workspace
+/// it often sits in the one member that holds the database code.
+pub fn find_diesel_toml(ws: &Workspace, package: Option<&str>) -> Result<Option<DieselToml>> {
+    if let Some(d) = diesel_toml::read(&ws.root)? {
+        return Ok(Some(d));
+    }
+    let members: Vec<&crate::workspace::Member> = ws.members.iter().filter(|m| package.is_none_or(|p| m.name == p)).filter(|m| m.dir() != ws.root).collect();
+    let mut found = Vec::new();
+    for m in members {
+        if let Some(d) = diesel_toml::read(m.dir())? {
+            found.push(d);
+        }
+    }
+    Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
+/// `path` relative to `base` with forward slashes, as the `models` key holds it.
+pub fn relative_to(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+/// A table decides every key; `diesel.toml` is still read for its `filter`.
+fn with_diesel(mut cfg: Config, ws: &Workspace, package: Option<&str>) -> Result<Config> {
+    cfg.diesel = find_diesel_toml(ws, package)?;
     Ok(cfg)
 }
 
@@ -157,6 +198,7 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             Some(Value::Bool(b)) => *b,
             Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
         },
+        diesel: None,
     })
 }
 

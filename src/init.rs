@@ -54,8 +54,19 @@ pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result
             message: format!("[{table_name}] already exists; pass --force to replace it"),
         });
     }
-    let models = if opts.models.is_empty() { guess_models(ws, &base_dir) } else { opts.models.clone() };
-    let migrations = opts.migrations.clone().unwrap_or_else(|| crate::config::DEFAULT_MIGRATIONS_DIR.into());
+    // An existing Diesel project already says where both are.
+    let diesel = crate::config::find_diesel_toml(ws, package)?;
+    let diesel_models: Vec<String> = diesel.iter().flat_map(|d| &d.schema_files).map(|f| crate::config::relative_to(f, &base_dir)).collect();
+    let models = match (opts.models.is_empty(), diesel_models.is_empty()) {
+        (false, _) => opts.models.clone(),
+        (true, false) => diesel_models,
+        (true, true) => guess_models(ws, &base_dir),
+    };
+    let migrations = opts
+        .migrations
+        .clone()
+        .or_else(|| diesel.as_ref()?.migrations_dir.as_deref().map(|d| crate::config::relative_to(d, &base_dir)))
+        .unwrap_or_else(|| crate::config::DEFAULT_MIGRATIONS_DIR.into());
     let table = build_table(&models, &migrations, opts.database_url.as_deref());
 
     let updated = if exists {

@@ -10,6 +10,7 @@ use crate::db::Connection;
 use crate::error::Result;
 use crate::output::Output;
 
+pub mod adopt;
 pub mod apply;
 pub mod check;
 pub mod init;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = Context::resolve(cli.global)?;
     match cli.command {
         Command::Init(_) => unreachable!("handled above"),
+        Command::Adopt(a) => adopt::run(&ctx, &a),
         Command::Revision(a) => revision::run(&ctx, &a),
         Command::Upgrade(a) => apply::upgrade(&ctx, &a),
         Command::Downgrade(a) => apply::downgrade(&ctx, &a),
