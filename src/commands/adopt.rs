@@ -62,10 +62,10 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
             Outcome::AlreadyAdopted { migrations } => ctx.out.line(format!("{} is already a chain of {migrations} adopted migration(s); nothing to rename", dir.display())),
         }
         if writes_config {
+            let (manifest, table) = crate::init::destination(&ctx.workspace, ctx.global.package.as_deref())?;
             ctx.out.line(format!(
-                "  {}: [{}] with models = {:?}, migrations = {migrations_rel:?}{}",
-                cfg.manifest.display(),
-                cfg.table,
+                "  {}: [{table}] with models = {:?}, migrations = {migrations_rel:?}{}",
+                manifest.display(),
                 cfg.models,
                 cfg.diesel.as_ref().map(|d| format!(" (from {})", d.path.display())).unwrap_or_default()
             ));
