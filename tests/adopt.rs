@@ -7,8 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use cargo_migrate::database_url::Backend;
-use common::{stderr, stdout, TestDb, Workspace};
-use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+use common::{copy_tree, diesel_pending as pending, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
 backend_tests!(
@@ -69,32 +68,8 @@ fn migrations_dir(ws: &Workspace) -> PathBuf {
     ws.path().join("db/migrations")
 }
 
-/// The versions the real `diesel_migrations` harness would run against `db` for the
-/// migrations in `dir`: what `embed_migrations!` in an application reports.
-fn pending(db: &TestDb, dir: &Path) -> Vec<String> {
-    let migrations = FileBasedMigrations::from_path(dir).unwrap();
-    let mut conn = db.connect();
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
-}
 
-/// Migrates `db` with Diesel's own harness, as the application did before adoption.
-fn diesel_run(db: &TestDb, dir: &Path) -> usize {
-    let migrations = FileBasedMigrations::from_path(dir).unwrap();
-    let mut conn = db.connect();
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
-}
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// Every path and its bytes under `dir`, `target/` aside (caches).
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -126,7 +101,7 @@ fn with_new(old: &[&str], new: &[&str]) -> Vec<String> {
 fn a_diesel_database_is_recognised_then_translated_and_both_binaries_agree(db: TestDb) {
     let ws = diesel_project(&db);
     let dir = migrations_dir(&ws);
-    assert_eq!(diesel_run(&db, &dir), 4);
+    assert_eq!(common::diesel_run(&db, &dir, None), 4);
     // The application binary built before the adoption keeps embedding these.
     let before_adoption = tempfile::tempdir().unwrap();
     copy_tree(&dir, before_adoption.path());
@@ -211,7 +186,7 @@ fn adopt_db_translates_at_once_and_a_fresh_database_gets_the_same_schema(db: Tes
     let dir = migrations_dir(&ws);
     let before_adoption = tempfile::tempdir().unwrap();
     copy_tree(&dir, before_adoption.path());
-    diesel_run(&db, &dir);
+    common::diesel_run(&db, &dir, None);
     let o = ws.cmd(&db).args(["adopt", "--db", "--dry-run"]).output().unwrap();
     assert!(o.status.success() && stdout(&o).contains("database: 4 applied Diesel version(s) recognised"), "{}{}", stdout(&o), stderr(&o));
     assert_eq!(db.applied_versions(), with_new(&OLD_VERSIONS, &[]));
@@ -242,7 +217,7 @@ fn a_database_diesel_left_behind_is_upgraded_under_both_names(db: TestDb) {
     let held_back = tempfile::tempdir().unwrap();
     copy_tree(&dir, held_back.path());
     std::fs::remove_dir_all(held_back.path().join("20210101000000_create_posts")).unwrap();
-    assert_eq!(diesel_run(&db, held_back.path()), 3);
+    assert_eq!(common::diesel_run(&db, held_back.path(), None), 3);
     ws.cmd(&db).arg("adopt").assert().success();
     ws.cmd(&db).arg("current").assert().success().stdout(predicate::str::contains("0003_add_name"));
     ws.cmd(&db).arg("upgrade").assert().success().stderr(predicate::str::contains("0004_create_posts"));
@@ -253,7 +228,7 @@ fn a_database_diesel_left_behind_is_upgraded_under_both_names(db: TestDb) {
 fn a_version_from_elsewhere_is_explained_never_answered_with_downgrade_base(db: TestDb) {
     let ws = diesel_project(&db);
     let dir = migrations_dir(&ws);
-    diesel_run(&db, &dir);
+    common::diesel_run(&db, &dir, None);
     ws.cmd(&db).arg("adopt").assert().success();
     db.exec("INSERT INTO __diesel_schema_migrations (version) VALUES ('20991231000000')");
     let o = ws.cmd(&db).arg("upgrade").output().unwrap();

@@ -10,25 +10,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cargo_migrate::database_url::Backend;
-use common::{stderr, stdout, TestDb, Workspace};
-use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+use common::{copy_tree, diesel_pending as pending, diesel_run, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
 fn corpus(project: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(project)
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
-}
 
 /// The project as its developers have it: its own `diesel.toml` (plus, where the
 /// project picks a directory per backend at build time, the `[migrations_directory]`
@@ -56,23 +44,7 @@ fn project(name: &str, migrations_sub: &str, schema: &str, extra_diesel_toml: &s
     Project { ws, migrations, schema_file }
 }
 
-/// `session`: SQL the project runs on its connection before Diesel's harness (vaultwarden
-/// turns MySQL's foreign key checks off, since its first migration references tables
-/// it creates further down).
-fn diesel_run(db: &TestDb, dir: &Path, session: Option<&str>) -> usize {
-    let migrations = FileBasedMigrations::from_path(dir).unwrap();
-    let mut conn = db.connect();
-    if let Some(sql) = session {
-        conn.batch_execute(sql).unwrap();
-    }
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
-}
 
-fn pending(db: &TestDb, dir: &Path) -> Vec<String> {
-    let migrations = FileBasedMigrations::from_path(dir).unwrap();
-    let mut conn = db.connect();
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
-}
 
 /// The database's schema as its own tools print it, our bookkeeping table aside.
 fn schema_dump(db: &TestDb) -> String {
@@ -101,7 +73,7 @@ fn regex_lite_replace_auto_increment(text: &str) -> String {
     text.split(' ').filter(|w| !w.starts_with("AUTO_INCREMENT=")).collect::<Vec<_>>().join(" ")
 }
 
-/// The whole path for one project on one backend. `session` as for [`diesel_run`]; a
+/// The whole path for one project on one backend. `session` as for `diesel_run`; a
 /// project that needs one is not replayed into a fresh database by `cargo migrate`,
 /// which opens its own connections.
 fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&str>) {
