@@ -51,6 +51,8 @@ pub struct Config {
     /// `migrations_dir` and `models`; its `filter` always says which tables the
     /// models leave out on purpose.
     pub diesel: Option<DieselToml>,
+    /// `--migrations-dir` without a workspace: no models, so commands that read them refuse.
+    pub standalone: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +129,17 @@ pub fn relative_to(path: &Path, base: &Path) -> String {
     path.strip_prefix(base).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }
 
+/// The configuration of `--migrations-dir DIR` with no workspace: defaults, that
+/// directory, and no models.
+pub fn standalone(migrations_dir: &Path, cwd: &Path) -> Result<Config> {
+    let mut cfg = from_table(&Value::Object(Default::default()), Path::new(""), "--migrations-dir", cwd)?;
+    cfg.present = false;
+    cfg.standalone = true;
+    cfg.models = Vec::new();
+    cfg.migrations_dir = migrations_dir.to_path_buf();
+    Ok(cfg)
+}
+
 /// A table decides every key; `diesel.toml` is still read for its `filter`.
 fn with_diesel(mut cfg: Config, ws: &Workspace, package: Option<&str>) -> Result<Config> {
     cfg.diesel = find_diesel_toml(ws, package)?;
@@ -199,6 +212,7 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
         },
         diesel: None,
+        standalone: false,
     })
 }
 
