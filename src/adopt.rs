@@ -206,8 +206,9 @@ fn staging_path(dir: &Path) -> PathBuf {
 }
 
 /// Removes what an `adopt` killed part-way left beside `dir`: such a copy is either
-/// the unfinished new layout or the old one already replaced.
-fn remove_leftovers(dir: &Path) {
+/// the unfinished new layout or the old one already replaced (then the directory
+/// is already adopted, and this is all a rerun has left to do).
+pub fn remove_leftovers(dir: &Path) {
     let Some(parent) = dir.parent() else { return };
     let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
     let prefix = format!(".{name}.adopt-");

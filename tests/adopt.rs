@@ -269,3 +269,58 @@ fn what_adopt_refuses_it_refuses_before_changing_anything() {
     ws.bare_cmd().arg("adopt").assert().code(2).stderr(predicate::str::contains("src/schema.rs:1"));
     assert_eq!(tree(ws.path()), untouched);
 }
+
+/// `adopt` killed at any moment leaves the old layout or the new one, never a mix,
+/// and the next run finishes the work. The kill times are spread over how long a
+/// whole run takes on this machine, measured first.
+#[test]
+fn an_adopt_killed_part_way_leaves_one_layout_and_a_rerun_finishes() {
+    const EXTRA: usize = 400;
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    let project = || {
+        let ws = diesel_project(&db);
+        for n in 0..EXTRA {
+            ws.write(&format!("db/migrations/2022{:04}120000_m{n}/up.sql", 101 + n), "SELECT 1;\n");
+            ws.write(&format!("db/migrations/2022{:04}120000_m{n}/down.sql", 101 + n), "SELECT 1;\n");
+        }
+        ws
+    };
+    let adopt = |ws: &Workspace| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cargo-migrate"))
+            .args(["migrate", "adopt"])
+            .current_dir(ws.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CARGO_TARGET_DIR")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let total = EXTRA + 4;
+    let whole = {
+        let ws = project();
+        let started = std::time::Instant::now();
+        assert!(adopt(&ws).wait().unwrap().success());
+        started.elapsed()
+    };
+    let mut seen = Vec::new();
+    for tenth in [1u32, 3, 5, 7, 9] {
+        let ws = project();
+        let dir = migrations_dir(&ws);
+        let mut child = adopt(&ws);
+        std::thread::sleep(whole * tenth / 10);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let listing = names(&dir);
+        let numbered = listing.iter().filter(|n| cargo_migrate::chain::parse_dir_name(n).is_some_and(|(d, _)| d.len() == 4)).count();
+        let diesel = listing.iter().filter(|n| n.starts_with("20") || n.starts_with("0000000")).count();
+        assert!(numbered == 0 && diesel == total || numbered == total && diesel == 0, "killed at {tenth}/10 of {whole:?}: {numbered} renamed, {diesel} not");
+        seen.push(if numbered == 0 { "old" } else { "new" });
+        ws.bare_cmd().arg("adopt").assert().success();
+        assert_eq!(cargo_migrate::chain::load(&dir).unwrap().len(), total);
+        // No working copy is left beside the directory.
+        let leftovers: Vec<String> = names(&ws.path().join("db")).into_iter().filter(|n| n.starts_with('.')).collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+    eprintln!("a whole run took {whole:?}; layouts left by the kills: {seen:?}");
+}

@@ -86,8 +86,9 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
         return Ok(());
     }
 
-    if let Outcome::Adopt(plan) = &outcome {
-        adopt::apply(plan)?;
+    match &outcome {
+        Outcome::Adopt(plan) => adopt::apply(plan)?,
+        Outcome::AlreadyAdopted { .. } => adopt::remove_leftovers(dir),
     }
     if writes_config {
         let opts = InitOptions { models: cfg.models.clone(), migrations: Some(migrations_rel), database_url: None, force: false };
