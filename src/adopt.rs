@@ -195,7 +195,7 @@ impl std::fmt::Display for Plan {
         for k in &self.kept {
             writeln!(f, "  {k}: not a migration, left as it is")?;
         }
-        write!(f, "  {SNAPSHOT_FILE}: written for head {}", self.moves.last().map(|m| m.to.as_str()).unwrap_or("base"))
+        write!(f, "  {SNAPSHOT_FILE}: the models, as the schema at head {}", self.moves.last().map(|m| m.to.as_str()).unwrap_or("base"))
     }
 }
 
