@@ -98,6 +98,7 @@ fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&
     assert!(pending(db, before_adoption.path()).is_empty(), "the binary built before adoption sees pending migrations");
     assert!(pending(db, dir).is_empty(), "the binary built after adoption sees pending migrations");
 
+    model_change_round_trips(db, p);
     if session.is_some() {
         return;
     }
@@ -106,6 +107,34 @@ fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&
     let o = p.ws.cmd(&fresh).arg("upgrade").output().unwrap();
     assert!(o.status.success(), "upgrade of a fresh database:\n{}", stderr(&o));
     assert_eq!(schema_dump(&fresh), schema_dump(db), "a database built by cargo migrate differs from the one Diesel built");
+}
+
+/// A column added to the first table of the models goes through the whole cycle on
+/// the adopted chain: autogenerate against the database, upgrade, check, roll back.
+fn model_change_round_trips(db: &TestDb, p: &Project) {
+    let models = std::fs::read_to_string(&p.schema_file).unwrap();
+    let snapshot_file = p.migrations.join("schema_snapshot.json");
+    let snapshot = std::fs::read(&snapshot_file).unwrap();
+    let header = models.lines().position(|l| l.trim_end().ends_with(") {") && l.contains(" (")).expect("a table! header");
+    let indent: String = models.lines().nth(header).unwrap().chars().take_while(|c| c.is_whitespace()).collect();
+    let mut lines: Vec<&str> = models.lines().collect();
+    let column = format!("{indent}    cm_probe -> Nullable<Text>,");
+    lines.insert(header + 1, &column);
+    std::fs::write(&p.schema_file, lines.join("\n") + "\n").unwrap();
+    let o = p.ws.cmd(db).args(["revision", "--autogenerate", "--db", "-m", "probe"]).output().unwrap();
+    assert!(o.status.success(), "autogenerate of a new column:\n{}{}", stdout(&o), stderr(&o));
+    let o = p.ws.cmd(db).arg("upgrade").output().unwrap();
+    assert!(o.status.success(), "upgrade with the new column:\n{}", stderr(&o));
+    let o = p.ws.cmd(db).args(["check", "--db"]).output().unwrap();
+    assert!(o.status.success(), "check --db with the new column:\n{}{}", stdout(&o), stderr(&o));
+    let o = p.ws.cmd(db).args(["downgrade", "-1"]).output().unwrap();
+    assert!(o.status.success(), "downgrade of the new column:\n{}", stderr(&o));
+    std::fs::write(&p.schema_file, models).unwrap();
+    let probe = p.migrations.read_dir().unwrap().map(|e| e.unwrap().path()).find(|d| d.to_string_lossy().ends_with("_probe")).unwrap();
+    std::fs::remove_dir_all(probe).unwrap();
+    std::fs::write(&snapshot_file, snapshot).unwrap();
+    let o = p.ws.cmd(db).args(["check", "--db"]).output().unwrap();
+    assert!(o.status.success(), "check --db back at the adopted head:\n{}{}", stdout(&o), stderr(&o));
 }
 
 /// Lines of `new` that `old` lacks, in order (the edit only inserts lines).
