@@ -82,6 +82,13 @@ pub struct Applied<'c> {
     /// The migration directory with this version, if it is the one that was applied.
     pub migration: Option<&'c Migration>,
     pub record: Option<Record>,
+    /// Versions in Diesel's table that stand for this migration under the name Diesel
+    /// knew it by before `adopt` (its `diesel_version`). They are kept, so binaries
+    /// built before the adoption see nothing pending, and removed with it on downgrade.
+    pub legacy: Vec<String>,
+    /// Whether Diesel's table lists `version` itself; `false` when only a legacy
+    /// version says the migration is applied (a database not yet translated).
+    pub in_table: bool,
 }
 
 /// The database's state read against the chain.
@@ -99,15 +106,25 @@ pub struct Status<'c> {
 
 impl<'c> Status<'c> {
     pub fn read(chain: &'c Chain, db: &DbState) -> Result<Self> {
-        let mut applied = Vec::new();
+        let mut applied: Vec<Applied<'c>> = Vec::new();
         let mut orphans = Vec::new();
         let mut edited = Vec::new();
+        let by_diesel_version: std::collections::HashMap<&str, &'c Migration> =
+            chain.migrations.iter().filter_map(|m| Some((m.meta.diesel_version.as_deref()?, m))).collect();
+        let mut legacy: Vec<(&String, &'c Migration)> = Vec::new();
         for v in &db.applied {
+            // Diesel compares versions as strings: `0001` and `00000000000000` differ.
+            if !chain.migrations.iter().any(|m| m.id == *v) {
+                if let Some(m) = by_diesel_version.get(v.as_str()) {
+                    legacy.push((v, m));
+                    continue;
+                }
+            }
             let number = v.parse::<u64>().unwrap_or(u64::MAX);
             let record = db.records.get(v).cloned();
             let by_number = chain.migrations.iter().find(|m| u64::from(m.number) == number);
             let migration = by_number.filter(|m| record.as_ref().is_none_or(|r| r.name == m.name));
-            let entry = Applied { version: v.clone(), number, migration, record: record.clone() };
+            let entry = Applied { version: v.clone(), number, migration, record: record.clone(), legacy: Vec::new(), in_table: true };
             if migration.is_none() {
                 orphans.push(entry.clone());
             } else if let (Some(m), Some(r)) = (migration, &record) {
@@ -120,6 +137,20 @@ impl<'c> Status<'c> {
             }
             applied.push(entry);
         }
+        for (v, m) in legacy {
+            match applied.iter_mut().find(|a| a.migration.is_some_and(|x| x.name == m.name)) {
+                Some(a) => a.legacy.push(v.clone()),
+                None => applied.push(Applied {
+                    version: m.id.clone(),
+                    number: u64::from(m.number),
+                    migration: Some(m),
+                    record: db.records.get(&m.id).filter(|r| r.name == m.name).cloned(),
+                    legacy: vec![v.clone()],
+                    in_table: false,
+                }),
+            }
+        }
+        applied.sort_by_key(|a| a.number);
         let current = applied.iter().map(|a| a.number).max().unwrap_or(0).min(usize::MAX as u64) as usize;
         Ok(Status { applied, current, orphans, edited, partial: db.partial().into_iter().cloned().collect() })
     }
@@ -134,7 +165,7 @@ impl<'c> Status<'c> {
     }
 
     /// Refuses to go on while the database is in a state nobody has explained.
-    fn refuse_unexplained(&self, opts: &Options, direction: Direction) -> Result<()> {
+    fn refuse_unexplained(&self, opts: &Options, direction: Direction, chain_width: usize) -> Result<()> {
         if let Some(r) = self.partial.first() {
             return Err(Error::Refused(format!(
                 "migration {} failed part-way in an earlier run and is marked in {}:\n  {}\n  fix the database by hand, then run `cargo migrate resolve {} --applied` (its changes are all in place) or `--rolled-back` (none are)",
@@ -156,6 +187,14 @@ impl<'c> Status<'c> {
             }
         }
         if direction == Direction::Up {
+            if let Some(o) = self.orphans.iter().find(|o| o.record.is_none() && is_diesel_era(&o.version, chain_width)) {
+                return Err(Error::Refused(format!(
+                    "the database lists Diesel version {} in {}, and no migration of this chain records it as its `diesel_version`: Diesel migrated this database from a directory this chain was not adopted from{}\n  fix: run `cargo migrate adopt` on that project's original migrations directory (it keeps the database's rows and recognises them); if this database really is at a revision of this chain, record it with `cargo migrate stamp <revision> --purge`",
+                    o.version,
+                    state::DIESEL_TABLE,
+                    if self.orphans.len() > 1 { format!(" ({} such versions)", self.orphans.len()) } else { String::new() }
+                )));
+            }
             if let Some(o) = self.orphans.first() {
                 let what = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
                 return Err(Error::Refused(format!(
@@ -166,6 +205,13 @@ impl<'c> Status<'c> {
         }
         Ok(())
     }
+}
+
+/// A version no chain of `width` digits writes: diesel_cli's timestamps
+/// (`20190322170700`, `2019-03-22-170700`) and its `00000000000000` setup migration.
+/// Rolling back "to the version before" such a row would mean `base`: never advise it.
+pub fn is_diesel_era(version: &str, width: usize) -> bool {
+    version.len() != width || version.parse::<u64>().is_ok_and(|n| n == 0)
 }
 
 fn prev_version(v: &str) -> String {
@@ -225,6 +271,9 @@ struct Step {
     transactional: bool,
     /// For upgrades: what to record once it ran.
     record: Option<Record>,
+    /// Diesel versions recorded beside `version` (up) or removed with it (down): the
+    /// migration's pre-`adopt` name, so binaries built before the adoption agree.
+    legacy: Vec<String>,
 }
 
 impl Step {
@@ -251,6 +300,7 @@ impl Step {
                 detail: None,
             }),
             sql: up,
+            legacy: m.meta.diesel_version.iter().cloned().collect(),
         }
         .checked(backend)
     }
@@ -265,6 +315,7 @@ impl Step {
                 file: m.down_path(),
                 sql: m.read_down()?,
                 record: None,
+                legacy: a.legacy.iter().chain(&m.meta.diesel_version).cloned().collect(),
             }
             .checked(backend);
         }
@@ -283,6 +334,7 @@ impl Step {
             file: PathBuf::from(format!("{} (database copy of {}/down.sql)", state::OUR_TABLE, r.name)),
             sql: r.down_sql.clone(),
             record: None,
+            legacy: a.legacy.clone(),
         }
         .checked(backend)
     }
@@ -323,7 +375,7 @@ impl<'a> Engine<'a> {
         state::ensure_tables(locked.conn)?;
         let db = state::read(locked.conn)?;
         let status = Status::read(chain, &db)?;
-        status.refuse_unexplained(&opts, direction)?;
+        status.refuse_unexplained(&opts, direction, chain.width)?;
         Ok((locked, status))
     }
 
@@ -331,7 +383,7 @@ impl<'a> Engine<'a> {
         let backend = self.conn.backend();
         let (chain, out) = (self.chain, self.out);
         let (locked, status) = self.begin(Direction::Up)?;
-        adopt_unrecorded(locked.conn, &status)?;
+        record_and_translate(locked.conn, &status)?;
         let target = spec.resolve(chain, Some(status.current))?;
         if target < status.current {
             return Err(Error::Usage(format!(
@@ -379,6 +431,15 @@ impl<'a> Engine<'a> {
         Ok(report)
     }
 
+    /// Records, under the lock and in one transaction, every migration Diesel applied
+    /// under its pre-`adopt` version by its chain version too (keeping the old rows),
+    /// with our bookkeeping for each: what `adopt --db` does to a database, and what
+    /// the first `upgrade` or `stamp` does to any other. Returns what changed.
+    pub fn translate(&mut self) -> Result<Vec<String>> {
+        let (locked, status) = self.begin(Direction::Up)?;
+        record_and_translate(locked.conn, &status)
+    }
+
     /// Down then up of the newest applied migration.
     pub fn redo(&mut self) -> Result<Report> {
         let mut report = self.downgrade(&Spec::parse("-1")?)?;
@@ -402,14 +463,24 @@ impl<'a> Engine<'a> {
         let mut changes = Vec::new();
         for a in status.applied.iter().filter(|a| a.number > target as u64 || a.migration.is_none()) {
             stmts.push(state::delete_diesel(&a.version));
+            stmts.extend(a.legacy.iter().chain(a.migration.and_then(|m| m.meta.diesel_version.as_ref())).map(|v| state::delete_diesel(v)));
             stmts.push(state::delete_record(&a.version));
             changes.push(format!("unmarked {}", a.record.as_ref().map(|r| r.name.as_str()).unwrap_or(&a.version)));
         }
         for m in chain.migrations.iter().take(target) {
-            let already = status.applied.iter().any(|a| a.migration.is_some_and(|x| x.name == m.name));
+            let entry = status.applied.iter().find(|a| a.migration.is_some_and(|x| x.name == m.name));
+            let already = entry.is_some_and(|a| a.in_table);
             if !already {
                 stmts.push(state::insert_diesel(&m.id));
             }
+            match (entry, &m.meta.diesel_version) {
+                // Applied under its Diesel version only: now recorded under both.
+                (Some(a), _) if !a.in_table => changes.push(format!("{}: recorded as {} (Diesel's {} kept)", m.name, m.id, a.legacy.join(", "))),
+                // Newly marked: Diesel's old name too, as `upgrade` records it.
+                (None, Some(v)) if *v != m.id => stmts.push(state::insert_diesel(v)),
+                _ => {}
+            }
+            let already = already || entry.is_some();
             let has_record = db.records.get(&m.id).is_some_and(|r| r.name == m.name);
             if !already || !has_record {
                 let mut r = Step::up(m, locked.conn.backend())?.record.expect("up steps carry a record");
@@ -497,17 +568,33 @@ fn position_name(chain: &Chain, pos: usize) -> String {
 
 /// Migrations applied by Diesel itself have no record; write one from the files so
 /// later edits are detected and the migration can be rolled back from the database.
-fn adopt_unrecorded(conn: &mut Connection, status: &Status) -> Result<()> {
+/// A migration Diesel applied under its pre-`adopt` version also gets its chain
+/// version in Diesel's table (the old row stays). All of it in one transaction.
+/// Returns what changed, one line per migration.
+fn record_and_translate(conn: &mut Connection, status: &Status) -> Result<Vec<String>> {
     let backend = conn.backend();
-    for a in status.applied.iter().filter(|a| a.record.is_none()) {
-        if let Some(m) = a.migration {
+    let mut stmts = Vec::new();
+    let mut changes = Vec::new();
+    for a in &status.applied {
+        let Some(m) = a.migration else { continue };
+        if !a.in_table {
+            stmts.push(state::insert_diesel(&m.id));
+            changes.push(format!("{}: recorded as {} (Diesel's {} kept)", m.name, m.id, a.legacy.join(", ")));
+        }
+        if a.record.is_none() {
             let mut r = Step::up(m, backend)?.record.expect("up steps carry a record");
             r.applied_at = now_rfc3339();
-            r.detail = Some("applied by Diesel; recorded by cargo migrate".into());
-            state::upsert_record(&r, backend).run(conn)?;
+            r.detail = Some(match a.legacy.first() {
+                Some(v) => format!("applied by Diesel as version {v}; recorded by cargo migrate"),
+                None => "applied by Diesel; recorded by cargo migrate".into(),
+            });
+            stmts.push(state::upsert_record(&r, backend));
         }
     }
-    Ok(())
+    if !stmts.is_empty() {
+        in_transaction(conn, |conn| stmts.iter().try_for_each(|s| s.run(conn)))?;
+    }
+    Ok(changes)
 }
 
 fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Result<()>) -> Result<()> {
@@ -673,10 +760,16 @@ fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()>
             r.applied_at = now_rfc3339();
             r.duration_ms = took.as_millis() as i64;
             state::insert_diesel(&step.version).run(conn)?;
+            for v in step.legacy.iter().filter(|v| **v != step.version) {
+                state::insert_diesel(v).run(conn)?;
+            }
             state::upsert_record(&r, conn.backend()).run(conn)
         }
         Direction::Down => {
             state::delete_diesel(&step.version).run(conn)?;
+            for v in &step.legacy {
+                state::delete_diesel(v).run(conn)?;
+            }
             state::delete_record(&step.version).run(conn)
         }
     }
@@ -731,6 +824,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 file: m.down_path(),
                 sql: m.read_down()?,
                 record: None,
+                legacy: m.meta.diesel_version.iter().cloned().collect(),
             },
         };
         let verb = if direction == Direction::Up { "Running upgrade" } else { "Running downgrade" };
@@ -749,10 +843,12 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 r.applied_at = "offline".into();
                 r.detail = Some("applied from a --sql script".into());
                 stmts.push(state::insert_diesel(&m.id));
+                stmts.extend(step.legacy.iter().filter(|v| **v != m.id).map(|v| state::insert_diesel(v)));
                 stmts.push(state::upsert_record(&r, backend));
             }
             Direction::Down => {
                 stmts.push(state::delete_diesel(&m.id));
+                stmts.extend(step.legacy.iter().map(|v| state::delete_diesel(v)));
                 stmts.push(state::delete_record(&m.id));
             }
         }

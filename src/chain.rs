@@ -22,6 +22,9 @@ pub struct Metadata {
     pub run_in_transaction: Option<bool>,
     /// `[lint.allow]`: lint rules silenced for this migration, each with its reason.
     pub lint_allow: BTreeMap<String, String>,
+    /// The version Diesel knew this migration by before `adopt` renamed it
+    /// (`20190322170700`): a database Diesel migrated lists it in its state table.
+    pub diesel_version: Option<String>,
 }
 
 impl Metadata {
@@ -42,6 +45,9 @@ impl Metadata {
             doc["created"] = toml_edit::value(c.as_str());
         }
         doc["run_in_transaction"] = toml_edit::value(self.run_in_transaction.unwrap_or(true));
+        if let Some(v) = &self.diesel_version {
+            doc["diesel_version"] = toml_edit::value(v.as_str());
+        }
         if !self.lint_allow.is_empty() {
             let mut allow = toml_edit::Table::new();
             for (rule, reason) in &self.lint_allow {
@@ -149,6 +155,11 @@ pub enum ChainProblem {
     Unreadable { path: PathBuf, message: String },
     /// A temporary name `merge` gives a migration while renumbering, left by a killed merge.
     InterruptedMerge { path: PathBuf, original: String },
+    /// The migrations directory does not exist: nothing can be in sync with it.
+    MissingDirectory { dir: PathBuf },
+    /// Migrations named the way diesel_cli names them (`2019-03-22-170700_x`), not yet
+    /// adopted into the chain; listed once, oldest and newest.
+    DieselNamed { dir: PathBuf, count: usize, first: String, last: String },
 }
 
 impl fmt::Display for ChainProblem {
@@ -199,6 +210,17 @@ impl fmt::Display for ChainProblem {
                 heads.join(", ")
             ),
             Unreadable { path, message } => write!(f, "{}: {message}", path.display()),
+            MissingDirectory { dir } => write!(
+                f,
+                "the migrations directory `{}` does not exist\n    fix: `cargo migrate init` creates it; for an existing Diesel project, point `migrations` (or diesel.toml's [migrations_directory] dir) at its migrations and run `cargo migrate adopt`",
+                dir.display()
+            ),
+            DieselNamed { dir, count, first, last } => write!(
+                f,
+                "{count} migration(s) in `{}` have Diesel's names ({first}{}), not NNNN_ revisions of a chain\n    fix: run `cargo migrate adopt` (`--dry-run` first shows the plan): it renames them in Diesel's order and keeps every database Diesel migrated recognised",
+                dir.display(),
+                if count > &1 { format!(" … {last}") } else { String::new() }
+            ),
         }
     }
 }
@@ -258,7 +280,10 @@ pub fn scan_cached(dir: &Path, cache: Option<&ScanCache>) -> Result<(Vec<Migrati
     let mut fresh = ScanCache::new();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((migrations, problems, fresh)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems.push(ChainProblem::MissingDirectory { dir: dir.to_path_buf() });
+            return Ok((migrations, problems, fresh));
+        }
         Err(e) => return Err(Error::io(dir, e)),
     };
     let canonical_dir = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
@@ -296,6 +321,7 @@ pub fn scan_cached(dir: &Path, cache: Option<&ScanCache>) -> Result<(Vec<Migrati
         fresh.extend(c);
     }
     migrations.sort_by(|a, b| (a.number, &a.name).cmp(&(b.number, &b.name)));
+    collapse_diesel_named(dir, &mut problems);
     Ok((migrations, problems, fresh))
 }
 
@@ -314,16 +340,14 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
                 continue;
             }
         }
-        let Some((digits, _slug)) = parse_dir_name(&name) else {
-            problems.push(ChainProblem::NotAMigration { path });
-            continue;
-        };
-        let number: u32 = match digits.parse() {
-            Ok(n) if n > 0 => n,
-            _ => {
+        let number: Option<u32> = parse_dir_name(&name).and_then(|(digits, _)| digits.parse().ok()).filter(|&n| n > 0);
+        let (Some((digits, _slug)), Some(number)) = (parse_dir_name(&name), number) else {
+            if path.join("up.sql").is_file() && diesel_version(&name).is_some() {
+                problems.push(ChainProblem::DieselNamed { dir: path, count: 1, first: name, last: String::new() });
+            } else {
                 problems.push(ChainProblem::NotAMigration { path });
-                continue;
             }
+            continue;
         };
         let stamp = if cache.is_some() && !*is_link { stamp(&path) } else { None };
         if let Some(c) = cache.and_then(|c| c.get(&name)).filter(|c| stamp == Some(c.stamp)) {
@@ -366,6 +390,36 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
         migrations.push(Migration { id: digits.to_string(), number, name, path, meta });
     }
     Ok((migrations, problems, fresh))
+}
+
+/// One problem for all of a Diesel project's migrations instead of one per directory.
+fn collapse_diesel_named(dir: &Path, problems: &mut Vec<ChainProblem>) {
+    let mut names: Vec<String> = problems
+        .iter()
+        .filter_map(|p| match p {
+            ChainProblem::DieselNamed { first, .. } => Some(first.clone()),
+            _ => None,
+        })
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_by(|a, b| (diesel_version(a), a).cmp(&(diesel_version(b), b)));
+    problems.retain(|p| !matches!(p, ChainProblem::DieselNamed { .. }));
+    problems.push(ChainProblem::DieselNamed {
+        dir: dir.to_path_buf(),
+        count: names.len(),
+        first: names[0].clone(),
+        last: names[names.len() - 1].clone(),
+    });
+}
+
+/// Diesel's version of a migration directory: the name before the first `_`, with
+/// `-` removed (`2019-03-22-170700_create_users` → `20190322170700`). Diesel orders
+/// migrations by it as a string.
+pub fn diesel_version(name: &str) -> Option<String> {
+    let v: String = name.split('_').next()?.chars().filter(|&c| c != '-').collect();
+    (!v.is_empty()).then_some(v)
 }
 
 /// The hidden name a writer gives migration `name` while it works on it:
@@ -463,7 +517,7 @@ fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
         },
         Some(_) => return Err(bad("lint", "a table")),
     }
-    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction, lint_allow })
+    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction, lint_allow, diesel_version: string("diesel_version")? })
 }
 
 /// Judges a scanned directory against the chain rules.
@@ -637,9 +691,29 @@ mod tests {
     }
 
     #[test]
-    fn missing_directory_is_an_empty_chain() {
+    fn a_missing_directory_is_a_problem_never_an_empty_chain() {
+        // An empty chain would let `check` say "ok: 0 migrations" while seeing nothing.
         let t = tempfile::tempdir().unwrap();
-        assert!(load(&t.path().join("nope")).unwrap().is_empty());
+        let p = problems(&t.path().join("nope"));
+        assert!(matches!(&p[..], [ChainProblem::MissingDirectory { .. }]), "{p:?}");
+        let text = p[0].to_string();
+        assert!(text.contains("nope") && text.contains("does not exist") && text.contains("cargo migrate adopt"), "{text}");
+    }
+
+    #[test]
+    fn diesel_named_migrations_are_one_problem_pointing_at_adopt() {
+        let t = tempfile::tempdir().unwrap();
+        for name in ["2019-03-22-170700_create_users", "00000000000000_diesel_initial_setup", "20200101000000_more"] {
+            std::fs::create_dir(t.path().join(name)).unwrap();
+            std::fs::write(t.path().join(name).join("up.sql"), "SELECT 1;").unwrap();
+        }
+        // Without up.sql it is not a migration of any kind.
+        std::fs::create_dir(t.path().join("notes")).unwrap();
+        let p = problems(t.path());
+        assert_eq!(p.len(), 2, "{p:?}");
+        let text = p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n");
+        assert!(text.contains("3 migration(s)") && text.contains("00000000000000_diesel_initial_setup … 20200101000000_more") && text.contains("cargo migrate adopt"), "{text}");
+        assert!(text.contains("notes` is not a migration"), "{text}");
     }
 
     #[test]
@@ -729,7 +803,7 @@ mod tests {
 
     #[test]
     fn metadata_always_states_run_in_transaction() {
-        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None, lint_allow: BTreeMap::from([("drop-column".to_string(), "archived in 0007".to_string())]) }.to_toml();
+        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None, lint_allow: BTreeMap::from([("drop-column".to_string(), "archived in 0007".to_string())]), diesel_version: None }.to_toml();
         assert!(text.contains("run_in_transaction = true"), "{text}");
         let back: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(back["message"].as_str(), Some("say \"hi\""));

@@ -216,6 +216,13 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     }
     for o in &status.orphans {
         let name = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
+        if o.record.is_none() && crate::apply::is_diesel_era(&o.version, chain.width) {
+            report.problems.push(Problem {
+                kind: "db-unknown",
+                message: format!("the database lists Diesel version {name}, which no migration of this chain records as its `diesel_version`\n    fix: `cargo migrate adopt` the migrations directory Diesel applied it from; never roll back to `base` for it"),
+            });
+            continue;
+        }
         report.problems.push(Problem {
             kind: "db-unknown",
             message: format!("the database has {name} applied, but the migrations directory has no such migration\n    fix: `cargo migrate downgrade` past it, or check out the branch that has it"),

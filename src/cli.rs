@@ -60,6 +60,34 @@ pub struct GlobalArgs {
     /// Retry connecting for up to this many seconds (deploys that start before the database is up).
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 0)]
     pub wait: u64,
+    /// Use this migrations directory and no workspace: no Cargo.toml or cargo is needed
+    /// (a deploy image). Commands that need the models refuse.
+    #[arg(long, global = true, value_name = "DIR", env = "CARGO_MIGRATE_MIGRATIONS_DIR")]
+    pub migrations_dir: Option<PathBuf>,
+    /// Seconds to wait for another run's migration lock (overrides `lock_timeout`).
+    #[arg(long, global = true, value_name = "SECONDS", env = "CARGO_MIGRATE_LOCK_TIMEOUT")]
+    pub lock_timeout: Option<u64>,
+    /// The environment variable holding the database URL (overrides `database_url_env`).
+    #[arg(long, global = true, value_name = "NAME", env = "CARGO_MIGRATE_DATABASE_URL_ENV")]
+    pub database_url_env: Option<String>,
+}
+
+/// The SQL dialect of an offline (`--sql`) script, when no database URL says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+    Mysql,
+}
+
+impl From<Dialect> for crate::database_url::Backend {
+    fn from(d: Dialect) -> Self {
+        match d {
+            Dialect::Sqlite => Self::Sqlite,
+            Dialect::Postgres => Self::Postgres,
+            Dialect::Mysql => Self::Mysql,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +107,9 @@ pub enum Format {
 pub enum Command {
     /// Write `[workspace.metadata.migrate]` into Cargo.toml and create the migrations directory.
     Init(InitArgs),
+    /// Convert an existing Diesel project: rename its migrations to NNNN_ revisions in
+    /// Diesel's order, keeping every database Diesel migrated recognised.
+    Adopt(AdoptArgs),
     /// Create a new migration after the head: NNNN_slug/{up.sql,down.sql,metadata.toml}.
     Revision(RevisionArgs),
     /// Apply migrations up to a revision (default: head).
@@ -127,6 +158,19 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AdoptArgs {
+    /// Print the plan and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also connect: record the database's Diesel versions under the new revisions (old
+    /// rows kept) and write what the database has but the models do not state
+    /// (indexes, uniques, defaults, foreign-key actions, checks, enum labels) into the
+    /// models as `/// @` annotations.
+    #[arg(long)]
+    pub db: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct RevisionArgs {
     /// What the migration does; also its directory name (`add phone to users` → `0007_add_phone_to_users`).
     #[arg(short, long)]
@@ -162,6 +206,9 @@ pub struct ApplyArgs {
     /// Print the SQL script instead of running it (offline mode; no connection).
     #[arg(long)]
     pub sql: bool,
+    /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
+    #[arg(long, requires = "sql", value_enum)]
+    pub dialect: Option<Dialect>,
     /// Apply even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
@@ -175,6 +222,9 @@ pub struct DowngradeArgs {
     /// Print the SQL script instead of running it (offline mode; no connection).
     #[arg(long)]
     pub sql: bool,
+    /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
+    #[arg(long, requires = "sql", value_enum)]
+    pub dialect: Option<Dialect>,
     /// Roll back even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
@@ -211,6 +261,9 @@ pub struct StampArgs {
     /// Print the SQL instead of running it.
     #[arg(long)]
     pub sql: bool,
+    /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
+    #[arg(long, requires = "sql", value_enum)]
+    pub dialect: Option<Dialect>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::diesel_toml::{self, DieselToml};
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
 
@@ -51,10 +52,16 @@ pub struct Config {
     /// Table names or globs (the `ignore` key) left alone by autogenerate and drift.
     pub ignore: Vec<String>,
     /// Tables excluded elsewhere (`diesel.toml`'s `print_schema.filter`), names or
-    /// globs, left alone like `ignore`. Filled by whoever reads that file.
+    /// globs, left alone like `ignore`. Filled by [`with_diesel`] from the filter.
     pub excluded: Vec<String>,
     /// `[…metadata.migrate.types]`: SQL type name by Rust type name.
     pub types: crate::registry::TypeMap,
+    /// The project's `diesel.toml`, when it has one. With no table it supplied
+    /// `migrations_dir` and `models`; its `filter` always says which tables the
+    /// models leave out on purpose.
+    pub diesel: Option<DieselToml>,
+    /// `--migrations-dir` without a workspace: no models, so commands that read them refuse.
+    pub standalone: bool,
 }
 
 impl Config {
@@ -92,20 +99,96 @@ pub fn resolve(ws: &Workspace, package: Option<&str>) -> Result<Config> {
             members: ws.members.iter().map(|m| m.name.clone()).collect(),
         })?;
         if let Some(table) = member.metadata.get("migrate") {
-            return from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir());
+            return with_diesel(from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir())?, ws, package);
         }
     }
     if let Some(table) = ws.metadata.get("migrate") {
-        return from_table(table, &ws.root_manifest, "workspace.metadata.migrate", &ws.root);
+        return with_diesel(from_table(table, &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?, ws, package);
     }
     if let Some(root_pkg) = ws.members.iter().find(|m| m.manifest_path == ws.root_manifest) {
         if let Some(table) = root_pkg.metadata.get("migrate") {
-            return from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root);
+            return with_diesel(from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root)?, ws, package);
         }
     }
     let mut cfg = from_table(&Value::Object(Default::default()), &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?;
     cfg.present = false;
+    cfg.diesel = find_diesel_toml(ws, package)?;
+    cfg.excluded = cfg.diesel.as_ref().map(excluded_tables).unwrap_or_default();
+    if let Some(d) = &cfg.diesel {
+        if let Some(dir) = &d.migrations_dir {
+            cfg.migrations_dir = dir.clone();
+        }
+        if !d.schema_files.is_empty() {
+            cfg.models = d.schema_files.iter().map(|f| relative_to(f, &cfg.base_dir)).collect();
+        }
+    }
     Ok(cfg)
+}
+
+/// diesel_cli reads `diesel.toml` beside the project's root manifest; in a workspace
+/// it often sits in the one member that holds the database code.
+pub fn find_diesel_toml(ws: &Workspace, package: Option<&str>) -> Result<Option<DieselToml>> {
+    if let Some(d) = diesel_toml::read(&ws.root)? {
+        return Ok(Some(d));
+    }
+    let members: Vec<&crate::workspace::Member> = ws.members.iter().filter(|m| package.is_none_or(|p| m.name == p)).filter(|m| m.dir() != ws.root).collect();
+    let mut found = Vec::new();
+    for m in members {
+        if let Some(d) = diesel_toml::read(m.dir())? {
+            found.push(d);
+        }
+    }
+    Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
+/// `path` relative to `base` with forward slashes, as the `models` key holds it.
+pub fn relative_to(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+/// The configuration of `--migrations-dir DIR` with no workspace: defaults, that
+/// directory, and no models.
+pub fn standalone(migrations_dir: &Path, cwd: &Path) -> Result<Config> {
+    let mut cfg = from_table(&Value::Object(Default::default()), Path::new(""), "--migrations-dir", cwd)?;
+    cfg.present = false;
+    cfg.standalone = true;
+    cfg.models = Vec::new();
+    cfg.migrations_dir = migrations_dir.to_path_buf();
+    Ok(cfg)
+}
+
+/// A table decides every key; `diesel.toml` is still read for its `filter`.
+fn with_diesel(mut cfg: Config, ws: &Workspace, package: Option<&str>) -> Result<Config> {
+    cfg.diesel = find_diesel_toml(ws, package)?;
+    cfg.excluded = cfg.diesel.as_ref().map(excluded_tables).unwrap_or_default();
+    Ok(cfg)
+}
+
+/// The tables `diesel.toml`'s `except_tables` leaves out of the models, as names
+/// or globs: diesel_cli's patterns are regular expressions, and those written as a
+/// plain name (optionally `^…$`-anchored) or with `.*` wildcards translate exactly.
+/// `only_tables`, and any other regular expression, are not translated (the
+/// `ignore` key states them).
+pub fn excluded_tables(d: &DieselToml) -> Vec<String> {
+    d.filter
+        .except_tables
+        .iter()
+        .filter_map(|re| {
+            let anchored = re.strip_prefix('^').unwrap_or(re);
+            let anchored = anchored.strip_suffix('$').unwrap_or(anchored);
+            let glob = anchored.replace(".*", "*");
+            let plain = glob.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '*');
+            // Unanchored, a regular expression matches anywhere in the name.
+            let glob = match (re.starts_with('^'), re.ends_with('$')) {
+                (true, true) => glob,
+                (true, false) => format!("{glob}*"),
+                (false, true) => format!("*{glob}"),
+                (false, false) => format!("*{glob}*"),
+            };
+            let glob = glob.replace("**", "*");
+            plain.then_some(glob)
+        })
+        .collect()
 }
 
 /// Validates one table. Public so tests can feed tables without a workspace.
@@ -201,6 +284,8 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             Some(Value::Bool(b)) => *b,
             Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
         },
+        diesel: None,
+        standalone: false,
     })
 }
 
@@ -251,6 +336,13 @@ mod tests {
         assert_eq!(c.guard.env, "APP_ENV");
         assert_eq!(c.guard.confirm_value, "sure");
         assert_eq!(c.lock_timeout_secs, 5);
+    }
+
+    #[test]
+    fn diesel_toml_except_tables_become_excluded_globs() {
+        let text = "[print_schema]\nfilter = { except_tables = [\"previously_run_sql\", \"^spatial_ref_sys$\", \"^legacy_.*\", \"(a|b)\"] }\n";
+        let d = crate::diesel_toml::parse(text, Path::new("/ws/diesel.toml")).unwrap();
+        assert_eq!(excluded_tables(&d), ["*previously_run_sql*", "spatial_ref_sys", "legacy_*"]);
     }
 
     #[test]

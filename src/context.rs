@@ -61,9 +61,38 @@ pub struct Context {
 impl Context {
     pub fn resolve(global: GlobalArgs) -> Result<Self> {
         let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-        let workspace = workspace::discover(global.manifest_path.as_deref(), &cwd)?;
-        let config = config::resolve(&workspace, global.package.as_deref())?;
-        let env = Env::capture(&workspace.root)?;
+        let (workspace, mut config, env) = match &global.migrations_dir {
+            // A deploy image: the migrations and the binary, no Cargo.toml, no cargo.
+            Some(dir) => {
+                let env = Env::capture(&cwd)?;
+                let mut config = config::standalone(&cwd.join(dir), &cwd)?;
+                // What the table would have said comes from the environment.
+                let g = &mut config.guard;
+                for (var, field) in [
+                    ("CARGO_MIGRATE_PRODUCTION_ENV", &mut g.env),
+                    ("CARGO_MIGRATE_PRODUCTION_VALUE", &mut g.value),
+                    ("CARGO_MIGRATE_CONFIRM_ENV", &mut g.confirm_env),
+                    ("CARGO_MIGRATE_CONFIRM_VALUE", &mut g.confirm_value),
+                ] {
+                    if let Some(v) = env.get(var).filter(|v| !v.is_empty()) {
+                        *field = v.to_string();
+                    }
+                }
+                (Workspace::standalone(&cwd), config, env)
+            }
+            None => {
+                let workspace = workspace::discover(global.manifest_path.as_deref(), &cwd)?;
+                let config = config::resolve(&workspace, global.package.as_deref())?;
+                let env = Env::capture(&workspace.root)?;
+                (workspace, config, env)
+            }
+        };
+        if let Some(secs) = global.lock_timeout {
+            config.lock_timeout_secs = secs;
+        }
+        if let Some(var) = &global.database_url_env {
+            config.database_url_env = var.clone();
+        }
         let color = Output::wants_color(global.color, env.get("NO_COLOR"));
         let out = Output::new(global.format == Format::Json, color, global.quiet, global.verbose);
         Ok(Context { global, workspace, config, env, out })

@@ -26,10 +26,17 @@ pub struct InitReport {
     pub models: Vec<String>,
 }
 
-/// Where the table goes: the `-p` package, else `[workspace]` when the root manifest
-/// has one, else the single package.
-pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result<InitReport> {
-    let (manifest, base_dir) = match package {
+/// The manifest and dotted name of the table [`init`] writes.
+pub fn destination(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, String)> {
+    let (manifest, _) = manifest_and_base(ws, package)?;
+    let text = std::fs::read_to_string(&manifest).map_err(|e| Error::io(&manifest, e))?;
+    let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: manifest.clone(), key: String::new(), message: e.to_string() })?;
+    let section = if package.is_none() && doc.get("workspace").is_some() { "workspace" } else { "package" };
+    Ok((manifest, format!("{section}.metadata.migrate")))
+}
+
+fn manifest_and_base(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, PathBuf)> {
+    Ok(match package {
         Some(name) => {
             let m = ws.members.iter().find(|m| m.name == name).ok_or_else(|| Error::UnknownPackage {
                 name: name.into(),
@@ -38,7 +45,13 @@ pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result
             (m.manifest_path.clone(), m.dir().to_path_buf())
         }
         None => (ws.root_manifest.clone(), ws.root.clone()),
-    };
+    })
+}
+
+/// Where the table goes: the `-p` package, else `[workspace]` when the root manifest
+/// has one, else the single package.
+pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result<InitReport> {
+    let (manifest, base_dir) = manifest_and_base(ws, package)?;
     let original = std::fs::read_to_string(&manifest).map_err(|e| Error::io(&manifest, e))?;
     let doc: DocumentMut = original.parse().map_err(|e: toml_edit::TomlError| Error::Config {
         file: manifest.clone(),
@@ -54,8 +67,19 @@ pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result
             message: format!("[{table_name}] already exists; pass --force to replace it"),
         });
     }
-    let models = if opts.models.is_empty() { guess_models(ws, &base_dir) } else { opts.models.clone() };
-    let migrations = opts.migrations.clone().unwrap_or_else(|| crate::config::DEFAULT_MIGRATIONS_DIR.into());
+    // An existing Diesel project already says where both are.
+    let diesel = crate::config::find_diesel_toml(ws, package)?;
+    let diesel_models: Vec<String> = diesel.iter().flat_map(|d| &d.schema_files).map(|f| crate::config::relative_to(f, &base_dir)).collect();
+    let models = match (opts.models.is_empty(), diesel_models.is_empty()) {
+        (false, _) => opts.models.clone(),
+        (true, false) => diesel_models,
+        (true, true) => guess_models(ws, &base_dir),
+    };
+    let migrations = opts
+        .migrations
+        .clone()
+        .or_else(|| diesel.as_ref()?.migrations_dir.as_deref().map(|d| crate::config::relative_to(d, &base_dir)))
+        .unwrap_or_else(|| crate::config::DEFAULT_MIGRATIONS_DIR.into());
     let table = build_table(&models, &migrations, opts.database_url.as_deref());
 
     let updated = if exists {

@@ -18,6 +18,7 @@
 //!
 //! Command handlers in [`commands`] are thin: they wire these steps together.
 
+pub mod adopt;
 pub mod apply;
 pub mod autogenerate;
 pub mod cache;
@@ -30,6 +31,7 @@ pub mod config;
 pub mod context;
 pub mod database_url;
 pub mod db;
+pub mod diesel_toml;
 pub mod diff;
 pub mod error;
 pub mod init;

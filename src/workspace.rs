@@ -35,6 +35,13 @@ impl Member {
     }
 }
 
+impl Workspace {
+    /// No workspace at all (`--migrations-dir`): `dir` stands in for its root.
+    pub fn standalone(dir: &Path) -> Self {
+        Workspace { root: dir.to_path_buf(), root_manifest: PathBuf::new(), metadata: serde_json::Value::Null, members: Vec::new() }
+    }
+}
+
 /// Finds the workspace that `manifest_path` (or the current directory) belongs to.
 pub fn discover(manifest_path: Option<&Path>, cwd: &Path) -> Result<Workspace> {
     let manifest = match manifest_path {

@@ -6,19 +6,17 @@ mod common;
 use common::{TestDb, Workspace};
 use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 
-backend_tests!(diesel_continues_where_we_stopped, we_continue_where_diesel_stopped);
-
 fn pending(db: &TestDb, ws: &Workspace) -> Vec<String> {
-    let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
-    let mut conn = db.connect();
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
+    common::diesel_pending(db, &ws.migrations())
 }
 
 fn diesel_run_pending(db: &TestDb, ws: &Workspace) -> usize {
-    let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
-    let mut conn = db.connect();
-    cargo_migrate::with_diesel_connection!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
+    common::diesel_run(db, &ws.migrations(), None)
 }
+
+backend_tests!(diesel_continues_where_we_stopped, we_continue_where_diesel_stopped);
+
+
 
 fn diesel_revert_last(db: &TestDb, ws: &Workspace) -> String {
     let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();

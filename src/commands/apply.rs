@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use crate::apply::{self, Engine, Options, Report};
 use crate::chain::{self, Chain};
-use crate::cli::{ApplyArgs, DowngradeArgs, ResolveArgs, StampArgs};
+use crate::cli::{ApplyArgs, Dialect, DowngradeArgs, ResolveArgs, StampArgs};
+use crate::database_url::Backend;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::revision_spec::{parse_range, Spec};
@@ -50,16 +51,27 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql, args.ignore_checksums, true)
+    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql, args.ignore_checksums, false)
+    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, false)
 }
 
-fn move_to(ctx: &Context, target: &str, sql: bool, ignore_checksums: bool, up: bool) -> Result<()> {
-    if sql {
-        return offline(ctx, target, up);
+/// The backend an offline script is written for: `--dialect`, else the URL's.
+fn script_backend(ctx: &Context, dialect: Option<Dialect>) -> Result<Backend> {
+    match dialect {
+        Some(d) => Ok(d.into()),
+        None => ctx.database_url().map(|u| u.backend).map_err(|e| match e {
+            Error::NoDatabaseUrl { var } => Error::Usage(format!("--sql needs to know the dialect: pass --dialect sqlite|postgres|mysql, or set {var}")),
+            other => other,
+        }),
+    }
+}
+
+fn move_to(ctx: &Context, target: &str, sql: Option<Option<Dialect>>, ignore_checksums: bool, up: bool) -> Result<()> {
+    if let Some(dialect) = sql {
+        return offline(ctx, target, up, dialect);
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
@@ -79,7 +91,7 @@ pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
     let spec = Spec::parse(&args.revision)?;
     if args.sql {
         let chain = chain::load(&ctx.config.migrations_dir)?;
-        let backend = ctx.database_url()?.backend;
+        let backend = script_backend(ctx, args.dialect)?;
         let target = spec.resolve(&chain, None)?;
         let mut script = String::new();
         for s in crate::state::create_tables(backend) {
@@ -119,9 +131,9 @@ pub fn resolve(ctx: &Context, args: &ResolveArgs) -> Result<()> {
 
 /// `--sql`: print the script for a range without connecting. A single target is
 /// taken from base (upgrade) or from head (downgrade), as Alembic's offline mode does.
-fn offline(ctx: &Context, target: &str, upgrade: bool) -> Result<()> {
+fn offline(ctx: &Context, target: &str, upgrade: bool, dialect: Option<Dialect>) -> Result<()> {
     let chain: Chain = chain::load(&ctx.config.migrations_dir)?;
-    let backend = ctx.database_url()?.backend;
+    let backend = script_backend(ctx, dialect)?;
     let (from, to) = match parse_range(target) {
         Some((a, b)) => {
             let from = a.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { 0 } else { chain.len() });

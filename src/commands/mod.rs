@@ -10,6 +10,7 @@ use crate::db::Connection;
 use crate::error::Result;
 use crate::output::Output;
 
+pub mod adopt;
 pub mod apply;
 pub mod check;
 pub mod init;
@@ -33,12 +34,16 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    if cli.global.migrations_dir.is_some() {
+        refuse_without_workspace(&cli.command)?;
+    }
     if let Command::Init(args) = &cli.command {
         return init::run(&cli.global, args);
     }
     let ctx = Context::resolve(cli.global)?;
     match cli.command {
         Command::Init(_) => unreachable!("handled above"),
+        Command::Adopt(a) => adopt::run(&ctx, &a),
         Command::Revision(a) => revision::run(&ctx, &a),
         Command::Upgrade(a) => apply::upgrade(&ctx, &a),
         Command::Downgrade(a) => apply::downgrade(&ctx, &a),
@@ -54,6 +59,22 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Lint(a) => check::lint(&ctx, &a),
         Command::Merge(a) => merge::run(&ctx, &a),
     }
+}
+
+/// With `--migrations-dir` there are no models (they are named in Cargo.toml) and no
+/// manifest to write: what needs either says so instead of working on nothing.
+fn refuse_without_workspace(command: &Command) -> Result<()> {
+    let (name, why) = match command {
+        Command::Init(_) => ("init", "it writes the config table into Cargo.toml"),
+        Command::Adopt(_) => ("adopt", "it reads the models and writes the config table into Cargo.toml"),
+        Command::Revision(_) => ("revision", "it records the models (named in Cargo.toml) as the new schema snapshot"),
+        Command::Models => ("models", "the model paths are configured in Cargo.toml"),
+        Command::Merge(_) => ("merge", "it regenerates the schema snapshot from the models"),
+        _ => return Ok(()),
+    };
+    Err(crate::Error::Usage(format!(
+        "`{name}` needs the workspace: {why}, and --migrations-dir runs without one\n  hint: run it in the project (without --migrations-dir); a deploy image needs only upgrade, downgrade, current, history, check and friends"
+    )))
 }
 
 /// Connects with the context's URL, honouring `--wait`.

@@ -261,6 +261,39 @@ macro_rules! server_tests {
     };
 }
 
+/// The versions the real `diesel_migrations` harness would run against `db` for the
+/// migrations in `dir`: what `embed_migrations!` in an application reports.
+pub fn diesel_pending(db: &TestDb, dir: &Path) -> Vec<String> {
+    use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+    let migrations = FileBasedMigrations::from_path(dir).unwrap();
+    let mut conn = db.connect();
+    cargo_migrate::with_diesel_connection!(&mut conn, c => c.pending_migrations(migrations).unwrap().iter().map(|m| m.name().version().to_string()).collect())
+}
+
+/// Runs `dir`'s pending migrations with Diesel's own harness, after `session` SQL on
+/// the same connection (some projects change session settings first); returns how many ran.
+pub fn diesel_run(db: &TestDb, dir: &Path, session: Option<&str>) -> usize {
+    use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+    let migrations = FileBasedMigrations::from_path(dir).unwrap();
+    let mut conn = db.connect();
+    if let Some(sql) = session {
+        conn.batch_execute(sql).unwrap();
+    }
+    cargo_migrate::with_diesel_connection!(&mut conn, c => c.run_pending_migrations(migrations).unwrap().len())
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &to.join(e.file_name()));
+        } else {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

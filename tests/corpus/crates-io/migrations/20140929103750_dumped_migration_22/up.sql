@@ -1,0 +1,1 @@
+CREATE INDEX index_crate_created_at ON crates (created_at);

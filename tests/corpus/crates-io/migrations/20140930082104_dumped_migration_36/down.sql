@@ -1,0 +1,3 @@
+CREATE TABLE version_dependencies (
+                            version_id INTEGER
+                        );

@@ -1,0 +1,1 @@
+ALTER TABLE crates_keywords DROP CONSTRAINT fk_crates_keywords_keyword_id;

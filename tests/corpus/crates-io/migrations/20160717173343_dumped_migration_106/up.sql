@@ -1,0 +1,1 @@
+DROP INDEX index_crates_user_id;

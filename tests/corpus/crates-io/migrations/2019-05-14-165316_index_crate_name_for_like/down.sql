@@ -1,0 +1,2 @@
+DROP INDEX index_crates_name_tgrm;
+DROP EXTENSION pg_trgm;

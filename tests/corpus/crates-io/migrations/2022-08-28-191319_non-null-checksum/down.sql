@@ -1,0 +1,2 @@
+alter table versions
+    alter column checksum drop not null;

@@ -1,0 +1,3 @@
+alter table versions
+    drop column categories,
+    drop column keywords;

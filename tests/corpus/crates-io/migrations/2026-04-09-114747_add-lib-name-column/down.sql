@@ -1,0 +1,2 @@
+alter table versions
+    drop column lib_name;

@@ -1,0 +1,4 @@
+DROP VIEW post_view;
+
+DROP FUNCTION hot_rank;
+

@@ -1,0 +1,3 @@
+DELETE FROM user_
+WHERE name LIKE 'admin';
+

@@ -1,0 +1,4 @@
+DROP VIEW user_mention_view;
+
+DROP TABLE user_mention;
+

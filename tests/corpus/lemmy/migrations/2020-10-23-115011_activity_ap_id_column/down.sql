@@ -1,0 +1,3 @@
+ALTER TABLE activity
+    DROP COLUMN ap_id;
+

@@ -1,0 +1,5 @@
+ALTER TABLE community
+    DROP COLUMN category_id;
+
+DROP TABLE category;
+

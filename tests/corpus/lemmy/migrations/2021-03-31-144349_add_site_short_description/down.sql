@@ -1,0 +1,5 @@
+ALTER TABLE site
+    DROP COLUMN description;
+
+ALTER TABLE site RENAME COLUMN sidebar TO description;
+

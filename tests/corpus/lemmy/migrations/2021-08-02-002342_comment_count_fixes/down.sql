@@ -1,0 +1,41 @@
+DROP TRIGGER post_aggregates_comment_set_deleted ON comment;
+
+DROP FUNCTION post_aggregates_comment_deleted;
+
+CREATE OR REPLACE FUNCTION post_aggregates_comment_count ()
+    RETURNS TRIGGER
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (TG_OP = 'INSERT') THEN
+        UPDATE
+            post_aggregates pa
+        SET
+            comments = comments + 1,
+            newest_comment_time = NEW.published
+        WHERE
+            pa.post_id = NEW.post_id;
+        -- A 2 day necro-bump limit
+        UPDATE
+            post_aggregates pa
+        SET
+            newest_comment_time_necro = NEW.published
+        WHERE
+            pa.post_id = NEW.post_id
+            AND published > ('now'::timestamp - '2 days'::interval);
+    ELSIF (TG_OP = 'DELETE') THEN
+        -- Join to post because that post may not exist anymore
+        UPDATE
+            post_aggregates pa
+        SET
+            comments = comments - 1
+        FROM
+            post p
+        WHERE
+            pa.post_id = p.id
+            AND pa.post_id = OLD.post_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+

@@ -1,0 +1,2 @@
+DROP TABLE mod_transfer_community;
+

@@ -1,0 +1,4 @@
+DROP TABLE secret;
+
+DROP EXTENSION pgcrypto;
+

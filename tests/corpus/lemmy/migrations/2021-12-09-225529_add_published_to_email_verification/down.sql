@@ -1,0 +1,3 @@
+ALTER TABLE email_verification
+    DROP COLUMN published;
+

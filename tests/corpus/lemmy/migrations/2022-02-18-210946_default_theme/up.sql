@@ -1,0 +1,3 @@
+ALTER TABLE site
+    ADD COLUMN default_theme text NOT NULL DEFAULT 'browser';
+

@@ -1,0 +1,3 @@
+ALTER TABLE community
+    DROP COLUMN posting_restricted_to_mods;
+

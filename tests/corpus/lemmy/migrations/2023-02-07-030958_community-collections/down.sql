@@ -1,0 +1,6 @@
+ALTER TABLE community
+    DROP COLUMN moderators_url;
+
+ALTER TABLE community
+    DROP COLUMN featured_url;
+

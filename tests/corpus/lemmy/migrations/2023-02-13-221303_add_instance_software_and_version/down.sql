@@ -1,0 +1,6 @@
+ALTER TABLE instance
+    DROP COLUMN software;
+
+ALTER TABLE instance
+    DROP COLUMN version;
+

@@ -1,0 +1,2 @@
+DROP TABLE captcha_answer;
+

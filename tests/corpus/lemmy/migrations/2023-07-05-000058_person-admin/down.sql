@@ -1,0 +1,4 @@
+DROP INDEX idx_person_admin;
+
+CREATE INDEX idx_person_admin ON person (admin);
+

@@ -1,0 +1,2 @@
+ALTER TABLE password_reset_request RENAME COLUMN token TO token_encrypted;
+

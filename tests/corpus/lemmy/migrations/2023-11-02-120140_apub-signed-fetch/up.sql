@@ -1,0 +1,3 @@
+ALTER TABLE local_site
+    ADD COLUMN federation_signed_fetch boolean NOT NULL DEFAULT FALSE;
+

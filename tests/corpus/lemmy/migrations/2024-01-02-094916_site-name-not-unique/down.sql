@@ -1,0 +1,3 @@
+ALTER TABLE site
+    ADD CONSTRAINT site_name_key UNIQUE (name);
+

@@ -1,0 +1,6 @@
+ALTER TABLE site
+    DROP COLUMN content_warning;
+
+ALTER TABLE local_site
+    DROP COLUMN default_post_listing_mode;
+

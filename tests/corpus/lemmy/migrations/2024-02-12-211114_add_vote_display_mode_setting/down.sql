@@ -1,0 +1,2 @@
+DROP TABLE local_user_vote_display_mode;
+

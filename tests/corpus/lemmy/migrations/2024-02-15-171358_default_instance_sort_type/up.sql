@@ -1,0 +1,3 @@
+ALTER TABLE local_site
+    ADD COLUMN default_sort_type sort_type_enum DEFAULT 'Active' NOT NULL;
+

@@ -1,0 +1,3 @@
+ALTER TABLE post
+    DROP COLUMN alt_text;
+

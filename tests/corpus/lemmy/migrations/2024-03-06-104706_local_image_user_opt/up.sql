@@ -1,0 +1,3 @@
+ALTER TABLE local_image
+    ALTER COLUMN local_user_id DROP NOT NULL;
+

@@ -1,0 +1,3 @@
+ALTER TABLE post
+    DROP COLUMN scheduled_publish_time;
+

@@ -1,0 +1,5 @@
+ALTER TABLE community
+    DROP COLUMN description;
+
+ALTER TABLE community RENAME COLUMN sidebar TO description;
+

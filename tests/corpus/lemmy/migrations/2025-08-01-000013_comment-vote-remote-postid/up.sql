@@ -1,0 +1,3 @@
+ALTER TABLE comment_like
+    DROP post_id;
+

@@ -1,0 +1,3 @@
+ALTER TABLE local_user
+    DROP COLUMN auto_mark_fetched_posts_as_read;
+

@@ -1,0 +1,2 @@
+DROP FUNCTION forbid_diesel_cli CASCADE;
+

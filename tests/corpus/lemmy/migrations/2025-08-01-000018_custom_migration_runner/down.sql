@@ -1,0 +1,2 @@
+DROP TABLE previously_run_sql;
+

@@ -1,0 +1,3 @@
+ALTER TABLE image_details
+    DROP COLUMN blurhash;
+

@@ -1,0 +1,2 @@
+DROP TABLE person_content_combined, person_saved_combined;
+

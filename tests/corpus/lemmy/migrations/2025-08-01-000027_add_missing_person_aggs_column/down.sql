@@ -1,0 +1,3 @@
+ALTER TABLE person_aggregates
+    DROP COLUMN published;
+

@@ -1,0 +1,2 @@
+DROP INDEX idx_post_actions_on_read_read_not_null;
+

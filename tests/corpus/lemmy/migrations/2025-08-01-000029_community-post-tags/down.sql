@@ -1,0 +1,4 @@
+DROP TABLE post_tag;
+
+DROP TABLE tag;
+

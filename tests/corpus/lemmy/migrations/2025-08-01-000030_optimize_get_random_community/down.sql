@@ -1,0 +1,5 @@
+ALTER TABLE community
+    DROP COLUMN random_number;
+
+DROP FUNCTION random_smallint;
+

@@ -1,0 +1,3 @@
+ALTER TABLE community_aggregates
+    DROP COLUMN interactions_month;
+

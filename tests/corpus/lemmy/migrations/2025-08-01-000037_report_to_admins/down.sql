@@ -1,0 +1,6 @@
+ALTER TABLE post_report
+    DROP COLUMN violates_instance_rules;
+
+ALTER TABLE comment_report
+    DROP COLUMN violates_instance_rules;
+

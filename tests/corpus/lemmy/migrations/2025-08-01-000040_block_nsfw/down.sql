@@ -1,0 +1,3 @@
+ALTER TABLE local_site
+    DROP COLUMN disallow_nsfw_content;
+

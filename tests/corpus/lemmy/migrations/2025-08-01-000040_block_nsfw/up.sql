@@ -1,0 +1,3 @@
+ALTER TABLE local_site
+    ADD COLUMN disallow_nsfw_content boolean DEFAULT FALSE NOT NULL;
+

@@ -1,0 +1,3 @@
+ALTER TABLE community
+    DROP COLUMN local_removed;
+

@@ -1,0 +1,2 @@
+DROP TABLE person_liked_combined;
+

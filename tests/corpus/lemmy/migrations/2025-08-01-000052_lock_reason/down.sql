@@ -1,0 +1,3 @@
+ALTER TABLE mod_lock_post
+    DROP COLUMN reason;
+

@@ -1,0 +1,3 @@
+ALTER TABLE person
+    DROP CONSTRAINT person_name_instance_unique;
+

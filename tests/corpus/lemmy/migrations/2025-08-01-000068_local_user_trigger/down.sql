@@ -1,0 +1,9 @@
+UPDATE
+    local_site
+SET
+    users = (
+        SELECT
+            count(*)
+        FROM
+            local_user);
+

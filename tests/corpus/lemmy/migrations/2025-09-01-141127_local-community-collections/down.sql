@@ -1,0 +1,8 @@
+UPDATE
+    community
+SET
+    moderators_url = NULL,
+    featured_url = NULL
+WHERE
+    local;
+

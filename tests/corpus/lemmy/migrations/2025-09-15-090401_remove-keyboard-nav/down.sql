@@ -1,0 +1,3 @@
+ALTER TABLE local_user
+    ADD COLUMN enable_keyboard_navigation boolean NOT NULL DEFAULT FALSE;
+

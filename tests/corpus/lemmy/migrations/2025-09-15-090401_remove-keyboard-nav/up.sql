@@ -1,0 +1,3 @@
+ALTER TABLE local_user
+    DROP COLUMN enable_keyboard_navigation;
+

@@ -1,0 +1,5 @@
+ALTER TABLE tag
+    DROP COLUMN color;
+
+DROP TYPE tag_color_enum;
+

@@ -1,0 +1,3 @@
+ALTER TABLE notification
+    DROP COLUMN creator_id;
+

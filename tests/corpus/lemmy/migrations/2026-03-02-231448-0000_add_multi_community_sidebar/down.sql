@@ -1,0 +1,3 @@
+ALTER TABLE multi_community
+    DROP COLUMN sidebar;
+

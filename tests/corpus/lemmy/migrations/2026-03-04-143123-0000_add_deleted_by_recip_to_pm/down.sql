@@ -1,0 +1,3 @@
+ALTER TABLE private_message
+    DROP COLUMN deleted_by_recipient;
+

@@ -1,0 +1,3 @@
+ALTER TABLE community_actions
+    DROP COLUMN follow_activity_id;
+

@@ -1,0 +1,3 @@
+ALTER TABLE modlog
+    DROP COLUMN child_count;
+

@@ -1,0 +1,1 @@
+ALTER TABLE twofactor MODIFY last_used BIGINT NOT NULL;

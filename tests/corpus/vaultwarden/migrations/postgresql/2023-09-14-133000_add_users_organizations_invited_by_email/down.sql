@@ -1,0 +1,1 @@
+ALTER TABLE users_organizations DROP COLUMN invited_by_email;

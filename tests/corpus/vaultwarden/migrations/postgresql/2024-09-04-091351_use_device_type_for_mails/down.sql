@@ -1,0 +1,1 @@
+ALTER TABLE twofactor_incomplete DROP COLUMN device_type;
