@@ -5,7 +5,16 @@
 //! with what any command pays (`cargo metadata --no-deps`) and with the file system's
 //! floor for the same work (`cp -al` of the directory: one link per file).
 //!
-//! Target: under 0.5 s. Run with `cargo bench --bench adopt`.
+//! Target: under 0.5 s.
+//!
+//! Then `adopt --db` on PostgreSQL: 300 tables (indexes, unique constraints, checks,
+//! defaults, foreign keys) built by one Diesel migration, print-schema-style models
+//! (the annotations stripped), so adoption annotates every one of them back and
+//! records the state; compared with `pg_dump --schema-only` of the same database.
+//! Target: under 2 s. Runs when `CARGO_MIGRATE_TEST_POSTGRES_URL` names a server.
+//!
+//! Run with `CARGO_MIGRATE_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres
+//! cargo bench --bench adopt`.
 
 use std::path::Path;
 use std::process::Command;
@@ -61,6 +70,78 @@ fn main() {
     println!("cargo metadata --no-deps   median of {RUNS}: {:>8.2} ms", ms(m));
     println!("ratio adopt / cp -al:           {:>8.2}", a.as_secs_f64() / f.as_secs_f64());
     println!("ratio adopt / cargo metadata:   {:>8.2}", a.as_secs_f64() / m.as_secs_f64());
+
+    match std::env::var("CARGO_MIGRATE_TEST_POSTGRES_URL") {
+        Ok(admin) => adopt_db(&admin, bin),
+        Err(_) => println!("adopt --db on PostgreSQL: skipped (set CARGO_MIGRATE_TEST_POSTGRES_URL)"),
+    }
+}
+
+const DB_FILES: usize = 60;
+
+fn adopt_db(admin: &str, bin: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pristine = dir.path().join("pristine");
+    models::generate(&pristine, DB_FILES, 5);
+    let schema = cargo_migrate::registry::load(&pristine, &["src/models".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    let create = cargo_migrate::autogenerate::generate(cargo_migrate::database_url::Backend::Postgres, &Default::default(), &schema, &Default::default(), vec![]);
+    let m = pristine.join("migrations/20200101000000_create_schema");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::write(m.join("up.sql"), &create.up.sql).unwrap();
+    std::fs::write(m.join("down.sql"), &create.down.sql).unwrap();
+    // What `diesel print-schema` writes: no annotation lines.
+    for f in std::fs::read_dir(pristine.join("src/models")).unwrap() {
+        let p = f.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, text.lines().filter(|l| !l.trim_start().starts_with("/// @")).map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    }
+    let name = format!("cmbench_adopt_{}", std::process::id());
+    let (scheme, rest) = admin.split_once("://").unwrap();
+    let url = format!("{scheme}://{}/{name}", rest.split('/').next().unwrap());
+    psql(admin, &format!("CREATE DATABASE {name}"));
+    let result = std::panic::catch_unwind(|| {
+        psql(&url, &create.up.sql);
+        psql(&url, "CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP); INSERT INTO __diesel_schema_migrations (version) VALUES ('20200101000000')");
+        let ws = dir.path().join("ws");
+        let fresh = || {
+            let _ = std::fs::remove_dir_all(&ws);
+            run(Command::new("cp").arg("-a").arg(&pristine).arg(&ws));
+            psql(&url, "DELETE FROM __diesel_schema_migrations WHERE version <> '20200101000000'; DROP TABLE IF EXISTS __cargo_migrate_applied");
+        };
+        let adopt = || {
+            let out = Command::new(bin).args(["migrate", "adopt", "--db"]).current_dir(&ws).env("DATABASE_URL", &url).env_remove("CARGO_TARGET_DIR").env("NO_COLOR", "1").output().expect("runs");
+            assert!(out.status.success(), "adopt --db failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+            out
+        };
+        fresh();
+        let first = adopt();
+        let annotated = String::from_utf8_lossy(&first.stdout).lines().filter(|l| l.starts_with("    src/models/")).count();
+        let check = Command::new(bin).args(["migrate", "check", "--db"]).current_dir(&ws).env("DATABASE_URL", &url).env_remove("CARGO_TARGET_DIR").output().expect("runs");
+        assert!(check.status.success(), "check --db after adopt --db:\n{}", String::from_utf8_lossy(&check.stdout));
+        let dump = || run(Command::new("pg_dump").args(["--schema-only", "--no-owner", &url]));
+        dump();
+        let (mut adopt_t, mut dump_t) = (Vec::new(), Vec::new());
+        for _ in 0..RUNS {
+            fresh();
+            adopt_t.push(time(|| drop(adopt())));
+            dump_t.push(time(dump));
+        }
+        let (a, d) = (median(&mut adopt_t), median(&mut dump_t));
+        println!("{} tables on PostgreSQL, {annotated} annotation lines written back", schema.tables.len());
+        println!("cargo migrate adopt --db   median of {RUNS}: {:>8.2} ms (target under 2000)", ms(a));
+        println!("pg_dump --schema-only      median of {RUNS}: {:>8.2} ms", ms(d));
+        println!("ratio adopt --db / pg_dump:     {:>8.2}", a.as_secs_f64() / d.as_secs_f64());
+    });
+    psql(admin, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
+
+fn psql(url: &str, sql: &str) {
+    let parsed = cargo_migrate::database_url::DatabaseUrl::parse(url, Path::new("/")).unwrap();
+    let mut conn = cargo_migrate::db::Connection::connect(&parsed, Duration::from_secs(10)).unwrap_or_else(|e| panic!("{e}"));
+    conn.batch_execute(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
 fn run(cmd: &mut Command) {
