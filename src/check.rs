@@ -323,7 +323,9 @@ fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
     // Compared by definition, so a changed column list shows as removed + added.
     named("index", old.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), new.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), out);
     named("unique", old.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), new.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), out);
-    let fk = |f: &crate::schema::ForeignKey| format!("{} ({}) -> {} ({}){}{}", f.name, f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
+    // By definition, not name: the diff matches foreign keys so (a database's
+    // `posts_user_id_fkey` is the models' `joinable!`), and so must the listing.
+    let fk = |f: &crate::schema::ForeignKey| format!("({}) -> {} ({}){}{}", f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
     named("foreign key", old.foreign_keys.iter().map(fk).collect(), new.foreign_keys.iter().map(fk).collect(), out);
     named("check", old.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), new.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), out);
 }

@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::error::Result;
 use crate::init::{init, InitOptions};
 use crate::output::Style;
+use crate::registry::annotate::PlanOptions;
 use crate::state;
 
 pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
@@ -18,7 +19,26 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
         ctx.check_production_guard("adopt the database")?;
     }
     let mut conn = if args.db { Some(super::connect(ctx)?) } else { None };
-    let models = crate::registry::load(&cfg.base_dir, &cfg.models)?;
+    let models = crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
+    // With --db: what the database has and the models do not say (indexes, defaults,
+    // constraints, foreign key actions, enum labels, views declared with `table!`)
+    // is written into the models as annotations, before the snapshot is taken.
+    let annotations = match &mut conn {
+        Some(conn) => {
+            let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
+            let live = crate::introspect::introspect(conn, &schemas)?;
+            let options = PlanOptions { types: cfg.types.clone(), ignore: cfg.ignored() };
+            Some(crate::registry::annotate::plan(&cfg.base_dir, &cfg.models, &live, conn.backend(), &options)?)
+        }
+        None => None,
+    };
+    let models = match &annotations {
+        Some(a) if !args.dry_run && !a.is_empty() => {
+            a.write().map_err(|e| crate::error::Error::io(&cfg.base_dir, e))?;
+            crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?
+        }
+        _ => models,
+    };
     let outcome = adopt::plan(dir, &models)?;
     let migrations_rel = crate::config::relative_to(dir, &cfg.base_dir);
     let writes_config = !cfg.present;
@@ -55,6 +75,8 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
             "kept": kept,
             "config_table": writes_config.then(|| json!({ "models": cfg.models, "migrations": migrations_rel })),
             "database_unknown_versions": db_preview.as_ref().map(|(_, u)| u.clone()),
+            "annotations": annotations.as_ref().map(|a| a.insertions.iter().map(|i| json!({ "file": i.file, "line": i.line, "text": i.text.trim(), "description": i.description })).collect::<Vec<_>>()),
+            "unstated": annotations.as_ref().map(|a| a.unstated.clone()),
         }));
     } else {
         match &outcome {
@@ -69,6 +91,15 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
                 cfg.models,
                 cfg.diesel.as_ref().map(|d| format!(" (from {})", d.path.display())).unwrap_or_default()
             ));
+        }
+        if let Some(a) = &annotations {
+            ctx.out.line(format!("  models: {} annotation(s) stating what the database has", a.insertions.len()));
+            for i in &a.insertions {
+                ctx.out.line(format!("    {}:{}: {}", i.file, i.line, i.description));
+            }
+            for u in &a.unstated {
+                ctx.out.warn(format!("the models and the database differ in a way no annotation states: {u}"));
+            }
         }
         if let Some((matched, unknown)) = &db_preview {
             ctx.out.line(format!("  database: {matched} applied Diesel version(s) recognised; each gets its new revision beside it (old rows kept)"));
