@@ -46,24 +46,34 @@ fn project(name: &str, migrations_sub: &str, schema: &str, extra_diesel_toml: &s
 
 
 
-/// The database's schema as its own tools print it, our bookkeeping table aside.
+/// The database's schema as its own tools print it, the state tables aside (Diesel's
+/// is created by Diesel's harness in one and by us in the other, spelled differently).
 fn schema_dump(db: &TestDb) -> String {
+    let dump = raw_schema_dump(db);
+    if let Ok(dir) = std::env::var("CARGO_MIGRATE_DUMP_DIR") {
+        std::fs::write(Path::new(&dir).join(format!("{}.sql", db.name().replace('/', "_"))), &dump).unwrap();
+    }
+    dump
+}
+
+fn raw_schema_dump(db: &TestDb) -> String {
     match db.backend {
         Backend::Sqlite => db
-            .texts("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') AS value FROM sqlite_master WHERE name NOT LIKE '__cargo_migrate%' ORDER BY type, name")
+            .texts("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') AS value FROM sqlite_master WHERE name NOT LIKE '%cargo_migrate%' AND name NOT LIKE '%diesel_schema_migrations%' ORDER BY type, name")
             .join("\n"),
         Backend::Postgres => {
             let o = Command::new("pg_dump").args(["--schema-only", "--no-owner", "--no-privileges", "-h", "127.0.0.1", "-U", "postgres", db.name()]).output().unwrap();
             assert!(o.status.success(), "{}", stderr(&o));
-            // Dumps name the tables in `public.`; our own table is left out.
-            stdout(&o).split("\n\n").filter(|block| !block.contains("__cargo_migrate")).collect::<Vec<_>>().join("\n\n")
+            // `\restrict KEY` lines carry a random key per dump (pg_dump 15.14 on).
+            let text: String = stdout(&o).lines().filter(|l| !l.starts_with("\\restrict") && !l.starts_with("\\unrestrict")).map(|l| format!("{l}\n")).collect();
+            text.split("\n\n").filter(|block| !block.contains("__cargo_migrate") && !block.contains("__diesel_schema_migrations")).collect::<Vec<_>>().join("\n\n")
         }
         Backend::Mysql => {
             let o = Command::new("mysqldump").args(["--no-data", "--skip-comments", "--skip-dump-date", "-h", "127.0.0.1", "-uroot", db.name()]).output().unwrap();
             assert!(o.status.success(), "{}", stderr(&o));
             let text = stdout(&o);
             let no_counter = regex_lite_replace_auto_increment(&text);
-            no_counter.split(";\n").filter(|s| !s.contains("__cargo_migrate")).collect::<Vec<_>>().join(";\n")
+            no_counter.split(";\n").filter(|s| !s.contains("__cargo_migrate") && !s.contains("__diesel_schema_migrations")).collect::<Vec<_>>().join(";\n")
         }
     }
 }
@@ -76,7 +86,13 @@ fn regex_lite_replace_auto_increment(text: &str) -> String {
 /// The whole path for one project on one backend. `session` as for `diesel_run`; a
 /// project that needs one is not replayed into a fresh database by `cargo migrate`,
 /// which opens its own connections.
-fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&str>) {
+///
+/// `unstated`: how many differences between the database and the project's own
+/// models no annotation can state (a hand-maintained `schema.rs` that says `Text` for
+/// `CHAR(36)`, a nullability that disagrees). `adopt --db` must warn about each, and
+/// `check --db` must then report the drift rather than say "ok"; with none, the
+/// adopted project must be exactly in sync and a model change must round-trip.
+fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&str>, unstated: usize) {
     let dir = &p.migrations;
     assert_eq!(diesel_run(db, dir, session), expected, "replaying with Diesel's harness");
     let before_adoption = tempfile::tempdir().unwrap();
@@ -90,15 +106,25 @@ fn adopt_round_trip(db: &TestDb, p: &Project, expected: usize, session: Option<&
     let added: Vec<&str> = diff_added_lines(&schema_before, &schema_after);
     assert!(added.iter().all(|l| l.trim_start().starts_with("/// @")), "adopt changed more than annotations: {added:?}");
 
+    let warned = stderr(&o).matches("no annotation can say it").count();
+    assert_eq!(warned, unstated, "adopt --db warnings:\n{}", stderr(&o));
+
     let o = p.ws.cmd(db).args(["check", "--db"]).output().unwrap();
-    assert!(o.status.success(), "check --db after adopt:\n{}{}", stdout(&o), stderr(&o));
-    let o = p.ws.cmd(db).args(["revision", "--autogenerate", "--db", "-m", "nothing"]).output().unwrap();
-    assert!(o.status.success() && stderr(&o).contains("no changes"), "autogenerate --db after adopt:\n{}{}", stdout(&o), stderr(&o));
+    if unstated == 0 {
+        assert!(o.status.success(), "check --db after adopt:\n{}{}", stdout(&o), stderr(&o));
+        let o = p.ws.cmd(db).args(["revision", "--autogenerate", "--db", "-m", "nothing"]).output().unwrap();
+        assert!(o.status.success() && stderr(&o).contains("no changes"), "autogenerate --db after adopt:\n{}{}", stdout(&o), stderr(&o));
+    } else {
+        assert_eq!(o.status.code(), Some(1), "check --db must not say ok over drift it was warned about:\n{}", stdout(&o));
+        assert!(stdout(&o).contains("[db-drift]"), "{}", stdout(&o));
+    }
     p.ws.cmd(db).arg("upgrade").assert().success().stderr(predicate::str::contains("nothing to apply"));
     assert!(pending(db, before_adoption.path()).is_empty(), "the binary built before adoption sees pending migrations");
     assert!(pending(db, dir).is_empty(), "the binary built after adoption sees pending migrations");
 
-    model_change_round_trips(db, p);
+    if unstated == 0 {
+        model_change_round_trips(db, p);
+    }
     if session.is_some() {
         return;
     }
@@ -156,29 +182,36 @@ fn diff_added_lines<'a>(old: &str, new: &'a str) -> Vec<&'a str> {
 fn crates_io_on_postgres() {
     let Some(db) = TestDb::new(Backend::Postgres) else { return };
     let p = project("crates-io", "", "schema.rs", "");
-    adopt_round_trip(&db, &p, 285, None);
+    adopt_round_trip(&db, &p, 285, None, 0);
 }
 
 #[test]
 fn bkmr_on_sqlite_with_fts5_and_triggers() {
     let db = TestDb::new(Backend::Sqlite).unwrap();
     let p = project("bkmr", "", "schema.rs", "");
-    adopt_round_trip(&db, &p, 7, None);
+    adopt_round_trip(&db, &p, 7, None, 0);
 }
+
+/// vaultwarden keeps its `schema.rs` files by hand (one `table!` form for every
+/// backend): on MariaDB they say `Text` for its `CHAR(36)` keys, and on SQLite one
+/// nullability and one `joinable!` disagree with the database. Each such difference is
+/// one warning of `adopt --db` and stays drift.
+const UNSTATED_MYSQL: usize = 92;
+const UNSTATED_SQLITE: usize = 2;
 
 #[cfg(feature = "mysql")]
 #[test]
 fn vaultwarden_on_mariadb() {
     let Some(db) = TestDb::new(Backend::Mysql) else { return };
     let p = project("vaultwarden", "mysql", "schema/mysql.rs", "[migrations_directory]\ndir = \"migrations/mysql\"\n");
-    adopt_round_trip(&db, &p, 51, Some("SET FOREIGN_KEY_CHECKS = 0"));
+    adopt_round_trip(&db, &p, 51, Some("SET FOREIGN_KEY_CHECKS = 0"), UNSTATED_MYSQL);
 }
 
 #[test]
 fn vaultwarden_on_sqlite() {
     let db = TestDb::new(Backend::Sqlite).unwrap();
     let p = project("vaultwarden", "sqlite", "schema/sqlite.rs", "[migrations_directory]\ndir = \"migrations/sqlite\"\n");
-    adopt_round_trip(&db, &p, 52, None);
+    adopt_round_trip(&db, &p, 52, None, UNSTATED_SQLITE);
 }
 
 /// Offline, on the largest history: `adopt` renames 342 migrations in Diesel's order

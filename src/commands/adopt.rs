@@ -6,11 +6,52 @@ use crate::adopt::{self, Outcome};
 use crate::apply::{Engine, Options};
 use crate::cli::AdoptArgs;
 use crate::context::Context;
-use crate::error::Result;
+use crate::db::Connection;
+use crate::error::{Error, Result};
+use crate::registry::annotate::{AnnotationPlan, PlanOptions};
 use crate::init::{init, InitOptions};
 use crate::output::Style;
-use crate::registry::annotate::PlanOptions;
 use crate::state;
+
+/// What the database has that the models do not state, as annotation lines. Only a
+/// database at the newest migration describes the models: one behind would have
+/// objects later migrations dropped annotated back in.
+fn annotate(ctx: &Context, conn: &mut Connection, outcome: &Outcome) -> Result<AnnotationPlan> {
+    let cfg = &ctx.config;
+    let db = state::read(conn)?;
+    let behind: Vec<String> = match outcome {
+        Outcome::Adopt(plan) => plan.moves.iter().filter(|m| !db.is_applied(&m.diesel_version)).map(|m| m.from.clone()).collect(),
+        Outcome::AlreadyAdopted { .. } => {
+            let chain = crate::chain::load(&cfg.migrations_dir)?;
+            let status = crate::apply::Status::read(&chain, &db)?;
+            status.pending(&chain).iter().map(|m| m.name.clone()).collect()
+        }
+    };
+    if let Some(first) = behind.first() {
+        return Err(Error::Refused(format!(
+            "the database has not applied {} migration(s) ({first}{}), so its schema is not the models' and annotating from it would write an older schema into them\n  fix: migrate it first (`diesel migration run`, or `cargo migrate adopt` then `cargo migrate upgrade`), then run `cargo migrate adopt --db`",
+            behind.len(),
+            if behind.len() > 1 { " …" } else { "" }
+        )));
+    }
+    let models = crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
+    let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
+    let live = crate::introspect::introspect(conn, &schemas)?;
+    let options = PlanOptions { types: cfg.types.clone(), ignore: cfg.ignored() };
+    Ok(crate::registry::annotate::plan(&cfg.base_dir, &cfg.models, &live, conn.backend(), &options)?)
+}
+
+fn report_annotations(ctx: &Context, plan: &AnnotationPlan) {
+    if !ctx.out.json {
+        ctx.out.line(format!("  models: {} annotation line(s) state what the database has and the models do not:", plan.insertions.len()));
+        for i in &plan.insertions {
+            ctx.out.line(format!("    {}:{}: {}", i.file, i.line, i.description));
+        }
+    }
+    for u in &plan.unstated {
+        ctx.out.warn(format!("the database differs from the models where no annotation can say it: {u}"));
+    }
+}
 
 pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
     let cfg = &ctx.config;
@@ -19,27 +60,14 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
         ctx.check_production_guard("adopt the database")?;
     }
     let mut conn = if args.db { Some(super::connect(ctx)?) } else { None };
+    // The models as they are, to find the plan; with --db they gain annotations first,
+    // and the snapshot is taken from them as annotated.
     let models = crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
-    // With --db: what the database has and the models do not say (indexes, defaults,
-    // constraints, foreign key actions, enum labels, views declared with `table!`)
-    // is written into the models as annotations, before the snapshot is taken.
+    let mut outcome = adopt::plan(dir, &models)?;
     let annotations = match &mut conn {
-        Some(conn) => {
-            let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
-            let live = crate::introspect::introspect(conn, &schemas)?;
-            let options = PlanOptions { types: cfg.types.clone(), ignore: cfg.ignored() };
-            Some(crate::registry::annotate::plan(&cfg.base_dir, &cfg.models, &live, conn.backend(), &options)?)
-        }
+        Some(conn) => Some(annotate(ctx, conn, &outcome)?),
         None => None,
     };
-    let models = match &annotations {
-        Some(a) if !args.dry_run && !a.is_empty() => {
-            a.write().map_err(|e| crate::error::Error::io(&cfg.base_dir, e))?;
-            crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?
-        }
-        _ => models,
-    };
-    let outcome = adopt::plan(dir, &models)?;
     let migrations_rel = crate::config::relative_to(dir, &cfg.base_dir);
     let writes_config = !cfg.present;
 
@@ -75,8 +103,8 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
             "kept": kept,
             "config_table": writes_config.then(|| json!({ "models": cfg.models, "migrations": migrations_rel })),
             "database_unknown_versions": db_preview.as_ref().map(|(_, u)| u.clone()),
-            "annotations": annotations.as_ref().map(|a| a.insertions.iter().map(|i| json!({ "file": i.file, "line": i.line, "text": i.text.trim(), "description": i.description })).collect::<Vec<_>>()),
-            "unstated": annotations.as_ref().map(|a| a.unstated.clone()),
+            "annotations": annotations.as_ref().map(|p| p.insertions.iter().map(|i| json!({ "file": i.file, "line": i.line, "text": i.text.trim(), "what": i.description })).collect::<Vec<_>>()),
+            "unstated": annotations.as_ref().map(|p| p.unstated.clone()),
         }));
     } else {
         match &outcome {
@@ -92,15 +120,6 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
                 cfg.diesel.as_ref().map(|d| format!(" (from {})", d.path.display())).unwrap_or_default()
             ));
         }
-        if let Some(a) = &annotations {
-            ctx.out.line(format!("  models: {} annotation(s) stating what the database has", a.insertions.len()));
-            for i in &a.insertions {
-                ctx.out.line(format!("    {}:{}: {}", i.file, i.line, i.description));
-            }
-            for u in &a.unstated {
-                ctx.out.warn(format!("the models and the database differ in a way no annotation states: {u}"));
-            }
-        }
         if let Some((matched, unknown)) = &db_preview {
             ctx.out.line(format!("  database: {matched} applied Diesel version(s) recognised; each gets its new revision beside it (old rows kept)"));
             if !unknown.is_empty() {
@@ -112,9 +131,17 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
             }
         }
     }
+    if let Some(plan) = &annotations {
+        report_annotations(ctx, plan);
+    }
     if args.dry_run {
         ctx.out.status(ctx.out.paint(Style::Yellow, "dry run: nothing was changed"));
         return Ok(());
+    }
+    if let Some(plan) = annotations.filter(|p| !p.is_empty()) {
+        plan.write().map_err(|e| crate::Error::io(&cfg.base_dir, e))?;
+        let annotated = crate::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
+        outcome = adopt::plan(dir, &annotated)?;
     }
 
     match &outcome {

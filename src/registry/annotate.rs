@@ -135,14 +135,7 @@ pub fn plan(base_dir: &Path, model_paths: &[String], live: &Schema, backend: Bac
     reconcile_aliases(&mut l, &m, backend);
 
     let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).map_err(|source| RegistryError::Io { path: p.clone(), source })).collect::<Result<_, _>>()?;
-    let mut names = std::collections::HashMap::new();
-    for (key, t) in &models.tables {
-        let taken = t.indexes.iter().map(|i| &i.name).chain(t.uniques.iter().map(|u| &u.name)).chain(t.foreign_keys.iter().map(|f| &f.name)).chain(t.checks.iter().map(|c| &c.name));
-        for n in taken {
-            names.insert(n.clone(), key.clone());
-        }
-    }
-    let mut out = Planner { plan: AnnotationPlan::default(), names };
+    let mut out = Planner { plan: AnnotationPlan::default() };
 
     for (fi, f) in parsed.iter().enumerate() {
         let ctx = FileCtx { path: &paths[fi], file: &f.file, text: &texts[fi] };
@@ -180,30 +173,9 @@ struct FileCtx<'a> {
 
 struct Planner {
     plan: AnnotationPlan,
-    /// Index and constraint names taken, with the table that has each: the models
-    /// need them unique per database schema (PostgreSQL's and SQLite's rule), while
-    /// MySQL names indexes per table, so two of its tables can share one.
-    names: std::collections::HashMap<String, String>,
 }
 
 impl Planner {
-    /// Claims `name` for `table`; `false` (and the difference reported) when another
-    /// table has it.
-    fn claim(&mut self, name: &str, table: &str, what: &str) -> bool {
-        match self.names.get(name) {
-            Some(owner) if owner != table => {
-                self.plan.unstated.push(format!(
-                    "{table}: {what} `{name}` has the name of one on {owner}; the models need names unique in the schema, so it is left out"
-                ));
-                false
-            }
-            _ => {
-                self.names.insert(name.to_string(), table.to_string());
-                true
-            }
-        }
-    }
-
     /// A line before `line`, indented like it; the text before `col` (1-based) on that
     /// line must be whitespace (or, for a table, its `schema.` prefix), so the new
     /// line lands among the item's attributes.
@@ -271,16 +243,13 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, (lt, mt, m
             continue;
         }
         let directive = if i.unique { "@unique_index" } else { "@index" };
-        if !out.claim(&i.name, key, "index") {
-            continue;
-        }
         match i.columns.as_slice() {
             [one] => out.column_line(ctx, raw, one, format!("{directive} {}", i.name), key)?,
             many => out.table_line(ctx, raw, format!("{directive} {} ({})", i.name, list(many)), format!("{key}: {directive} {} ({})", i.name, list(many)))?,
         }
     }
     for u in &lt.uniques {
-        if mt.uniques.iter().any(|x| x.name == u.name && x.columns == u.columns) || !out.claim(&u.name, key, "unique constraint") {
+        if mt.uniques.iter().any(|x| x.name == u.name && x.columns == u.columns) {
             continue;
         }
         match u.columns.as_slice() {
@@ -289,7 +258,7 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, (lt, mt, m
         }
     }
     for c in &lt.checks {
-        if mt.checks.iter().any(|x| x.name == c.name) || !out.claim(&c.name, key, "check") {
+        if mt.checks.iter().any(|x| x.name == c.name) {
             continue;
         }
         let expr = spelled.and_then(|t| t.checks.iter().find(|x| x.name == c.name)).map_or(&c.expr, |x| &x.expr);

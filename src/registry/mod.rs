@@ -18,9 +18,11 @@
 //! - check: `ck_<table>_<columns the expression mentions, in order>` (`ck_<table>`
 //!   when it mentions none)
 //!
-//! Names must be unique within a database schema (MySQL and SQLite scope index and
-//! constraint names that way), so a generated name already taken gets `_2`, `_3`…
-//! in table order, while an explicit name already taken is an error. A name longer
+//! Names must be unique within a database schema (PostgreSQL and SQLite scope index
+//! and constraint names that way), so a generated name already taken gets `_2`, `_3`…
+//! in table order, while an explicit name already taken is an error, except that two
+//! tables' indexes or unique constraints may share one (MySQL scopes those names to
+//! their table, and models annotated from a MySQL database say so). A name longer
 //! than 63 bytes (PostgreSQL's limit, which it would silently truncate to) keeps
 //! its first 54 bytes (less trailing `_`) plus `_` and 8 hex digits of its SHA-256.
 
@@ -348,7 +350,7 @@ pub fn assemble_with(files: &[ParsedFile], types_map: &TypeMap) -> Result<Schema
 
     settle_auto_increment(&mut drafts);
 
-    let mut used: HashMap<Option<String>, HashMap<String, String>> = HashMap::new();
+    let mut used: HashMap<Option<String>, HashMap<String, NameOwner>> = HashMap::new();
     let mut tables = BTreeMap::new();
     let mut unmanaged = Vec::new();
     for (key, draft) in drafts {
@@ -676,9 +678,20 @@ fn shared_joinable_columns(files: &[ParsedFile], drafts: &BTreeMap<String, Draft
     parents.into_iter().filter(|(_, p)| p.len() > 1).map(|(k, _)| k).collect()
 }
 
+/// Who took a name: a description for the error, and what is needed to tell whether
+/// two owners may share it.
+#[derive(Debug, Clone)]
+struct NameOwner {
+    description: String,
+    table: String,
+    /// An index or a unique constraint: MySQL scopes those names to their table, so
+    /// a MySQL database (and models annotated from one) can repeat them across tables.
+    index_like: bool,
+}
+
 /// Names every index and constraint, then sorts them by name. `used` holds the
-/// names taken in this table's database schema, with a description of the owner.
-fn finish(mut draft: Draft, used: &mut HashMap<String, String>) -> Result<Table, RegistryError> {
+/// names taken in this table's database schema, with their owners.
+fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Table, RegistryError> {
     let table = draft.table.name.clone();
     let described = |kind: &str, name: &str, origin: &Option<(usize, String)>| match origin {
         Some((line, _)) => format!("{kind} `{name}` of table `{table}` ({}:{line})", draft.file),
@@ -693,10 +706,16 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, String>) -> Result<Table,
         if name.len() > MAX_NAME_LEN {
             return Err(err(format!("name `{name}` is longer than {MAX_NAME_LEN} bytes")));
         }
+        let index_like = matches!(kind, "index" | "unique constraint");
         if let Some(owner) = used.get(name) {
-            return Err(err(format!("name `{name}` is already used by {owner}")));
+            // PostgreSQL and SQLite refuse such a pair when the migration runs, naming it.
+            let shareable = index_like && owner.index_like && owner.table != table;
+            if !shareable {
+                return Err(err(format!("name `{name}` is already used by {}", owner.description)));
+            }
+            return Ok(());
         }
-        used.insert(name.clone(), described(kind, name, origin));
+        used.insert(name.clone(), NameOwner { description: described(kind, name, origin), table: table.clone(), index_like });
         Ok(())
     };
     for p in &draft.indexes {
@@ -720,7 +739,7 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, String>) -> Result<Table,
         loop {
             let candidate = shorten(if n == 1 { base.clone() } else { format!("{base}_{n}") });
             if !used.contains_key(&candidate) {
-                used.insert(candidate.clone(), described(kind, &candidate, origin));
+                used.insert(candidate.clone(), NameOwner { description: described(kind, &candidate, origin), table: table.clone(), index_like: matches!(kind, "index" | "unique constraint") });
                 return candidate;
             }
             n += 1;

@@ -400,12 +400,19 @@ diesel::table! {
     t { id -> Int4, a -> Int4, }
 }
 diesel::table! {
-    /// @unique ix_dup (b)
+    /// @check ix_dup (b > 0)
     u { id -> Int4, b -> Int4, }
 }
 "#,
     );
-    assert_eq!(e, "src/m.rs:7: `@unique ix_dup (b)`: name `ix_dup` is already used by index `ix_dup` of table `t` (src/m.rs:3)");
+    assert_eq!(e, "src/m.rs:7: `@check ix_dup (b > 0)`: name `ix_dup` is already used by index `ix_dup` of table `t` (src/m.rs:3)");
+    let e = err("diesel::table! {\n    /// @index ix_dup (a)\n    /// @unique ix_dup (a)\n    t { id -> Int4, a -> Int4, }\n}\n");
+    assert!(e.contains("name `ix_dup` is already used by index `ix_dup` of table `t`"), "{e}");
+    // MySQL scopes index names to their table (vaultwarden's MariaDB schema has a
+    // unique index `user_uuid` on two tables): models annotated from it must load.
+    let s = one("diesel::table! { /// @unique user_uuid (user_uuid, a)\n t { id -> Int4, user_uuid -> Int4, a -> Int4, } }\ndiesel::table! { /// @unique user_uuid (user_uuid, b)\n u { id -> Int4, user_uuid -> Int4, b -> Int4, } }");
+    assert_eq!(s.tables["t"].uniques[0].name, "user_uuid");
+    assert_eq!(s.tables["u"].uniques[0].name, "user_uuid");
     // Names only clash within one database schema.
     one("diesel::table! { /// @index ix (a)\n x.t { id -> Int4, a -> Int4, } }\ndiesel::table! { /// @index ix (a)\n y.t { id -> Int4, a -> Int4, } }");
     // A generated name steps aside for an explicit one.
