@@ -371,6 +371,24 @@ mod tests {
         assert!(run().problems.iter().any(|p| p.kind == "chain" && p.message.contains("0009")));
     }
 
+    /// Found adopting vaultwarden on MariaDB: drift listed `attachments_ibfk_1` as
+    /// removed and the models' `fk_attachments_cipher_uuid_ciphers` as added, a pair
+    /// the diff (which matches foreign keys by definition) does not touch.
+    #[test]
+    fn foreign_keys_are_listed_by_definition_not_name() {
+        let old = example();
+        let mut renamed = old.clone();
+        let fk = renamed.tables.values_mut().find_map(|t| t.foreign_keys.first_mut()).expect("the example has a foreign key");
+        fk.name = "posts_ibfk_1".into();
+        assert_eq!(describe_changes(&old, &renamed), Vec::<String>::new());
+        // A changed action is still a change: the old key removed, the new one added.
+        let mut restricted = old.clone();
+        restricted.tables.values_mut().find_map(|t| t.foreign_keys.first_mut()).unwrap().on_update = Some(crate::schema::Action::SetNull);
+        let changes = describe_changes(&old, &restricted);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(changes[0].contains("ON UPDATE SET NULL added") && changes[1].ends_with("removed"), "{changes:?}");
+    }
+
     #[test]
     fn equal_schemas_have_no_changes() {
         assert!(describe_changes(&example(), &example()).is_empty());
