@@ -323,7 +323,9 @@ fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
     // Compared by definition, so a changed column list shows as removed + added.
     named("index", old.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), new.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), out);
     named("unique", old.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), new.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), out);
-    let fk = |f: &crate::schema::ForeignKey| format!("{} ({}) -> {} ({}){}{}", f.name, f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
+    // By definition, not name: the diff matches foreign keys so (a database's
+    // `posts_user_id_fkey` is the models' `joinable!`), and so must the listing.
+    let fk = |f: &crate::schema::ForeignKey| format!("({}) -> {} ({}){}{}", f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
     named("foreign key", old.foreign_keys.iter().map(fk).collect(), new.foreign_keys.iter().map(fk).collect(), out);
     named("check", old.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), new.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), out);
 }
@@ -367,6 +369,24 @@ mod tests {
         // So is a hand edit of `revises`.
         std::fs::write(m.join("metadata.toml"), "revises = \"0009\"\nrun_in_transaction = true\n").unwrap();
         assert!(run().problems.iter().any(|p| p.kind == "chain" && p.message.contains("0009")));
+    }
+
+    /// Found adopting vaultwarden on MariaDB: drift listed `attachments_ibfk_1` as
+    /// removed and the models' `fk_attachments_cipher_uuid_ciphers` as added, a pair
+    /// the diff (which matches foreign keys by definition) does not touch.
+    #[test]
+    fn foreign_keys_are_listed_by_definition_not_name() {
+        let old = example();
+        let mut renamed = old.clone();
+        let fk = renamed.tables.values_mut().find_map(|t| t.foreign_keys.first_mut()).expect("the example has a foreign key");
+        fk.name = "posts_ibfk_1".into();
+        assert_eq!(describe_changes(&old, &renamed), Vec::<String>::new());
+        // A changed action is still a change: the old key removed, the new one added.
+        let mut restricted = old.clone();
+        restricted.tables.values_mut().find_map(|t| t.foreign_keys.first_mut()).unwrap().on_update = Some(crate::schema::Action::SetNull);
+        let changes = describe_changes(&old, &restricted);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(changes[0].contains("ON UPDATE SET NULL added") && changes[1].ends_with("removed"), "{changes:?}");
     }
 
     #[test]
