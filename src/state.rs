@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::apply::Direction;
 use crate::database_url::Backend;
 use crate::db::{Connection, Param};
 use crate::error::{Error, Result};
@@ -17,8 +18,33 @@ pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 pub const OUR_TABLE: &str = "__cargo_migrate_applied";
 
 pub const STATUS_APPLIED: &str = "applied";
-/// A non-transactional migration started (or failed) and did not finish.
-pub const STATUS_PARTIAL: &str = "partial";
+/// A non-transactional upgrade started (or failed) and did not finish.
+pub const STATUS_PARTIAL_UP: &str = "partial-up";
+/// A non-transactional downgrade started (or failed) and did not finish.
+pub const STATUS_PARTIAL_DOWN: &str = "partial-down";
+/// The mark written before the direction was stored: which way the migration was
+/// going is read from Diesel's table instead (see [`Record::mark`]).
+pub const STATUS_PARTIAL_LEGACY: &str = "partial";
+
+/// The status column read into a type: decisions (`resolve`, refusals) are made on
+/// this, never on the text of the mark's detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Applied,
+    /// Failed part-way (or was interrupted) while going in this direction.
+    Partial(Direction),
+    /// A mark written before the direction was stored.
+    PartialUnknown,
+}
+
+impl Mark {
+    pub fn partial(direction: Direction) -> &'static str {
+        match direction {
+            Direction::Up => STATUS_PARTIAL_UP,
+            Direction::Down => STATUS_PARTIAL_DOWN,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stmt {
@@ -37,7 +63,13 @@ impl Stmt {
 
     /// Runs it and returns the number of rows it touched.
     pub fn run_counting(&self, conn: &mut Connection) -> Result<usize> {
-        conn.execute(&self.sql, &self.params).map_err(|e| Error::database("updating the migration state tables", e))
+        self.exec(conn).map_err(|d| Error::database("updating the migration state tables", d))
+    }
+
+    /// Runs it and returns the rows touched, or the database's diagnostic, for callers
+    /// that name the migration the write was for.
+    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::db::Diagnostic> {
+        conn.execute(&self.sql, &self.params).map_err(crate::db::Diagnostic::from)
     }
 
     /// The statement with literals in place of placeholders, for offline scripts.
@@ -100,6 +132,21 @@ pub struct Record {
     pub duration_ms: i64,
     pub status: String,
     pub detail: Option<String>,
+}
+
+impl Record {
+    pub fn mark(&self) -> Mark {
+        match self.status.as_str() {
+            STATUS_PARTIAL_UP => Mark::Partial(Direction::Up),
+            STATUS_PARTIAL_DOWN => Mark::Partial(Direction::Down),
+            STATUS_PARTIAL_LEGACY => Mark::PartialUnknown,
+            _ => Mark::Applied,
+        }
+    }
+
+    pub fn is_partial(&self) -> bool {
+        self.mark() != Mark::Applied
+    }
 }
 
 pub fn insert_diesel(version: &str) -> Stmt {
@@ -180,7 +227,18 @@ impl DbState {
 
     /// Records left by a non-transactional migration that did not finish.
     pub fn partial(&self) -> Vec<&Record> {
-        self.records.values().filter(|r| r.status == STATUS_PARTIAL).collect()
+        self.records.values().filter(|r| r.is_partial()).collect()
+    }
+
+    /// Which way a marked migration was going. An upgrade records Diesel's row only
+    /// when it finishes and a downgrade removes it only when it finishes, so for a mark
+    /// that does not say (written by an earlier version), Diesel's row tells.
+    pub fn mark_direction(&self, r: &Record) -> Option<Direction> {
+        match r.mark() {
+            Mark::Applied => None,
+            Mark::Partial(d) => Some(d),
+            Mark::PartialUnknown => Some(if self.is_applied(&r.version) { Direction::Down } else { Direction::Up }),
+        }
     }
 }
 
@@ -247,7 +305,7 @@ mod tests {
         assert_eq!(s.render(Backend::Postgres), "INSERT INTO __diesel_schema_migrations (version) VALUES ('0001');");
         assert_eq!(quote("it's", Backend::Sqlite), "'it''s'");
         assert_eq!(quote("a\\'; DROP TABLE x; --", Backend::Mysql), "'a\\\\''; DROP TABLE x; --'");
-        let r = set_status("0002", STATUS_PARTIAL, None, 5);
-        assert_eq!(r.render(Backend::Sqlite), "UPDATE __cargo_migrate_applied SET status = 'partial', detail = NULL, duration_ms = 5 WHERE version = '0002';");
+        let r = set_status("0002", STATUS_PARTIAL_UP, None, 5);
+        assert_eq!(r.render(Backend::Sqlite), "UPDATE __cargo_migrate_applied SET status = 'partial-up', detail = NULL, duration_ms = 5 WHERE version = '0002';");
     }
 }

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::revision_spec::{parse_range, Spec};
 
 fn options(ctx: &Context, ignore_checksums: bool) -> Options {
-    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs) }
+    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs), strict: false }
 }
 
 fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
@@ -21,7 +21,7 @@ fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Eng
 
 /// As [`with_engine`], but on a forked chain it follows the branch the database
 /// applied (see [`chain::applied_branch`]): rolling back is how a fork is untangled.
-fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, strict: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
     let dir = &ctx.config.migrations_dir;
     let (chain, mut conn) = match chain::load(dir) {
         Ok(chain) => (chain, super::connect(ctx)?),
@@ -37,7 +37,7 @@ fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnc
         }
         Err(e) => return Err(e),
     };
-    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) })
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: Options { strict, ..options(ctx, ignore_checksums) } })
 }
 
 fn summarize(ctx: &Context, report: &Report, nothing: &str) {
@@ -50,20 +50,20 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql, args.ignore_checksums, true)
+    move_to(ctx, &args.target, args.sql, args.ignore_checksums, false, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql, args.ignore_checksums, false)
+    move_to(ctx, &args.target, args.sql, args.ignore_checksums, args.strict, false)
 }
 
-fn move_to(ctx: &Context, target: &str, sql: bool, ignore_checksums: bool, up: bool) -> Result<()> {
+fn move_to(ctx: &Context, target: &str, sql: bool, ignore_checksums: bool, strict: bool, up: bool) -> Result<()> {
     if sql {
         return offline(ctx, target, up);
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
-    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, |e| e.downgrade(&spec))? };
+    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, strict, |e| e.downgrade(&spec))? };
     summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }
