@@ -185,8 +185,8 @@ pub fn render_failure(f: &MigrationFailure) -> String {
         Located::StateTables { every_statement_ran } => (
             file.to_string(),
             format!(
-                "statement: none of the file's: {}writing {} and {} failed",
-                if *every_statement_ran { "every statement ran, then " } else { "" },
+                "statement: none of the file's ({}); writing {} and {} failed",
+                if *every_statement_ran { "every statement ran" } else { "none had run" },
                 state::DIESEL_TABLE,
                 state::OUR_TABLE
             ),
@@ -954,7 +954,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                         k + 1,
                         step.file.display(),
                         s.line,
-                        d.message
+                        d
                     );
                     let recorded = state::set_status(&step.version, status, Some(&detail), started.elapsed().as_millis() as i64).exec(conn).is_ok();
                     if deferred {
@@ -989,7 +989,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         if let Err(d) = recorded {
             let _ = conn.batch_execute("ROLLBACK");
             let mut kept = Kept::Partial { stayed: done, undone, failed: None, marked: false, connection_lost: false };
-            let detail = format!("{verb} of {}: {}; recording it failed: {}", step.name, kept.summary(), d.message);
+            let detail = format!("{verb} of {}: {}; recording it failed: {d}", step.name, kept.summary());
             let marked = state::set_status(&step.version, status, Some(&detail), started.elapsed().as_millis() as i64).exec(conn).is_ok_and(|n| n > 0);
             if let Kept::Partial { marked: m, .. } = &mut kept {
                 *m = marked;
