@@ -60,6 +60,9 @@ pub enum Located {
     LostInBatch,
     /// Replayed statement by statement (and rolled back), the file did not fail again.
     DidNotRecur,
+    /// Every statement ran; committing the transaction failed (a deferred constraint,
+    /// a serialization failure), so no one statement is to blame.
+    Commit,
     /// The file's SQL is not to blame: writing the state tables for it failed.
     StateTables { every_statement_ran: bool },
 }
@@ -182,6 +185,7 @@ pub fn render_failure(f: &MigrationFailure) -> String {
             file.to_string(),
             "statement: not identified: replayed statement by statement, it did not fail again (a transient error: a deadlock, a lock or statement timeout, a serialization failure)".into(),
         ),
+        Located::Commit => (file.to_string(), "statement: none on its own: every statement ran, and COMMIT failed (a deferred constraint, a serialization failure)".into()),
         Located::StateTables { every_statement_ran } => (
             file.to_string(),
             format!(
@@ -874,7 +878,13 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
             let _ = conn.batch_execute("ROLLBACK");
             return Err(fail(Located::StateTables { every_statement_ran: true }, d, Kept::Nothing));
         }
-        conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
+        if let Err(e) = conn.batch_execute("COMMIT") {
+            // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has
+            // already ended it. Either way nothing of it is kept.
+            let _ = conn.batch_execute("ROLLBACK");
+            let lost = !conn.is_alive();
+            return Err(fail(Located::Commit, Diagnostic::from(&e), if lost { Kept::NothingConnectionLost } else { Kept::Nothing }));
+        }
     } else {
         // Mark first, so a crash in the middle leaves evidence. On MySQL the mark is
         // written in an open transaction: the first DDL statement's implicit commit

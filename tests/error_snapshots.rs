@@ -146,6 +146,21 @@ fn non_transactional_failures() {
     run(&ws, &db, "resolve_rolled_back_after_downgrade", &["resolve", "0002", "--rolled-back"], 0);
 }
 
+/// SQLite checks a deferred foreign key at COMMIT (foreign keys are on in the bundled build).
+#[test]
+fn commit_failed() {
+    let (ws, db) = sqlite();
+    ws.migration(
+        2,
+        "child",
+        "CREATE TABLE child (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED);\nINSERT INTO child VALUES (1, 42);\n",
+        "DROP TABLE child;\n",
+    );
+    run(&ws, &db, "commit_failed", &["upgrade"], 3);
+    assert!(!db.has_table("child"), "nothing of it was kept");
+    assert_eq!(db.applied_versions(), ["0001"]);
+}
+
 #[test]
 fn state_table_write_refused_by_a_trigger() {
     let (ws, db) = sqlite();
@@ -194,6 +209,12 @@ fn postgres_full_diagnostic() {
     run(&ws, &db, "postgres_hint_and_position", &["upgrade"], 3);
     ws.write(&format!("migrations/{name}/up.sql"), "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\n");
     run(&ws, &db, "postgres_detail", &["upgrade"], 3);
+    // A deferred constraint fails at COMMIT: no statement is to blame.
+    ws.write(
+        &format!("migrations/{name}/up.sql"),
+        "CREATE TABLE child (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED);\nINSERT INTO child VALUES (1, 42);\n",
+    );
+    run(&ws, &db, "postgres_commit_failed", &["upgrade"], 3);
     no_transaction(&ws, &name);
     ws.write(&format!("migrations/{name}/up.sql"), "CREATE INDEX CONCURRENTLY ix_t ON t (id);\n\nSELECT  g(2);\n");
     run(&ws, &db, "postgres_non_transactional_partial", &["upgrade"], 3);
