@@ -211,18 +211,12 @@ pub fn render_failure(f: &MigrationFailure) -> String {
     )
 }
 
-/// The text a `down.sql` or `up.sql` with no statements is refused with.
-pub fn render_no_statements(file: &Path, migration: &str, direction: Direction) -> String {
-    match direction {
-        Direction::Up => format!(
-            "{}: no statements (only comments or whitespace), so {migration} has nothing to apply; nothing was run\n  hint: write its SQL (Diesel refuses an empty migration too)",
-            file.display()
-        ),
-        Direction::Down => format!(
-            "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
-            file.display()
-        ),
-    }
+/// The text a `down.sql` with no statements is refused with under `--strict`.
+pub fn render_no_statements(file: &Path, migration: &str) -> String {
+    format!(
+        "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
+        file.display()
+    )
 }
 
 /// The 1-based line and column (in characters) of the `char_pos`-th character
@@ -513,13 +507,14 @@ impl Step {
         Ok(self)
     }
 
-    /// Refuses a file with no statements before anything of the plan runs: an upgrade
-    /// always (there is nothing to apply; Diesel refuses it too), a downgrade under
-    /// `--strict`. Without `--strict` a statement-less `down.sql` (Diesel's irreversible
-    /// "-- This file should undo anything in `up.sql`") is run as a no-op with a warning.
+    /// Under `downgrade --strict`, refuses a `down.sql` with no statements before
+    /// anything of the plan runs. Otherwise a statement-less file (Diesel's irreversible
+    /// "-- This file should undo anything in `up.sql`", a fresh template) runs as a
+    /// no-op with a warning: Diesel applies such migrations too, and the chain must be
+    /// walkable both ways.
     fn require_statements(self, backend: Backend, strict: bool) -> Result<Self> {
-        if sql_split::split(&self.sql, dialect(backend)).is_empty() && (self.direction == Direction::Up || strict) {
-            return Err(Error::NoStatements { file: self.file, migration: self.name, direction: self.direction });
+        if strict && self.direction == Direction::Down && sql_split::split(&self.sql, dialect(backend)).is_empty() {
+            return Err(Error::NoStatements { file: self.file, migration: self.name });
         }
         Ok(self)
     }
@@ -575,7 +570,7 @@ impl<'a> Engine<'a> {
         let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.number as usize <= target).collect();
         let mut report = Report::default();
         // Every file is read and checked before the first migration runs.
-        let steps = pending.into_iter().map(|m| Step::up(m, backend)?.require_statements(backend, true)).collect::<Result<Vec<_>>>()?;
+        let steps = pending.into_iter().map(|m| Step::up(m, backend)).collect::<Result<Vec<_>>>()?;
         let total = steps.len();
         for (i, step) in steps.into_iter().enumerate() {
             run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
@@ -825,13 +820,19 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         pointer: d.position.and_then(|p| pointer(&step.sql, base, sent, p)),
     };
     if statements.is_empty() {
-        // Only a down.sql gets here (`require_statements`), and nothing is sent: an
-        // empty query is an error on PostgreSQL and MySQL.
-        out.warn(format!(
-            "{} has no statements (only comments or whitespace): nothing was undone; {} is recorded as rolled back, but what its up.sql did is still in the database (`downgrade --strict` refuses this)",
-            step.file.display(),
-            step.name
-        ));
+        // Nothing is sent: an empty query is an error on PostgreSQL and MySQL.
+        out.warn(match step.direction {
+            Direction::Up => format!(
+                "{} has no statements (only comments or whitespace): nothing was run; {} is recorded as applied",
+                step.file.display(),
+                step.name
+            ),
+            Direction::Down => format!(
+                "{} has no statements (only comments or whitespace): nothing was undone; {} is recorded as rolled back, but what its up.sql did is still in the database (`downgrade --strict` refuses this)",
+                step.file.display(),
+                step.name
+            ),
+        });
     }
 
     if step.transactional {

@@ -59,10 +59,9 @@ pub enum Error {
     #[error("{}", crate::apply::render_failure(.0))]
     MigrationFailed(Box<crate::apply::MigrationFailure>),
 
-    /// A file with only comments or whitespace where statements are needed (any
-    /// `up.sql`; a `down.sql` under `downgrade --strict`).
-    #[error("{}", crate::apply::render_no_statements(file, migration, *direction))]
-    NoStatements { file: PathBuf, migration: String, direction: crate::apply::Direction },
+    /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
+    #[error("{}", crate::apply::render_no_statements(file, migration))]
+    NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
     Database { context: String, diagnostic: crate::db::Diagnostic },

@@ -106,8 +106,10 @@ fn statement_less_files() {
     ws.cmd(&db).arg("upgrade").assert().success();
     run(&ws, &db, "no_statements_down_strict", &["downgrade", "-1", "--strict"], 1);
     run(&ws, &db, "no_statements_down_warning", &["downgrade", "-1"], 0);
+    // The no-op downgrade left its table; take it away so 0002 applies again.
+    db.exec("DROP TABLE kept");
     ws.migration(3, "forgotten", "-- forgot to write it\n", "SELECT 1;\n");
-    run(&ws, &db, "no_statements_up", &["upgrade"], 1);
+    run(&ws, &db, "no_statements_up", &["upgrade"], 0);
 }
 
 #[test]

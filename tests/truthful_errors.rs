@@ -11,7 +11,7 @@ backend_tests!(
     resolve_applied_after_a_failed_downgrade_keeps_it_applied,
     resolve_rolled_back_after_a_failed_downgrade_unrecords_it,
     comment_only_down_sql_downgrades_as_a_no_op_with_a_warning,
-    statement_less_up_sql_is_refused_before_anything_runs,
+    statement_less_up_sql_applies_as_a_no_op_with_a_notice,
     a_trigger_refusing_state_writes_names_the_migration,
 );
 
@@ -103,16 +103,20 @@ fn comment_only_down_sql_downgrades_as_a_no_op_with_a_warning(db: TestDb) {
     assert!(db.has_table("kept") && db.has_table("kept_too"), "a no-op downgrade undoes nothing");
 }
 
-/// Item 2: an up.sql with no statements is refused before any migration of the plan
-/// runs (Diesel refuses an empty migration too), on every backend alike.
-fn statement_less_up_sql_is_refused_before_anything_runs(db: TestDb) {
+/// Item 2: an up.sql with no statements (a fresh template, an empty file) is applied
+/// as a no-op with a clear "no statements", never sent as an empty query (an error on
+/// PostgreSQL and MySQL).
+fn statement_less_up_sql_applies_as_a_no_op_with_a_notice(db: TestDb) {
     let ws = Workspace::new();
     ws.migration(1, "first", "CREATE TABLE first_t (id INTEGER PRIMARY KEY);\n", "DROP TABLE first_t;\n");
-    ws.migration(2, "forgotten", "-- forgot to write it\n", "DROP TABLE nothing;\n");
-    let out = ws.cmd(&db).arg("upgrade").assert().code(1).get_output().clone();
+    let name = ws.migration(2, "forgotten", "-- forgot to write it\n", "DROP TABLE first_t;\n");
+    let plain = ws.migration(3, "plain", "/* nothing */\n\n", "SELECT 1;\n");
+    no_transaction(&ws, &plain);
+    let out = ws.cmd(&db).arg("upgrade").assert().success().get_output().clone();
     let err = stderr(&out);
-    assert!(err.contains("0002_forgotten/up.sql: no statements (only comments or whitespace), so 0002_forgotten has nothing to apply; nothing was run"), "{err}");
-    assert!(db.applied_versions().is_empty() && !db.has_table("first_t"), "nothing of the plan ran");
+    assert!(err.contains(&format!("{name}/up.sql has no statements (only comments or whitespace): nothing was run; {name} is recorded as applied")), "{err}");
+    assert!(err.contains(&format!("{plain}/up.sql has no statements")), "{err}");
+    assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
 }
 
 /// Item 5: some projects guard Diesel's table with a trigger so only one tool writes
@@ -218,6 +222,11 @@ fn sqlite_non_transactional_first_statement_failure_leaves_no_mark() {
     assert!(err.contains("part of it stayed: statements 1-2 ran (lines 1, 2) and stayed") && err.contains("resolve 0001 --applied"), "{err}");
     assert!(db.has_table("t1") && db.has_table("t2"));
     assert_eq!(record_status(&db, "0001"), ["partial-up"]);
+    // `check --db` gives a command that runs: `resolve` needs `--applied` or `--rolled-back`.
+    let out = ws.cmd(&db).args(["check", "--db"]).assert().code(1).get_output().clone();
+    let report = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(report.contains("0001_bad failed part-way: upgrade of 0001_bad: it is not transactional, so part of it stayed: statements 1-2 ran (lines 1, 2) and stayed"), "{report}");
+    assert!(report.contains("`cargo migrate resolve 0001 --applied` (all of its changes are in place) or `--rolled-back` (none are)"), "{report}");
 }
 
 /// Item 4: PostgreSQL's DETAIL and HINT, and its error position as line:column of the
