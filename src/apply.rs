@@ -1166,6 +1166,26 @@ mod tests {
         (t, chain)
     }
 
+    /// PostgreSQL counts characters, not bytes, from 1, in the text that was sent: a
+    /// statement in the middle of a file with non-ASCII text before the error.
+    #[test]
+    fn positions_become_lines_and_columns_of_the_file() {
+        let file = "-- café\nSELECT 1;\n\nSELECT 'é',  f(1);\n";
+        let s = &sql_split::split(file, Dialect::Postgres)[1];
+        assert_eq!(pointer(file, s.offset, s.sql, 13), Some((4, 13)));
+        // The whole file as one batch: position 1 is the first character.
+        assert_eq!(pointer(file, 0, file, 1), Some((1, 1)));
+        assert_eq!(pointer(file, 0, file, 9), Some((2, 1)));
+        assert_eq!(pointer(file, 0, file, 0), None);
+        assert_eq!(pointer(file, 0, file, 10_000), None);
+    }
+
+    #[test]
+    fn statement_lists_collapse_runs() {
+        assert_eq!(statements_phrase(&[(1, 2)]), "statement 1 ran (line 2)");
+        assert_eq!(statements_phrase(&[(1, 1), (2, 3), (3, 4), (6, 9)]), "statements 1-3, 6 ran (lines 1, 3, 4, 9)");
+    }
+
     /// Found by fuzzing: a last statement without `;` and with a comment after it
     /// got its `;` inside the comment, and ran on into our bookkeeping.
     #[test]

@@ -685,6 +685,24 @@ impl LineCounter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a non-transactional migration's own transaction covers decides what a
+    /// failure report says stayed; the rebuild autogenerate writes for SQLite is the
+    /// common case.
+    #[test]
+    fn transaction_control_and_session_statements_are_recognised() {
+        assert_eq!(tx_control("BEGIN"), Some(TxControl::Begin));
+        assert_eq!(tx_control("begin immediate transaction"), Some(TxControl::Begin));
+        assert_eq!(tx_control("START TRANSACTION"), Some(TxControl::Begin));
+        assert_eq!(tx_control("COMMIT"), Some(TxControl::Commit));
+        assert_eq!(tx_control("END TRANSACTION"), Some(TxControl::Commit));
+        assert_eq!(tx_control("ROLLBACK"), Some(TxControl::Rollback));
+        assert_eq!(tx_control("ROLLBACK TO SAVEPOINT a"), None);
+        assert_eq!(tx_control("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END"), None);
+        assert!(session_only("PRAGMA foreign_keys = OFF") && session_only("pragma foreign_keys=ON"));
+        assert!(session_only("SET lock_timeout = '5s'") && !session_only("SET GLOBAL max_connections = 10"));
+        assert!(!session_only("PRAGMA user_version = 3") && !session_only("CREATE TABLE t (id INT)"));
+    }
     use Dialect::{Mysql, Postgres, Sqlite};
 
     const ALL: [Dialect; 3] = [Sqlite, Postgres, Mysql];

@@ -299,6 +299,33 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
 mod tests {
     use super::*;
 
+    /// `resolve` decides on the typed mark; a mark from before the direction was stored
+    /// is read by Diesel's row, which only a finished upgrade writes and only a
+    /// finished downgrade removes.
+    #[test]
+    fn a_mark_says_which_way_the_migration_was_going() {
+        let record = |status: &str| Record {
+            version: "0002".into(),
+            name: "0002_x".into(),
+            checksum: String::new(),
+            up_sql: String::new(),
+            down_sql: String::new(),
+            applied_at: String::new(),
+            duration_ms: 0,
+            status: status.into(),
+            detail: Some("downgrade of 0002_x: whatever the text says".into()),
+        };
+        let listed = DbState { applied: vec!["0002".into()], ..Default::default() };
+        let unlisted = DbState::default();
+        assert_eq!(record(STATUS_APPLIED).mark(), Mark::Applied);
+        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_UP)), Some(Direction::Up));
+        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_DOWN)), Some(Direction::Down));
+        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Down));
+        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Up));
+        assert_eq!(unlisted.mark_direction(&record(STATUS_APPLIED)), None);
+        assert!(record(STATUS_PARTIAL_LEGACY).is_partial() && !record(STATUS_APPLIED).is_partial());
+    }
+
     #[test]
     fn rendering_quotes_literals_per_backend() {
         let s = insert_diesel("0001");
