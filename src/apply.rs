@@ -877,7 +877,8 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         }
         if let Err(d) = record_done(conn, &step, started.elapsed()) {
             let _ = conn.batch_execute("ROLLBACK");
-            return Err(fail(Located::StateTables { every_statement_ran: true }, d, Kept::Nothing));
+            let kept = if conn.is_alive() { Kept::Nothing } else { Kept::NothingConnectionLost };
+            return Err(fail(Located::StateTables { every_statement_ran: true }, d, kept));
         }
         if let Err(e) = conn.batch_execute("COMMIT") {
             // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has
