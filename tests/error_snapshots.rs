@@ -172,6 +172,19 @@ fn state_table_write_refused_by_a_trigger() {
     run(&ws, &db, "state_table_write_refused", &["upgrade"], 3);
 }
 
+/// A non-transactional migration's mark is written before it runs; when that write
+/// fails, none of the migration is run.
+#[test]
+fn mark_write_refused() {
+    let (ws, db) = sqlite();
+    let name = ws.migration(2, "second", "CREATE TABLE second_t (id INTEGER PRIMARY KEY);\n", "DROP TABLE second_t;\n");
+    no_transaction(&ws, &name);
+    ws.cmd(&db).args(["upgrade", "0001"]).assert().success();
+    db.exec("CREATE TRIGGER guard BEFORE INSERT ON __cargo_migrate_applied BEGIN SELECT RAISE(ABORT, 'read-only for deploys'); END");
+    run(&ws, &db, "mark_write_refused", &["upgrade"], 3);
+    assert!(!db.has_table("second_t"), "none of it ran");
+}
+
 #[test]
 fn refusals_before_anything_runs() {
     let (ws, db) = sqlite();
@@ -223,6 +236,17 @@ fn postgres_full_diagnostic() {
     ws.write(&format!("migrations/{name}/up.sql"), "SELECT  g(2);\n");
     db.exec("DROP INDEX ix_t; DELETE FROM __cargo_migrate_applied WHERE version = '0002'");
     run(&ws, &db, "postgres_non_transactional_first_statement", &["upgrade"], 3);
+}
+
+/// A failure that does not recur on the statement-by-statement replay (a PostgreSQL
+/// sequence is not rolled back, so this divides by zero only once).
+#[test]
+fn postgres_did_not_recur() {
+    let Some(db) = TestDb::new(Backend::Postgres) else { return };
+    let ws = Workspace::new();
+    ws.migration(1, "sequence", "CREATE SEQUENCE once;\n", "DROP SEQUENCE once;\n");
+    ws.migration(2, "flaky", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nSELECT 1 / (nextval('once') - 1);\n", "DROP TABLE t2;\n");
+    run(&ws, &db, "postgres_did_not_recur", &["upgrade"], 3);
 }
 
 #[cfg(feature = "mysql")]
