@@ -7,7 +7,10 @@
 //! (and for migrations with `run_in_transaction = false`) a migration cannot be
 //! rolled back as a unit, so it is marked "partial" before it starts and cleared
 //! when it finishes: a crash or failure in between leaves a mark that makes every
-//! later run stop and explain, until `cargo migrate resolve`.
+//! later run stop and explain, until `cargo migrate resolve`. A failure after which
+//! the database holds nothing of the migration (its own transaction was rolled back)
+//! removes the mark instead: the report ([`Kept`]) and the state row both follow what
+//! the database holds, never what ran.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
