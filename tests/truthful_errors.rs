@@ -39,10 +39,9 @@ fn chain_with_a_failing_down(db: &TestDb) -> (Workspace, String) {
     ws.cmd(db).arg("upgrade").assert().success();
     let out = ws.cmd(db).args(["downgrade", "-1"]).assert().code(3).get_output().clone();
     let err = stderr(&out);
-    assert!(err.contains("downgrade of 0002_two_tables failed") && err.contains("statement 1 ran (line 1) and stayed"), "{err}");
-    assert!(err.contains("0002_two_tables/down.sql:2") && err.contains("statement 2: DROP TABLE no_such_table"), "{err}");
+    assert!(err.contains("downgrade of 0002_two_tables failed") && err.contains("statement 1 ran (line 1)"), "{err}");
+    assert!(err.contains("0002_two_tables/down.sql:2") && err.contains("DROP TABLE no_such_table"), "{err}");
     assert!(!db.has_table("b") && db.has_table("a"));
-    assert_eq!(record_status(db, "0002"), ["partial-down"]);
     (ws, name)
 }
 
@@ -51,6 +50,7 @@ fn chain_with_a_failing_down(db: &TestDb) -> (Workspace, String) {
 /// the next downgrade skipped its fixed down.sql.
 fn resolve_applied_after_a_failed_downgrade_keeps_it_applied(db: TestDb) {
     let (ws, name) = chain_with_a_failing_down(&db);
+    ws.cmd(&db).arg("current").assert().success().stderr(predicate::str::contains("0002_two_tables failed part-way"));
     // The user undoes what the failed downgrade did: 0002's changes are all back.
     db.exec("CREATE TABLE b (id INTEGER PRIMARY KEY)");
     let out = ws.cmd(&db).args(["resolve", "0002", "--applied"]).assert().success().get_output().clone();
