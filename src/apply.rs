@@ -7,7 +7,10 @@
 //! (and for migrations with `run_in_transaction = false`) a migration cannot be
 //! rolled back as a unit, so it is marked "partial" before it starts and cleared
 //! when it finishes: a crash or failure in between leaves a mark that makes every
-//! later run stop and explain, until `cargo migrate resolve`.
+//! later run stop and explain, until `cargo migrate resolve`. A failure after which
+//! the database holds nothing of the migration (its own transaction was rolled back)
+//! removes the mark instead: the report ([`Kept`]) and the state row both follow what
+//! the database holds, never what ran.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -15,12 +18,12 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::chain::{Chain, Migration};
 use crate::checksum::{checksum, line_diff};
 use crate::database_url::Backend;
-use crate::db::Connection;
+use crate::db::{Connection, Diagnostic};
 use crate::error::{Error, Result};
 use crate::output::{Output, Style};
 use crate::revision_spec::Spec;
 use crate::sql_split::{self, Dialect};
-use crate::state::{self, DbState, Record, STATUS_APPLIED, STATUS_PARTIAL};
+use crate::state::{self, DbState, Record, STATUS_APPLIED};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
@@ -32,6 +35,9 @@ pub enum Direction {
 pub struct Options {
     pub ignore_checksums: bool,
     pub lock_timeout: Duration,
+    /// `downgrade --strict`: refuse a `down.sql` with no statements instead of
+    /// recording the rollback with nothing undone.
+    pub strict: bool,
 }
 
 /// Why a migration failed, with everything needed to find and fix it.
@@ -40,38 +46,190 @@ pub struct MigrationFailure {
     pub migration: String,
     pub direction: Direction,
     pub file: PathBuf,
-    /// The failing statement and its line, when known.
-    pub at: Result<(usize, String), &'static str>,
-    pub message: String,
-    /// Set when the migration was not transactional: what had already run.
-    pub partial: Option<String>,
-    /// The session was gone after the failure: the server ended it or the network failed.
-    pub connection_lost: bool,
+    pub at: Located,
+    /// What the database said, in full (message, detail, hint).
+    pub diagnostic: Diagnostic,
+    /// What the database holds of the migration now, and what the state tables say.
+    pub kept: Kept,
+}
+
+/// Where in the file a failure is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Located {
+    /// The failing statement: its number in the file (1-based), the line of its first
+    /// token, its text, and the line:column the database pointed at (PostgreSQL).
+    Statement { number: usize, line: usize, statement: String, pointer: Option<(usize, usize)> },
+    /// The file ran as one batch when the connection was lost: no statement can be blamed.
+    LostInBatch,
+    /// Replayed statement by statement (and rolled back), the file did not fail again.
+    DidNotRecur,
+    /// Every statement ran; committing the transaction failed (a deferred constraint,
+    /// a serialization failure), so no one statement is to blame.
+    Commit,
+    /// The file's SQL is not to blame: writing the state tables for it failed.
+    StateTables { every_statement_ran: bool },
+}
+
+/// What the database holds of a failed migration: what the report says and what
+/// the state tables record must both follow from this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// Our transaction around the migration was rolled back.
+    Nothing,
+    /// The session was lost mid-transaction; the server rolls a lost session's back.
+    NothingConnectionLost,
+    /// Its "failed part-way" mark could not be written, so none of it was run.
+    NotRun,
+    /// Not transactional, yet nothing that stores data stayed: the migration's own
+    /// transaction (begun at `begin_line`) was rolled back, or its first statement
+    /// failed and SQLite undoes a failed statement. The state row was put back as it
+    /// was before the run (`restored`), so no `resolve` is needed.
+    NothingStayed { begin_line: Option<usize>, restored: bool },
+    /// Not transactional and part of it stayed: `stayed` ran and were kept, `undone`
+    /// ran inside the migration's own transaction and were rolled back with it
+    /// (statement number, line). `marked`: the "failed part-way" mark says so.
+    Partial { stayed: Vec<(usize, usize)>, undone: Vec<(usize, usize)>, failed: Option<usize>, marked: bool, connection_lost: bool },
+}
+
+fn verb(d: Direction) -> &'static str {
+    if d == Direction::Up {
+        "upgrade"
+    } else {
+        "downgrade"
+    }
+}
+
+/// "statement 2 (line 4)", "statements 1-3 (lines 1, 2, 5)": numbers in runs.
+fn statements_phrase(list: &[(usize, usize)]) -> String {
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        let mut j = i;
+        while j + 1 < list.len() && list[j + 1].0 == list[j].0 + 1 {
+            j += 1;
+        }
+        runs.push(if i == j { list[i].0.to_string() } else { format!("{}-{}", list[i].0, list[j].0) });
+        i = j + 1;
+    }
+    let lines: Vec<String> = list.iter().map(|(_, l)| l.to_string()).collect();
+    if list.len() == 1 {
+        format!("statement {} ran (line {})", runs[0], lines[0])
+    } else {
+        format!("statements {} ran (lines {})", runs.join(", "), lines.join(", "))
+    }
+}
+
+impl Kept {
+    /// One sentence on what the database holds; also the detail kept with the mark.
+    fn summary(&self) -> String {
+        match self {
+            Kept::Nothing => "nothing from it was kept (its transaction was rolled back)".into(),
+            Kept::NothingConnectionLost => {
+                "the connection to the database was lost, and the server rolls back the transaction of a lost session: nothing from it was kept".into()
+            }
+            Kept::NotRun => "none of it was run (its failed-part-way mark could not be written first)".into(),
+            Kept::NothingStayed { begin_line: Some(l), .. } => {
+                format!("it is not transactional, but nothing from it stayed: the database rolled back the migration's own transaction (BEGIN at line {l})")
+            }
+            Kept::NothingStayed { begin_line: None, .. } => {
+                "it is not transactional, but nothing from it stayed: its first statement failed, and SQLite undoes a failed statement".into()
+            }
+            Kept::Partial { stayed, undone, failed, .. } => {
+                let mut s = if stayed.is_empty() {
+                    "it is not transactional: no statement of it completed, but what a statement that fails outside a transaction leaves behind stays (an INVALID index from CREATE INDEX CONCURRENTLY, a half-done ALTER TABLE on MySQL)".to_string()
+                } else {
+                    format!("it is not transactional, so part of it stayed: {} and stayed", statements_phrase(stayed))
+                };
+                if !undone.is_empty() {
+                    s.push_str(&format!("; {} inside its own transaction, which was rolled back", statements_phrase(undone)));
+                }
+                if failed.is_none() {
+                    s.push_str("; every statement ran");
+                }
+                s
+            }
+        }
+    }
 }
 
 pub fn render_failure(f: &MigrationFailure) -> String {
-    let verb = if f.direction == Direction::Up { "upgrade" } else { "downgrade" };
-    let outcome = match &f.partial {
-        None if f.connection_lost => "the connection to the database was lost, and the server rolls back the transaction of a lost session: nothing from it was kept".to_string(),
-        None => "nothing from it was kept (its transaction was rolled back)".to_string(),
-        Some(p) => format!(
-            "it is not transactional, so part of it stayed: {p}\n  the database is marked; fix it by hand, then run `cargo migrate resolve {} --applied` or `--rolled-back`",
-            f.migration.split('_').next().unwrap_or(&f.migration)
-        ),
-    };
+    let short = f.migration.split('_').next().unwrap_or(&f.migration);
+    let mut outcome = f.kept.summary();
+    match &f.kept {
+        Kept::Partial { marked: true, .. } => outcome.push_str(&format!(
+            "\n  the database is marked; fix it by hand, then run `cargo migrate resolve {short} --applied` (all of its changes are in place) or `--rolled-back` (none are)"
+        )),
+        Kept::Partial { marked: false, .. } => outcome.push_str(&format!(
+            "\n  the database is marked, but the mark still says what it said when the {} started (recording this failure in it failed too); fix it by hand, then run `cargo migrate resolve {short} --applied` (all of its changes are in place) or `--rolled-back` (none are)",
+            verb(f.direction)
+        )),
+        Kept::NothingStayed { restored: true, .. } => outcome.push_str("; the state tables are as before the run"),
+        Kept::NothingStayed { restored: false, .. } => outcome.push_str(&format!(
+            "\n  its failed-part-way mark could not be removed: run `cargo migrate resolve {short} {}`",
+            if f.direction == Direction::Up { "--rolled-back" } else { "--applied" }
+        )),
+        _ => {}
+    }
+    let file = f.file.display();
     let (location, stmt) = match &f.at {
-        Ok((line, statement)) => {
+        Located::Statement { number, line, statement, pointer } => {
             let mut stmt: String = statement.lines().next().unwrap_or("").chars().take(160).collect();
             if statement.lines().count() > 1 || statement.len() > stmt.len() {
                 stmt.push_str(" …");
             }
-            (format!("{}:{line}", f.file.display()), stmt)
+            let at = match pointer {
+                Some((l, c)) => format!("{file}:{l}:{c}"),
+                None => format!("{file}:{line}"),
+            };
+            (at, format!("statement {number}: {stmt}"))
         }
-        Err(why) => (f.file.display().to_string(), format!("not identified: {why}")),
+        Located::LostInBatch => (file.to_string(), "statement: not identified: the file ran as one batch when the connection was lost".into()),
+        Located::DidNotRecur => (
+            file.to_string(),
+            "statement: not identified: replayed statement by statement, it did not fail again (a transient error: a deadlock, a lock or statement timeout, a serialization failure)".into(),
+        ),
+        Located::Commit => (file.to_string(), "statement: none on its own: every statement ran, and COMMIT failed (a deferred constraint, a serialization failure)".into()),
+        Located::StateTables { every_statement_ran } => (
+            file.to_string(),
+            format!(
+                "statement: none of the file's ({}); writing {} and {} failed",
+                if *every_statement_ran { "every statement ran" } else { "none had run" },
+                state::DIESEL_TABLE,
+                state::OUR_TABLE
+            ),
+        ),
     };
-    let lost = if f.connection_lost { "connection lost: " } else { "" };
-    let hint = if f.connection_lost && f.partial.is_none() { "\n  hint: once the database is reachable again, run the same command: it resumes from the last recorded migration" } else { "" };
-    format!("{verb} of {} failed; {outcome}\n  --> {location}\n  statement: {stmt}\n  database: {lost}{}{hint}", f.migration, f.message)
+    let lost = matches!(f.kept, Kept::NothingConnectionLost | Kept::Partial { connection_lost: true, .. });
+    let hint = if matches!(f.kept, Kept::NothingConnectionLost) {
+        "\n  hint: once the database is reachable again, run the same command: it resumes from the last recorded migration"
+    } else {
+        ""
+    };
+    format!(
+        "{} of {} failed; {outcome}\n  --> {location}\n  {stmt}\n  database: {}{}{hint}",
+        verb(f.direction),
+        f.migration,
+        if lost { "connection lost: " } else { "" },
+        f.diagnostic
+    )
+}
+
+/// The text a `down.sql` with no statements is refused with under `--strict`.
+pub fn render_no_statements(file: &Path, migration: &str) -> String {
+    format!(
+        "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
+        file.display()
+    )
+}
+
+/// The 1-based line and column (in characters) of the `char_pos`-th character
+/// (1-based, as PostgreSQL counts) of `sent`, a slice of `file_text` starting at byte `base`.
+fn pointer(file_text: &str, base: usize, sent: &str, char_pos: usize) -> Option<(usize, usize)> {
+    let byte = sent.char_indices().nth(char_pos.checked_sub(1)?)?.0;
+    let before = file_text.get(..base + byte)?;
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some((line, col))
 }
 
 /// One applied version as the database knows it, matched to the files.
@@ -274,6 +432,9 @@ struct Step {
     /// Diesel versions recorded beside `version` (up) or removed with it (down): the
     /// migration's pre-`adopt` name, so binaries built before the adoption agree.
     legacy: Vec<String>,
+    /// For downgrades: our record as it was before the run, put back when a failed
+    /// non-transactional downgrade turns out to have changed nothing.
+    prior: Option<Record>,
 }
 
 impl Step {
@@ -301,6 +462,7 @@ impl Step {
             }),
             sql: up,
             legacy: m.meta.diesel_version.iter().cloned().collect(),
+            prior: None,
         }
         .checked(backend)
     }
@@ -316,6 +478,7 @@ impl Step {
                 sql: m.read_down()?,
                 record: None,
                 legacy: a.legacy.iter().chain(&m.meta.diesel_version).cloned().collect(),
+                prior: a.record.clone(),
             }
             .checked(backend);
         }
@@ -335,6 +498,7 @@ impl Step {
             sql: r.down_sql.clone(),
             record: None,
             legacy: a.legacy.clone(),
+            prior: Some(r.clone()),
         }
         .checked(backend)
     }
@@ -343,6 +507,18 @@ impl Step {
     fn checked(self, backend: Backend) -> Result<Self> {
         refuse_nul(&self.sql, &self.file)?;
         sql_split::validate(&self.sql, dialect(backend)).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
+        Ok(self)
+    }
+
+    /// Under `downgrade --strict`, refuses a `down.sql` with no statements before
+    /// anything of the plan runs. Otherwise a statement-less file (Diesel's irreversible
+    /// "-- This file should undo anything in `up.sql`", a fresh template) runs as a
+    /// no-op with a warning: Diesel applies such migrations too, and the chain must be
+    /// walkable both ways.
+    fn require_statements(self, backend: Backend, strict: bool) -> Result<Self> {
+        if strict && self.direction == Direction::Down && sql_split::split(&self.sql, dialect(backend)).is_empty() {
+            return Err(Error::NoStatements { file: self.file, migration: self.name });
+        }
         Ok(self)
     }
 }
@@ -407,6 +583,7 @@ impl<'a> Engine<'a> {
 
     pub fn downgrade(&mut self, spec: &Spec) -> Result<Report> {
         let backend = self.conn.backend();
+        let strict = self.opts.strict;
         let (chain, out) = (self.chain, self.out);
         let (locked, status) = self.begin(Direction::Down)?;
         // Orphans may sit above the chain's head; `-N` counts from the newest applied.
@@ -423,7 +600,7 @@ impl<'a> Engine<'a> {
         let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
         to_revert.sort_by_key(|a| std::cmp::Reverse(a.number));
         let mut report = Report::default();
-        let steps = to_revert.into_iter().map(|a| Step::down(a, backend, out)).collect::<Result<Vec<_>>>()?;
+        let steps = to_revert.into_iter().map(|a| Step::down(a, backend, out)?.require_statements(backend, strict)).collect::<Result<Vec<_>>>()?;
         let total = steps.len();
         for (i, step) in steps.into_iter().enumerate() {
             run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
@@ -498,7 +675,7 @@ impl<'a> Engine<'a> {
 
     /// Clears the "partial" mark after the user fixed things by hand.
     pub fn resolve(&mut self, spec: &str, applied: bool) -> Result<String> {
-        let opts = self.opts.clone();
+        let (opts, chain) = (self.opts.clone(), self.chain);
         let locked = Locked::take(self.conn, opts.lock_timeout)?;
         state::ensure_tables(locked.conn)?;
         let db = state::read(locked.conn)?;
@@ -514,25 +691,38 @@ impl<'a> Engine<'a> {
                 if marked.is_empty() { "none".to_string() } else { marked.join(", ") }
             )));
         };
-        // The mark's detail says which way the migration was going.
-        let was_upgrade = r.detail.as_deref().is_none_or(|d| d.starts_with("upgrade"));
+        let direction = db.mark_direction(r).expect("a partial record has a direction");
         let mut stmts = Vec::new();
-        if applied == was_upgrade {
-            // The migration is now in place: Diesel's row present, our record complete.
+        if applied {
+            // All of its changes are in place, whichever way it was going: Diesel's row
+            // present and our record complete, so the next downgrade runs its down.sql.
             if !db.is_applied(&r.version) {
                 stmts.push(state::insert_diesel(&r.version));
             }
-            stmts.push(state::set_status(&r.version, STATUS_APPLIED, Some("resolved by hand"), r.duration_ms));
+            let mut record = Record::clone(r);
+            record.status = STATUS_APPLIED.into();
+            record.detail = Some(format!("resolved by hand as applied after a failed {}", verb(direction)));
+            // A downgrade of a migration that had no record of ours wrote one without
+            // its up.sql: fill it from the files, or it would read as edited.
+            if record.checksum.is_empty() {
+                if let Some(m) = chain.migrations.iter().find(|m| m.id == r.version && m.name == r.name) {
+                    let up = m.read_up()?;
+                    record.checksum = checksum(&up);
+                    record.up_sql = up;
+                }
+            }
+            stmts.push(state::upsert_record(&record, locked.conn.backend()));
         } else {
             stmts.push(state::delete_diesel(&r.version));
             stmts.push(state::delete_record(&r.version));
         }
         in_transaction(locked.conn, |conn| stmts.iter().try_for_each(|s| s.run(conn)))?;
-        Ok(format!(
-            "{} is now recorded as {}",
-            r.name,
-            if stmts.len() == 2 && stmts[1].sql.starts_with("DELETE") { "not applied" } else { "applied" }
-        ))
+        Ok(match (applied, direction) {
+            (true, Direction::Up) => format!("{} is now recorded as applied (its upgrade was finished by hand)", r.name),
+            (true, Direction::Down) => format!("{} is now recorded as applied (its failed downgrade was undone by hand); the next downgrade runs its down.sql again", r.name),
+            (false, Direction::Up) => format!("{} is now recorded as not applied (its failed upgrade was undone by hand)", r.name),
+            (false, Direction::Down) => format!("{} is now recorded as not applied (its downgrade was finished by hand)", r.name),
+        })
     }
 }
 
@@ -613,18 +803,40 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
     let backend = conn.backend();
     let statements = sql_split::split(&step.sql, dialect(backend));
     let started = Instant::now();
-    let verb = if step.direction == Direction::Up { "upgrade" } else { "downgrade" };
-    let fail = |at: Result<(usize, &str), &'static str>, message: String, partial: Option<String>, connection_lost: bool| {
+    let verb = verb(step.direction);
+    let fail = |at: Located, diagnostic: Diagnostic, kept: Kept| {
         Error::MigrationFailed(Box::new(MigrationFailure {
             migration: step.name.clone(),
             direction: step.direction,
             file: step.file.clone(),
-            at: at.map(|(line, sql)| (line, sql.to_string())),
-            message: crate::database_url::redact_text(&message),
-            partial,
-            connection_lost,
+            at,
+            diagnostic,
+            kept,
         }))
     };
+    // A statement the database rejected, located in the file: `sent` is the text that
+    // was sent (the statement, or the whole file), which starts at byte `base`.
+    let located = |s: &sql_split::Statement, number: usize, d: &Diagnostic, sent: &str, base: usize| Located::Statement {
+        number,
+        line: s.line,
+        statement: s.sql.to_string(),
+        pointer: d.position.and_then(|p| pointer(&step.sql, base, sent, p)),
+    };
+    if statements.is_empty() {
+        // Nothing is sent: an empty query is an error on PostgreSQL and MySQL.
+        out.warn(match step.direction {
+            Direction::Up => format!(
+                "{} has no statements (only comments or whitespace): nothing was run; {} is recorded as applied",
+                step.file.display(),
+                step.name
+            ),
+            Direction::Down => format!(
+                "{} has no statements (only comments or whitespace): nothing was undone; {} is recorded as rolled back, but what its up.sql did is still in the database (`downgrade --strict` refuses this)",
+                step.file.display(),
+                step.name
+            ),
+        });
+    }
 
     if step.transactional {
         let begin = if backend == Backend::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
@@ -645,27 +857,39 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         }
         // The whole file in one round trip; only when it fails do we replay it
         // statement by statement (in a transaction we roll back) to name the culprit.
-        if let Err(e) = conn.batch_execute(&step.sql) {
+        if let Err(e) = if statements.is_empty() { Ok(()) } else { conn.batch_execute(&step.sql) } {
+            let batch = Diagnostic::from(&e);
             let _ = conn.batch_execute("ROLLBACK");
             if !conn.is_alive() {
-                return Err(fail(Err("the file ran as one batch when the connection was lost"), e.to_string(), None, true));
+                return Err(fail(Located::LostInBatch, batch, Kept::NothingConnectionLost));
             }
             return Err(match locate_failure(conn, begin, &statements) {
-                Some((line, stmt, message)) => fail(Ok((line, stmt)), message, None, false),
-                None => fail(
-                    Err("replayed statement by statement, it did not fail again (a transient error: a deadlock, a lock or statement timeout, a serialization failure)"),
-                    e.to_string(),
-                    None,
-                    false,
-                ),
+                Some((k, d)) => fail(located(&statements[k], k + 1, &d, statements[k].sql, statements[k].offset), d, Kept::Nothing),
+                // PostgreSQL said where in the batch it failed: that names the statement.
+                None => match batch.position.and_then(|p| pointer(&step.sql, 0, &step.sql, p).map(|_| p)) {
+                    Some(p) => {
+                        let byte = step.sql.char_indices().nth(p - 1).map_or(0, |(b, _)| b);
+                        match statements.iter().rposition(|s| s.offset <= byte) {
+                            Some(k) => fail(located(&statements[k], k + 1, &batch, &step.sql, 0), batch, Kept::Nothing),
+                            None => fail(Located::DidNotRecur, batch, Kept::Nothing),
+                        }
+                    }
+                    None => fail(Located::DidNotRecur, batch, Kept::Nothing),
+                },
             });
         }
-        let record_result = record_done(conn, &step, started.elapsed());
-        if let Err(e) = record_result {
+        if let Err(d) = record_done(conn, &step, started.elapsed()) {
             let _ = conn.batch_execute("ROLLBACK");
-            return Err(e);
+            let kept = if conn.is_alive() { Kept::Nothing } else { Kept::NothingConnectionLost };
+            return Err(fail(Located::StateTables { every_statement_ran: true }, d, kept));
         }
-        conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
+        if let Err(e) = conn.batch_execute("COMMIT") {
+            // SQLite keeps the transaction open after a failed COMMIT; PostgreSQL has
+            // already ended it. Either way nothing of it is kept.
+            let _ = conn.batch_execute("ROLLBACK");
+            let lost = !conn.is_alive();
+            return Err(fail(Located::Commit, Diagnostic::from(&e), if lost { Kept::NothingConnectionLost } else { Kept::Nothing }));
+        }
     } else {
         // Mark first, so a crash in the middle leaves evidence. On MySQL the mark is
         // written in an open transaction: the first DDL statement's implicit commit
@@ -674,20 +898,20 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         // saves a log flush per migration.
         let deferred = backend == Backend::Mysql;
         if deferred {
-            conn.batch_execute("BEGIN").map_err(|e| Error::database("starting a transaction", e))?;
+            conn.batch_execute("BEGIN").map_err(|e| Error::database(format!("starting the run of {}", step.name), e))?;
         }
         let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
-        match (&step.record, step.direction) {
-            (Some(r), Direction::Up) => {
+        let status = state::Mark::partial(step.direction);
+        let marked = match &step.record {
+            Some(r) => {
                 let mut r = r.clone();
                 r.applied_at = now_rfc3339();
-                r.status = STATUS_PARTIAL.into();
+                r.status = status.into();
                 r.detail = Some(mark);
-                state::upsert_record(&r, backend).run(conn)?;
+                state::upsert_record(&r, backend).exec(conn).map(drop)
             }
-            _ => {
-                let updated = state::set_status(&step.version, STATUS_PARTIAL, Some(&mark), 0).run_counting(conn)?;
-                if updated == 0 {
+            None => match state::set_status(&step.version, status, Some(&mark), 0).exec(conn) {
+                Ok(0) => {
                     let r = Record {
                         version: step.version.clone(),
                         name: step.name.clone(),
@@ -696,44 +920,96 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                         down_sql: step.sql.clone(),
                         applied_at: now_rfc3339(),
                         duration_ms: 0,
-                        status: STATUS_PARTIAL.into(),
+                        status: status.into(),
                         detail: Some(mark),
                     };
-                    state::upsert_record(&r, backend).run(conn)?;
+                    state::upsert_record(&r, backend).exec(conn).map(drop)
                 }
+                other => other.map(drop),
+            },
+        };
+        if let Err(d) = marked {
+            if deferred {
+                let _ = conn.batch_execute("ROLLBACK");
             }
+            return Err(fail(Located::StateTables { every_statement_ran: false }, d, Kept::NotRun));
         }
+        // Statements that ran (number, line), and the migration's own open transaction
+        // (index of its BEGIN): what that covers is undone if a later statement fails.
+        let mut done: Vec<(usize, usize)> = Vec::new();
+        let mut undone: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<usize> = None;
         for (k, s) in statements.iter().enumerate() {
             out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
             if let Err(e) = conn.batch_execute(s.sql) {
-                let lines: Vec<String> = statements[..k].iter().map(|s| s.line.to_string()).collect();
-                let ran = match k {
-                    0 => "no statement had run".to_string(),
-                    1 => format!("statement 1 ran (line {})", lines[0]),
-                    _ => format!("statements 1-{k} ran (lines {})", lines.join(", ")),
-                };
-                let detail = format!(
-                    "{verb} of {}: {ran}; statement {} at {}:{} failed: {}",
-                    step.name,
-                    k + 1,
-                    step.file.display(),
-                    s.line,
-                    crate::database_url::redact_text(&e.to_string())
-                );
-                let recorded = state::set_status(&step.version, STATUS_PARTIAL, Some(&detail), started.elapsed().as_millis() as i64).run(conn).is_ok();
-                if deferred {
-                    let _ = conn.batch_execute("COMMIT");
+                let d = Diagnostic::from(&e);
+                // MySQL has no transactional DDL: its own BEGIN protects nothing we
+                // could count on. SQLite keeps the transaction open after most errors and
+                // PostgreSQL aborts it: either way it is rolled back, and with it what
+                // ran since its BEGIN.
+                let mut begin_line = None;
+                if let (Some(b), false) = (open, deferred) {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    undone.extend(done.drain(b..));
+                    begin_line = Some(statements[b].line);
                 }
-                let lost = !recorded && !conn.is_alive();
-                return Err(fail(Ok((s.line, s.sql)), e.to_string(), Some(ran), lost));
+                let stored = done.iter().any(|(num, _)| !sql_split::session_only(statements[num - 1].sql));
+                // A failed statement is undone by SQLite (statement journal), and by
+                // PostgreSQL inside a transaction; elsewhere it may leave work behind.
+                let atomic_failure = backend == Backend::Sqlite || begin_line.is_some();
+                let kept = if !stored && atomic_failure && backend != Backend::Mysql {
+                    let restored = restore(conn, &step).is_ok();
+                    Kept::NothingStayed { begin_line, restored }
+                } else {
+                    let mut kept = Kept::Partial { stayed: done.clone(), undone: undone.clone(), failed: Some(k + 1), marked: false, connection_lost: false };
+                    let detail = format!(
+                        "{verb} of {}: {}; statement {} at {}:{} failed: {}",
+                        step.name,
+                        kept.summary(),
+                        k + 1,
+                        step.file.display(),
+                        s.line,
+                        d
+                    );
+                    let recorded = state::set_status(&step.version, status, Some(&detail), started.elapsed().as_millis() as i64).exec(conn).is_ok();
+                    if deferred {
+                        let _ = conn.batch_execute("COMMIT");
+                    }
+                    let lost = !recorded && !conn.is_alive();
+                    if let Kept::Partial { marked, connection_lost, .. } = &mut kept {
+                        *marked = recorded;
+                        *connection_lost = lost;
+                    }
+                    kept
+                };
+                return Err(fail(located(s, k + 1, &d, s.sql, s.offset), d, kept));
             }
+            match sql_split::tx_control(s.sql) {
+                Some(sql_split::TxControl::Begin) => open = Some(done.len()),
+                Some(sql_split::TxControl::Commit) => open = None,
+                Some(sql_split::TxControl::Rollback) => {
+                    if let Some(b) = open.take() {
+                        undone.extend(done.drain(b..));
+                    }
+                }
+                None => {}
+            }
+            done.push((k + 1, s.line));
         }
-        if deferred {
-            record_done(conn, &step, started.elapsed())?;
-            conn.batch_execute("COMMIT").map_err(|e| Error::database(format!("committing {}", step.name), e))?;
-        } else {
-            // One commit for both state rows.
-            in_transaction(conn, |conn| record_done(conn, &step, started.elapsed()))?;
+        // One commit for both state rows (on MySQL, in the transaction the mark opened).
+        let begin = if backend == Backend::Sqlite { "BEGIN IMMEDIATE" } else { "BEGIN" };
+        let recorded = (if deferred { Ok(()) } else { conn.batch_execute(begin).map_err(Diagnostic::from) })
+            .and_then(|()| record_done(conn, &step, started.elapsed()))
+            .and_then(|()| conn.batch_execute("COMMIT").map_err(Diagnostic::from));
+        if let Err(d) = recorded {
+            let _ = conn.batch_execute("ROLLBACK");
+            let mut kept = Kept::Partial { stayed: done, undone, failed: None, marked: false, connection_lost: false };
+            let detail = format!("{verb} of {}: {}; recording it failed: {d}", step.name, kept.summary());
+            let marked = state::set_status(&step.version, status, Some(&detail), started.elapsed().as_millis() as i64).exec(conn).is_ok_and(|n| n > 0);
+            if let Kept::Partial { marked: m, .. } = &mut kept {
+                *m = marked;
+            }
+            return Err(fail(Located::StateTables { every_statement_ran: true }, d, kept));
         }
     }
     let took = started.elapsed();
@@ -744,33 +1020,45 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
     Ok(())
 }
 
+/// Puts our record back as it was before a non-transactional run that turned out to
+/// change nothing: gone for an upgrade, the prior record for a downgrade.
+fn restore(conn: &mut Connection, step: &Step) -> std::result::Result<(), Diagnostic> {
+    match (&step.prior, step.direction) {
+        (Some(prior), Direction::Down) => state::upsert_record(prior, conn.backend()).exec(conn).map(drop),
+        _ => state::delete_record(&step.version).exec(conn).map(drop),
+    }
+}
+
 /// Replays statements one by one inside a transaction that is always rolled
-/// back, returning the first failure: (line, statement, database message).
-fn locate_failure<'s>(conn: &mut Connection, begin: &str, statements: &[sql_split::Statement<'s>]) -> Option<(usize, &'s str, String)> {
+/// back, returning the first failure: (index of the statement, what the database said).
+fn locate_failure(conn: &mut Connection, begin: &str, statements: &[sql_split::Statement<'_>]) -> Option<(usize, Diagnostic)> {
     conn.batch_execute(begin).ok()?;
-    let found = statements.iter().find_map(|s| conn.batch_execute(s.sql).err().map(|e| (s.line, s.sql, e.to_string())));
+    let found = statements.iter().enumerate().find_map(|(k, s)| conn.batch_execute(s.sql).err().map(|e| (k, Diagnostic::from(&e))));
     let _ = conn.batch_execute("ROLLBACK");
     found
 }
 
-fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> Result<()> {
+/// Writes the state tables for a finished step. Errors come back as the database's
+/// diagnostic, for a report that names the migration (a trigger on Diesel's table
+/// that refuses writes from other tools is one real cause).
+fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> std::result::Result<(), Diagnostic> {
     match step.direction {
         Direction::Up => {
             let mut r = step.record.clone().expect("up steps carry a record");
             r.applied_at = now_rfc3339();
             r.duration_ms = took.as_millis() as i64;
-            state::insert_diesel(&step.version).run(conn)?;
+            state::insert_diesel(&step.version).exec(conn)?;
             for v in step.legacy.iter().filter(|v| **v != step.version) {
-                state::insert_diesel(v).run(conn)?;
+                state::insert_diesel(v).exec(conn)?;
             }
-            state::upsert_record(&r, conn.backend()).run(conn)
+            state::upsert_record(&r, conn.backend()).exec(conn).map(drop)
         }
         Direction::Down => {
-            state::delete_diesel(&step.version).run(conn)?;
+            state::delete_diesel(&step.version).exec(conn)?;
             for v in &step.legacy {
-                state::delete_diesel(v).run(conn)?;
+                state::delete_diesel(v).exec(conn)?;
             }
-            state::delete_record(&step.version).run(conn)
+            state::delete_record(&step.version).exec(conn).map(drop)
         }
     }
 }
@@ -825,6 +1113,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 sql: m.read_down()?,
                 record: None,
                 legacy: m.meta.diesel_version.iter().cloned().collect(),
+                prior: None,
             },
         };
         let verb = if direction == Direction::Up { "Running upgrade" } else { "Running downgrade" };
@@ -879,6 +1168,26 @@ mod tests {
         }
         let chain = crate::chain::load(t.path()).unwrap();
         (t, chain)
+    }
+
+    /// PostgreSQL counts characters, not bytes, from 1, in the text that was sent: a
+    /// statement in the middle of a file with non-ASCII text before the error.
+    #[test]
+    fn positions_become_lines_and_columns_of_the_file() {
+        let file = "-- café\nSELECT 1;\n\nSELECT 'é',  f(1);\n";
+        let s = &sql_split::split(file, Dialect::Postgres)[1];
+        assert_eq!(pointer(file, s.offset, s.sql, 13), Some((4, 13)));
+        // The whole file as one batch: position 1 is the first character.
+        assert_eq!(pointer(file, 0, file, 1), Some((1, 1)));
+        assert_eq!(pointer(file, 0, file, 9), Some((2, 1)));
+        assert_eq!(pointer(file, 0, file, 0), None);
+        assert_eq!(pointer(file, 0, file, 10_000), None);
+    }
+
+    #[test]
+    fn statement_lists_collapse_runs() {
+        assert_eq!(statements_phrase(&[(1, 2)]), "statement 1 ran (line 2)");
+        assert_eq!(statements_phrase(&[(1, 1), (2, 3), (3, 4), (6, 9)]), "statements 1-3, 6 ran (lines 1, 3, 4, 9)");
     }
 
     /// Found by fuzzing: a last statement without `;` and with a comment after it

@@ -205,7 +205,12 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     for r in &status.partial {
         report.problems.push(Problem {
             kind: "db-partial",
-            message: format!("{} failed part-way: {}\n    fix: repair by hand, then `cargo migrate resolve {}`", r.name, r.detail.as_deref().unwrap_or(""), r.version),
+            message: format!(
+                "{} failed part-way: {}\n    fix: repair by hand, then `cargo migrate resolve {} --applied` (all of its changes are in place) or `--rolled-back` (none are)",
+                r.name,
+                r.detail.as_deref().unwrap_or(""),
+                r.version
+            ),
         });
     }
     for (m, r, diff) in &status.edited {

@@ -118,7 +118,7 @@ pub enum Command {
     Downgrade(DowngradeArgs),
     /// Show the revision the database is at.
     Current(CurrentArgs),
-    /// List the migrations of the chain, oldest first.
+    /// List the migrations of the chain, newest first.
     History(HistoryArgs),
     /// Show the head revision(s) of the chain.
     Heads,
@@ -134,7 +134,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Flag risky SQL (dropped columns, blocking index builds…) in migrations.
     Lint(LintArgs),
-    /// Clear the "failed part-way" mark left by a migration that failed on MySQL/MariaDB.
+    /// Clear the "failed part-way" mark left by a non-transactional migration that failed
+    /// part-way: any migration on MySQL/MariaDB, and one with `run_in_transaction = false`
+    /// on PostgreSQL or SQLite (`CREATE INDEX CONCURRENTLY`, a SQLite table rebuild).
     Resolve(ResolveArgs),
     /// Linearise branches that each added migrations on one parent: renumber all but one after it.
     Merge(MergeArgs),
@@ -228,6 +230,10 @@ pub struct DowngradeArgs {
     /// Roll back even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
+    /// Refuse a down.sql with no statements (only comments, as in Diesel's irreversible
+    /// migrations) instead of recording it as rolled back with a warning that nothing was undone.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -292,10 +298,12 @@ pub struct ResolveArgs {
     /// The migration that failed part-way.
     #[arg(allow_hyphen_values = true)]
     pub revision: String,
-    /// You finished its remaining statements by hand: record it as applied.
+    /// All of its changes are in place (you finished a failed upgrade by hand, or undid
+    /// what a failed downgrade had done): record it as applied.
     #[arg(long, conflicts_with = "rolled_back", required_unless_present = "rolled_back")]
     pub applied: bool,
-    /// You undid its statements by hand: record it as not applied.
+    /// None of its changes are in place (you undid a failed upgrade by hand, or finished
+    /// a failed downgrade): record it as not applied.
     #[arg(long)]
     pub rolled_back: bool,
 }

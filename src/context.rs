@@ -107,7 +107,7 @@ impl Context {
             .clone()
             .or_else(|| self.env.get(&self.config.database_url_env).map(str::to_string))
             .or_else(|| self.config.database_url.clone())
-            .ok_or_else(|| Error::NoDatabaseUrl { var: self.config.database_url_env.clone() })?;
+            .ok_or_else(|| Error::NoDatabaseUrl { var: self.config.database_url_env.clone(), table: self.config.table.clone() })?;
         DatabaseUrl::parse(&raw, &self.config.base_dir)
     }
 

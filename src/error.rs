@@ -30,8 +30,10 @@ pub enum Error {
     #[error("package `{name}` is not a member of this workspace (members: {})", members.join(", "))]
     UnknownPackage { name: String, members: Vec<String> },
 
-    #[error("no database URL: set {var} (in the environment or `.env`), pass --database-url, or set `database_url` in [workspace.metadata.migrate]")]
-    NoDatabaseUrl { var: String },
+    /// `table` is the config table in use (`package.metadata.migrate` or
+    /// `workspace.metadata.migrate`): the advice must point at the one that is read.
+    #[error("no database URL: set {var} (in the environment or `.env`), pass --database-url, or set `database_url` in [{table}]")]
+    NoDatabaseUrl { var: String, table: String },
 
     #[error("database URL `{url}`: {reason}")]
     BadUrl { url: String, reason: String },
@@ -57,8 +59,12 @@ pub enum Error {
     #[error("{}", crate::apply::render_failure(.0))]
     MigrationFailed(Box<crate::apply::MigrationFailure>),
 
-    #[error("database error while {context}: {message}")]
-    Database { context: String, message: String },
+    /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
+    #[error("{}", crate::apply::render_no_statements(file, migration))]
+    NoStatements { file: PathBuf, migration: String },
+
+    #[error("database error while {context}: {diagnostic}")]
+    Database { context: String, diagnostic: crate::db::Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -79,18 +85,16 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
-    pub fn database(context: impl Into<String>, err: impl std::fmt::Display) -> Self {
-        Error::Database {
-            context: context.into(),
-            message: crate::database_url::redact_text(&err.to_string()),
-        }
+    /// A database error with the database's full diagnostic (detail and hint included).
+    pub fn database(context: impl Into<String>, err: impl Into<crate::db::Diagnostic>) -> Self {
+        Error::Database { context: context.into(), diagnostic: err.into() }
     }
 
     /// The documented exit code (README, "Exit codes").
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Connect { .. } | Error::MigrationFailed(_) | Error::Database { .. } => EXIT_DATABASE,
-            Error::Chain(_) | Error::Refused(_) | Error::OutOfSync(_) => EXIT_OUT_OF_SYNC,
+            Error::Chain(_) | Error::Refused(_) | Error::NoStatements { .. } | Error::OutOfSync(_) => EXIT_OUT_OF_SYNC,
             _ => EXIT_USAGE,
         }
     }

@@ -42,6 +42,56 @@ pub fn split(sql: &str, dialect: Dialect) -> Vec<Statement<'_>> {
     Splitter::new(sql, dialect).run().0
 }
 
+/// What a statement does to the session's transaction, read from its leading keywords.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TxControl {
+    /// `BEGIN`, `START TRANSACTION`, `BEGIN TRANSACTION`…
+    Begin,
+    /// `COMMIT` / `END`: what ran since the `BEGIN` is kept.
+    Commit,
+    /// `ROLLBACK` (not `ROLLBACK TO` a savepoint): what ran since the `BEGIN` is undone.
+    Rollback,
+}
+
+fn leading_words(sql: &str, n: usize) -> Vec<String> {
+    sql.split(|c: char| c.is_whitespace() || c == ';' || c == '(' || c == '=')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(|w| w.to_ascii_uppercase())
+        .collect()
+}
+
+/// Whether a statement (as [`split`] returns it: first token first) opens or ends a
+/// transaction. A migration that runs outside our transaction (`run_in_transaction =
+/// false`) may manage its own, as the SQLite table rebuild does; when it then fails,
+/// what its own transaction covered is undone, and the report must say so.
+pub fn tx_control(statement: &str) -> Option<TxControl> {
+    let w = leading_words(statement, 2);
+    match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some("BEGIN"), _) => Some(TxControl::Begin),
+        (Some("START"), Some("TRANSACTION")) => Some(TxControl::Begin),
+        (Some("COMMIT" | "END"), _) => Some(TxControl::Commit),
+        (Some("ROLLBACK"), Some("TO")) => None,
+        (Some("ROLLBACK"), _) => Some(TxControl::Rollback),
+        _ => None,
+    }
+}
+
+/// Whether a statement changes only the session, never what the database stores:
+/// transaction control, `PRAGMA foreign_keys`, a session `SET`. When only such
+/// statements completed before a failure, nothing of the migration stayed.
+pub fn session_only(statement: &str) -> bool {
+    if tx_control(statement).is_some() {
+        return true;
+    }
+    let w = leading_words(statement, 2);
+    match (w.first().map(String::as_str), w.get(1).map(String::as_str)) {
+        (Some("PRAGMA"), Some("FOREIGN_KEYS" | "DEFER_FOREIGN_KEYS")) => true,
+        (Some("SET"), Some(second)) => !matches!(second, "GLOBAL" | "PERSIST" | "PERSIST_ONLY"),
+        _ => false,
+    }
+}
+
 /// An error-free check used before running: returns Err(description with 1-based line) for an
 /// unterminated string / quoted identifier / block comment / dollar quote, so the runner can
 /// refuse a broken file before executing any of it.
@@ -635,6 +685,24 @@ impl LineCounter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a non-transactional migration's own transaction covers decides what a
+    /// failure report says stayed; the rebuild autogenerate writes for SQLite is the
+    /// common case.
+    #[test]
+    fn transaction_control_and_session_statements_are_recognised() {
+        assert_eq!(tx_control("BEGIN"), Some(TxControl::Begin));
+        assert_eq!(tx_control("begin immediate transaction"), Some(TxControl::Begin));
+        assert_eq!(tx_control("START TRANSACTION"), Some(TxControl::Begin));
+        assert_eq!(tx_control("COMMIT"), Some(TxControl::Commit));
+        assert_eq!(tx_control("END TRANSACTION"), Some(TxControl::Commit));
+        assert_eq!(tx_control("ROLLBACK"), Some(TxControl::Rollback));
+        assert_eq!(tx_control("ROLLBACK TO SAVEPOINT a"), None);
+        assert_eq!(tx_control("CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1; END"), None);
+        assert!(session_only("PRAGMA foreign_keys = OFF") && session_only("pragma foreign_keys=ON"));
+        assert!(session_only("SET lock_timeout = '5s'") && !session_only("SET GLOBAL max_connections = 10"));
+        assert!(!session_only("PRAGMA user_version = 3") && !session_only("CREATE TABLE t (id INT)"));
+    }
     use Dialect::{Mysql, Postgres, Sqlite};
 
     const ALL: [Dialect; 3] = [Sqlite, Postgres, Mysql];

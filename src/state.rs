@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::apply::Direction;
 use crate::database_url::Backend;
 use crate::db::{Connection, Param};
 use crate::error::{Error, Result};
@@ -17,8 +18,33 @@ pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 pub const OUR_TABLE: &str = "__cargo_migrate_applied";
 
 pub const STATUS_APPLIED: &str = "applied";
-/// A non-transactional migration started (or failed) and did not finish.
-pub const STATUS_PARTIAL: &str = "partial";
+/// A non-transactional upgrade started (or failed) and did not finish.
+pub const STATUS_PARTIAL_UP: &str = "partial-up";
+/// A non-transactional downgrade started (or failed) and did not finish.
+pub const STATUS_PARTIAL_DOWN: &str = "partial-down";
+/// The mark written before the direction was stored: which way the migration was
+/// going is read from Diesel's table instead (see [`Record::mark`]).
+pub const STATUS_PARTIAL_LEGACY: &str = "partial";
+
+/// The status column read into a type: decisions (`resolve`, refusals) are made on
+/// this, never on the text of the mark's detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Applied,
+    /// Failed part-way (or was interrupted) while going in this direction.
+    Partial(Direction),
+    /// A mark written before the direction was stored.
+    PartialUnknown,
+}
+
+impl Mark {
+    pub fn partial(direction: Direction) -> &'static str {
+        match direction {
+            Direction::Up => STATUS_PARTIAL_UP,
+            Direction::Down => STATUS_PARTIAL_DOWN,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stmt {
@@ -37,7 +63,13 @@ impl Stmt {
 
     /// Runs it and returns the number of rows it touched.
     pub fn run_counting(&self, conn: &mut Connection) -> Result<usize> {
-        conn.execute(&self.sql, &self.params).map_err(|e| Error::database("updating the migration state tables", e))
+        self.exec(conn).map_err(|d| Error::database("updating the migration state tables", d))
+    }
+
+    /// Runs it and returns the rows touched, or the database's diagnostic, for callers
+    /// that name the migration the write was for.
+    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::db::Diagnostic> {
+        conn.execute(&self.sql, &self.params).map_err(crate::db::Diagnostic::from)
     }
 
     /// The statement with literals in place of placeholders, for offline scripts.
@@ -100,6 +132,21 @@ pub struct Record {
     pub duration_ms: i64,
     pub status: String,
     pub detail: Option<String>,
+}
+
+impl Record {
+    pub fn mark(&self) -> Mark {
+        match self.status.as_str() {
+            STATUS_PARTIAL_UP => Mark::Partial(Direction::Up),
+            STATUS_PARTIAL_DOWN => Mark::Partial(Direction::Down),
+            STATUS_PARTIAL_LEGACY => Mark::PartialUnknown,
+            _ => Mark::Applied,
+        }
+    }
+
+    pub fn is_partial(&self) -> bool {
+        self.mark() != Mark::Applied
+    }
 }
 
 pub fn insert_diesel(version: &str) -> Stmt {
@@ -180,7 +227,18 @@ impl DbState {
 
     /// Records left by a non-transactional migration that did not finish.
     pub fn partial(&self) -> Vec<&Record> {
-        self.records.values().filter(|r| r.status == STATUS_PARTIAL).collect()
+        self.records.values().filter(|r| r.is_partial()).collect()
+    }
+
+    /// Which way a marked migration was going. An upgrade records Diesel's row only
+    /// when it finishes and a downgrade removes it only when it finishes, so for a mark
+    /// that does not say (written by an earlier version), Diesel's row tells.
+    pub fn mark_direction(&self, r: &Record) -> Option<Direction> {
+        match r.mark() {
+            Mark::Applied => None,
+            Mark::Partial(d) => Some(d),
+            Mark::PartialUnknown => Some(if self.is_applied(&r.version) { Direction::Down } else { Direction::Up }),
+        }
     }
 }
 
@@ -241,13 +299,40 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
 mod tests {
     use super::*;
 
+    /// `resolve` decides on the typed mark; a mark from before the direction was stored
+    /// is read by Diesel's row, which only a finished upgrade writes and only a
+    /// finished downgrade removes.
+    #[test]
+    fn a_mark_says_which_way_the_migration_was_going() {
+        let record = |status: &str| Record {
+            version: "0002".into(),
+            name: "0002_x".into(),
+            checksum: String::new(),
+            up_sql: String::new(),
+            down_sql: String::new(),
+            applied_at: String::new(),
+            duration_ms: 0,
+            status: status.into(),
+            detail: Some("downgrade of 0002_x: whatever the text says".into()),
+        };
+        let listed = DbState { applied: vec!["0002".into()], ..Default::default() };
+        let unlisted = DbState::default();
+        assert_eq!(record(STATUS_APPLIED).mark(), Mark::Applied);
+        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_UP)), Some(Direction::Up));
+        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_DOWN)), Some(Direction::Down));
+        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Down));
+        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Up));
+        assert_eq!(unlisted.mark_direction(&record(STATUS_APPLIED)), None);
+        assert!(record(STATUS_PARTIAL_LEGACY).is_partial() && !record(STATUS_APPLIED).is_partial());
+    }
+
     #[test]
     fn rendering_quotes_literals_per_backend() {
         let s = insert_diesel("0001");
         assert_eq!(s.render(Backend::Postgres), "INSERT INTO __diesel_schema_migrations (version) VALUES ('0001');");
         assert_eq!(quote("it's", Backend::Sqlite), "'it''s'");
         assert_eq!(quote("a\\'; DROP TABLE x; --", Backend::Mysql), "'a\\\\''; DROP TABLE x; --'");
-        let r = set_status("0002", STATUS_PARTIAL, None, 5);
-        assert_eq!(r.render(Backend::Sqlite), "UPDATE __cargo_migrate_applied SET status = 'partial', detail = NULL, duration_ms = 5 WHERE version = '0002';");
+        let r = set_status("0002", STATUS_PARTIAL_UP, None, 5);
+        assert_eq!(r.render(Backend::Sqlite), "UPDATE __cargo_migrate_applied SET status = 'partial-up', detail = NULL, duration_ms = 5 WHERE version = '0002';");
     }
 }

@@ -154,7 +154,7 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
     }
     if let Some(conn) = &mut conn {
         let chain = crate::chain::load(dir)?;
-        let opts = Options { ignore_checksums: false, lock_timeout: std::time::Duration::from_secs(cfg.lock_timeout_secs) };
+        let opts = Options { ignore_checksums: false, lock_timeout: std::time::Duration::from_secs(cfg.lock_timeout_secs), strict: false };
         let changes = Engine { conn, chain: &chain, out: &ctx.out, opts }.translate()?;
         if changes.is_empty() {
             ctx.out.status("database: nothing to record (no Diesel version of this chain is applied, or it was already recorded)");

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::revision_spec::{parse_range, Spec};
 
 fn options(ctx: &Context, ignore_checksums: bool) -> Options {
-    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs) }
+    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs), strict: false }
 }
 
 fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
@@ -22,7 +22,7 @@ fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Eng
 
 /// As [`with_engine`], but on a forked chain it follows the branch the database
 /// applied (see [`chain::applied_branch`]): rolling back is how a fork is untangled.
-fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, strict: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
     let dir = &ctx.config.migrations_dir;
     let (chain, mut conn) = match chain::load(dir) {
         Ok(chain) => (chain, super::connect(ctx)?),
@@ -38,7 +38,7 @@ fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnc
         }
         Err(e) => return Err(e),
     };
-    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) })
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: Options { strict, ..options(ctx, ignore_checksums) } })
 }
 
 fn summarize(ctx: &Context, report: &Report, nothing: &str) {
@@ -51,11 +51,11 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, true)
+    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, false, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, false)
+    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, args.strict, false)
 }
 
 /// The backend an offline script is written for: `--dialect`, else the URL's.
@@ -63,19 +63,19 @@ fn script_backend(ctx: &Context, dialect: Option<Dialect>) -> Result<Backend> {
     match dialect {
         Some(d) => Ok(d.into()),
         None => ctx.database_url().map(|u| u.backend).map_err(|e| match e {
-            Error::NoDatabaseUrl { var } => Error::Usage(format!("--sql needs to know the dialect: pass --dialect sqlite|postgres|mysql, or set {var}")),
+            Error::NoDatabaseUrl { var, .. } => Error::Usage(format!("--sql needs to know the dialect: pass --dialect sqlite|postgres|mysql, or set {var}")),
             other => other,
         }),
     }
 }
 
-fn move_to(ctx: &Context, target: &str, sql: Option<Option<Dialect>>, ignore_checksums: bool, up: bool) -> Result<()> {
+fn move_to(ctx: &Context, target: &str, sql: Option<Option<Dialect>>, ignore_checksums: bool, strict: bool, up: bool) -> Result<()> {
     if let Some(dialect) = sql {
         return offline(ctx, target, up, dialect);
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
-    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, |e| e.downgrade(&spec))? };
+    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, strict, |e| e.downgrade(&spec))? };
     summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }
