@@ -86,16 +86,16 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
     }
     if diesel.is_empty() {
         if numbered.is_empty() {
-            return Err(refused(dir, "holds no migrations"));
+            return Err(refused(dir, "it holds no migrations"));
         }
         let chain = chain::load(dir)?;
         if let Some(m) = chain.migrations.iter().find(|m| m.meta.diesel_version.is_none()) {
-            return Err(refused(dir, &format!("is already a chain, and {} was not adopted from Diesel (it has no `diesel_version`); there is nothing to adopt", m.name)));
+            return Err(refused(dir, &format!("it is already a chain, and {} was not adopted from Diesel (it has no `diesel_version`); there is nothing to adopt", m.name)));
         }
         return Ok(Outcome::AlreadyAdopted { migrations: chain.len() });
     }
     if let Some(n) = numbered.first() {
-        return Err(refused(dir, &format!("mixes chain revisions ({n}) with Diesel-named migrations ({}); adopt converts a directory that is all Diesel's", diesel[0].1)));
+        return Err(refused(dir, &format!("it mixes chain revisions ({n}) with Diesel-named migrations ({}); adopt converts a directory that is all Diesel's", diesel[0].1)));
     }
     diesel.sort();
     for pair in diesel.windows(2) {
@@ -129,7 +129,7 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
 }
 
 fn refused(dir: &Path, what: &str) -> Error {
-    Error::Refused(format!("cannot adopt `{}`: it {what}", dir.display()))
+    Error::Refused(format!("cannot adopt `{}`: {what}", dir.display()))
 }
 
 /// The adopted `metadata.toml`: the old file with `revises` and `diesel_version` set

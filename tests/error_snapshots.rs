@@ -258,3 +258,58 @@ fn mysql_partial() {
     ws.migration(2, "broken", "CREATE TABLE tags (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n", "DROP TABLE tags;\n");
     run(&ws, &db, "mysql_part_of_it_stayed", &["upgrade"], 3);
 }
+
+/// `2561` in `pid 2561` → `[pid]` and the holder's `since …)` → `since [time])`: the
+/// server's process number and the lock's age change every run.
+fn normalise_pids(text: &str) -> String {
+    let text = match (text.find("since "), text.find("since ").and_then(|at| text[at..].find(')').map(|end| at + end))) {
+        (Some(at), Some(end)) => format!("{}since [time]{}", &text[..at], &text[end..]),
+        _ => text.to_string(),
+    };
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find("pid ") {
+        out.push_str(&rest[..at + 4]);
+        rest = &rest[at + 4..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            out.push_str("[pid]");
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn lock_timeout() {
+    let Some(db) = TestDb::new(Backend::Postgres) else { return };
+    let ws = Workspace::new();
+    ws.migration(1, "users", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n", "DROP TABLE users;\n");
+    ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\"]\n\n[workspace.metadata.migrate]\nlock_timeout = 1\n");
+    let mut holder = db.connect();
+    holder.batch_execute("SELECT pg_advisory_lock(7161130671072438631)").unwrap();
+    let out = ws.cmd(&db).arg("upgrade").assert().code(1).get_output().clone();
+    snapshot("lock_timeout", &normalise_pids(&normalise(&stderr(&out), &ws, Some(&db))));
+}
+
+/// What `adopt` refuses, each before it changes anything.
+#[test]
+fn adopt_refusals() {
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    let ws = Workspace::new();
+    std::fs::remove_dir_all(ws.migrations()).unwrap();
+    ws.write("crates/db/src/schema.rs", "diesel::table! {\n    users (id) {\n        id -> Int4,\n    }\n}\n");
+    run(&ws, &db, "adopt_missing_directory", &["adopt"], 1);
+    ws.write("migrations/20200101000000_a/up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+    ws.write("migrations/2020-01-01-000000_b/up.sql", "SELECT 1;\n");
+    run(&ws, &db, "adopt_duplicate_diesel_version", &["adopt"], 1);
+    std::fs::remove_dir_all(ws.migrations().join("2020-01-01-000000_b")).unwrap();
+    ws.write("migrations/0001_numbered/up.sql", "SELECT 1;\n");
+    run(&ws, &db, "adopt_mixed_layout", &["adopt"], 1);
+    std::fs::remove_dir_all(ws.migrations().join("0001_numbered")).unwrap();
+    // A database that has not applied the newest Diesel migration cannot describe the models.
+    run(&ws, &db, "adopt_db_behind", &["adopt", "--db"], 1);
+    // Without adopting, every command says what the directory is.
+    run(&ws, &db, "diesel_named_directory", &["upgrade"], 1);
+}
