@@ -52,7 +52,9 @@ pub struct Plan {
 pub enum Outcome {
     Adopt(Box<Plan>),
     /// Already a chain whose migrations record their Diesel versions: nothing to rename.
-    AlreadyAdopted { migrations: usize },
+    AlreadyAdopted {
+        migrations: usize,
+    },
 }
 
 /// The `down.sql` written for a Diesel migration that had none.
@@ -61,7 +63,9 @@ pub const NO_DOWN: &str = "-- This Diesel migration had no down.sql: rolling it 
 /// Reads `dir` and decides the new names. Changes nothing.
 pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
     let entries = std::fs::read_dir(dir).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::Chain(chain::ChainErrors { dir: dir.to_path_buf(), problems: vec![chain::ChainProblem::MissingDirectory { dir: dir.to_path_buf() }] }),
+        std::io::ErrorKind::NotFound => {
+            Error::Chain(chain::ChainErrors { dir: dir.to_path_buf(), problems: vec![chain::ChainProblem::MissingDirectory { dir: dir.to_path_buf() }] })
+        }
         _ => Error::io(dir, e),
     })?;
     let mut diesel: Vec<(String, String)> = Vec::new();
@@ -90,19 +94,28 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
         }
         let chain = chain::load(dir)?;
         if let Some(m) = chain.migrations.iter().find(|m| m.meta.diesel_version.is_none()) {
-            return Err(refused(dir, &format!("is already a chain, and {} was not adopted from Diesel (it has no `diesel_version`); there is nothing to adopt", m.name)));
+            return Err(refused(
+                dir,
+                &format!("is already a chain, and {} was not adopted from Diesel (it has no `diesel_version`); there is nothing to adopt", m.name),
+            ));
         }
         return Ok(Outcome::AlreadyAdopted { migrations: chain.len() });
     }
     if let Some(n) = numbered.first() {
-        return Err(refused(dir, &format!("mixes chain revisions ({n}) with Diesel-named migrations ({}); adopt converts a directory that is all Diesel's", diesel[0].1)));
+        return Err(refused(
+            dir,
+            &format!("mixes chain revisions ({n}) with Diesel-named migrations ({}); adopt converts a directory that is all Diesel's", diesel[0].1),
+        ));
     }
     diesel.sort();
     for pair in diesel.windows(2) {
         if pair[0].0 == pair[1].0 {
             return Err(refused(
                 dir,
-                &format!("`{}` and `{}` have the same Diesel version {}; Diesel silently runs only one of them, so which one a database has is unknowable", pair[0].1, pair[1].1, pair[0].0),
+                &format!(
+                    "`{}` and `{}` have the same Diesel version {}; Diesel silently runs only one of them, so which one a database has is unknowable",
+                    pair[0].1, pair[1].1, pair[0].0
+                ),
             ));
         }
     }
@@ -120,7 +133,14 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
         };
         let revises = (i > 0).then(|| format!("{i:0width$}"));
         let (metadata, run_in_transaction) = metadata_for(&path.join("metadata.toml"), revises.as_deref(), version)?;
-        moves.push(Move { from: name.clone(), to, diesel_version: version.clone(), run_in_transaction, metadata, writes_down: !path.join("down.sql").is_file() });
+        moves.push(Move {
+            from: name.clone(),
+            to,
+            diesel_version: version.clone(),
+            run_in_transaction,
+            metadata,
+            writes_down: !path.join("down.sql").is_file(),
+        });
     }
     kept.sort();
     let head = moves.last().map(|m| m.to[..width].to_string());
@@ -140,18 +160,27 @@ fn metadata_for(path: &Path, revises: Option<&str>, version: &str) -> Result<(St
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let meta = Metadata { revises: revises.map(Into::into), created, run_in_transaction: Some(true), diesel_version: Some(version.into()), ..Default::default() };
+            let meta = Metadata {
+                revises: revises.map(Into::into),
+                created,
+                run_in_transaction: Some(true),
+                diesel_version: Some(version.into()),
+                ..Default::default()
+            };
             return Ok((meta.to_toml(), true));
         }
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: path.into(), key: String::new(), message: e.message().to_string() })?;
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: path.into(), key: String::new(), message: e.message().to_string() })?;
     let run_in_transaction = match doc.get("run_in_transaction") {
         None => {
             doc.insert("run_in_transaction", toml_edit::value(false));
             false
         }
-        Some(item) => item.as_bool().ok_or_else(|| Error::Config { file: path.into(), key: "run_in_transaction".into(), message: "must be true or false".into() })?,
+        Some(item) => {
+            item.as_bool().ok_or_else(|| Error::Config { file: path.into(), key: "run_in_transaction".into(), message: "must be true or false".into() })?
+        }
     };
     // Ours go first, so a reader sees the chain before Diesel's keys.
     let mut ours = toml_edit::DocumentMut::new();
@@ -372,7 +401,10 @@ mod tests {
         let before_up = std::fs::read(t.path().join("2019-03-22-170700_create_users/up.sql")).unwrap();
         apply(&p).unwrap();
         let c = chain::load(t.path()).unwrap();
-        assert_eq!(c.migrations.iter().map(|m| m.meta.diesel_version.clone().unwrap()).collect::<Vec<_>>(), ["00000000000000", "20190322170700", "20200101000000", "20200101000001"]);
+        assert_eq!(
+            c.migrations.iter().map(|m| m.meta.diesel_version.clone().unwrap()).collect::<Vec<_>>(),
+            ["00000000000000", "20190322170700", "20200101000000", "20200101000001"]
+        );
         assert!(!c.migrations[2].meta.run_in_transaction() && c.migrations[3].meta.run_in_transaction() && c.migrations[0].meta.run_in_transaction());
         assert_eq!(std::fs::read(t.path().join("0002_create_users/up.sql")).unwrap(), before_up);
         assert_eq!(std::fs::read_to_string(t.path().join("README.md")).unwrap(), "notes");

@@ -681,10 +681,7 @@ impl<'a> Engine<'a> {
         let db = state::read(locked.conn)?;
         let partial = db.partial();
         let wanted = spec.trim_start_matches('0');
-        let Some(r) = partial
-            .iter()
-            .find(|r| r.version.trim_start_matches('0') == wanted || r.name == spec || r.name.starts_with(spec))
-        else {
+        let Some(r) = partial.iter().find(|r| r.version.trim_start_matches('0') == wanted || r.name == spec || r.name.starts_with(spec)) else {
             let marked: Vec<&str> = partial.iter().map(|r| r.name.as_str()).collect();
             return Err(Error::Usage(format!(
                 "`{spec}` has no failed-part-way mark (marked: {})",
@@ -719,7 +716,9 @@ impl<'a> Engine<'a> {
         in_transaction(locked.conn, |conn| stmts.iter().try_for_each(|s| s.run(conn)))?;
         Ok(match (applied, direction) {
             (true, Direction::Up) => format!("{} is now recorded as applied (its upgrade was finished by hand)", r.name),
-            (true, Direction::Down) => format!("{} is now recorded as applied (its failed downgrade was undone by hand); the next downgrade runs its down.sql again", r.name),
+            (true, Direction::Down) => {
+                format!("{} is now recorded as applied (its failed downgrade was undone by hand); the next downgrade runs its down.sql again", r.name)
+            }
             (false, Direction::Up) => format!("{} is now recorded as not applied (its failed upgrade was undone by hand)", r.name),
             (false, Direction::Down) => format!("{} is now recorded as not applied (its downgrade was finished by hand)", r.name),
         })
@@ -962,15 +961,8 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                     Kept::NothingStayed { begin_line, restored }
                 } else {
                     let mut kept = Kept::Partial { stayed: done.clone(), undone: undone.clone(), failed: Some(k + 1), marked: false, connection_lost: false };
-                    let detail = format!(
-                        "{verb} of {}: {}; statement {} at {}:{} failed: {}",
-                        step.name,
-                        kept.summary(),
-                        k + 1,
-                        step.file.display(),
-                        s.line,
-                        d
-                    );
+                    let detail =
+                        format!("{verb} of {}: {}; statement {} at {}:{} failed: {}", step.name, kept.summary(), k + 1, step.file.display(), s.line, d);
                     let recorded = state::set_status(&step.version, status, Some(&detail), started.elapsed().as_millis() as i64).exec(conn).is_ok();
                     if deferred {
                         let _ = conn.batch_execute("COMMIT");

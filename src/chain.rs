@@ -102,9 +102,8 @@ impl Migration {
 
 fn read_sql(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| Error::io(path, std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))))
 }
 
 /// A valid chain, oldest first. `migrations[i].number == i + 1`.
@@ -141,25 +140,69 @@ impl Chain {
 /// One thing wrong with the migrations directory, with its fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainProblem {
-    NotAMigration { path: PathBuf },
-    OutsideDirectory { path: PathBuf, target: PathBuf },
-    MixedWidth { widths: Vec<(usize, Vec<String>)> },
-    Duplicate { id: String, dirs: Vec<String> },
-    Gap { missing: String, before: String },
-    MissingFile { dir: String, file: &'static str },
-    BadMetadata { file: PathBuf, message: String },
-    MissingRevises { dir: String, expected: String },
-    WrongRevises { dir: String, found: String, expected: String },
-    FirstRevises { dir: String, found: String },
-    MultipleHeads { heads: Vec<String> },
-    Unreadable { path: PathBuf, message: String },
+    NotAMigration {
+        path: PathBuf,
+    },
+    OutsideDirectory {
+        path: PathBuf,
+        target: PathBuf,
+    },
+    MixedWidth {
+        widths: Vec<(usize, Vec<String>)>,
+    },
+    Duplicate {
+        id: String,
+        dirs: Vec<String>,
+    },
+    Gap {
+        missing: String,
+        before: String,
+    },
+    MissingFile {
+        dir: String,
+        file: &'static str,
+    },
+    BadMetadata {
+        file: PathBuf,
+        message: String,
+    },
+    MissingRevises {
+        dir: String,
+        expected: String,
+    },
+    WrongRevises {
+        dir: String,
+        found: String,
+        expected: String,
+    },
+    FirstRevises {
+        dir: String,
+        found: String,
+    },
+    MultipleHeads {
+        heads: Vec<String>,
+    },
+    Unreadable {
+        path: PathBuf,
+        message: String,
+    },
     /// A temporary name `merge` gives a migration while renumbering, left by a killed merge.
-    InterruptedMerge { path: PathBuf, original: String },
+    InterruptedMerge {
+        path: PathBuf,
+        original: String,
+    },
     /// The migrations directory does not exist: nothing can be in sync with it.
-    MissingDirectory { dir: PathBuf },
+    MissingDirectory {
+        dir: PathBuf,
+    },
     /// Migrations named the way diesel_cli names them (`2019-03-22-170700_x`), not yet
     /// adopted into the chain; listed once, oldest and newest.
-    DieselNamed { dir: PathBuf, count: usize, first: String, last: String },
+    DieselNamed {
+        dir: PathBuf,
+        count: usize,
+        first: String,
+        last: String,
+    },
 }
 
 impl fmt::Display for ChainProblem {
@@ -406,12 +449,7 @@ fn collapse_diesel_named(dir: &Path, problems: &mut Vec<ChainProblem>) {
     }
     names.sort_by(|a, b| (diesel_version(a), a).cmp(&(diesel_version(b), b)));
     problems.retain(|p| !matches!(p, ChainProblem::DieselNamed { .. }));
-    problems.push(ChainProblem::DieselNamed {
-        dir: dir.to_path_buf(),
-        count: names.len(),
-        first: names[0].clone(),
-        last: names[names.len() - 1].clone(),
-    });
+    problems.push(ChainProblem::DieselNamed { dir: dir.to_path_buf(), count: names.len(), first: names[0].clone(), last: names[names.len() - 1].clone() });
 }
 
 /// Diesel's version of a migration directory: the name before the first `_`, with
@@ -517,7 +555,14 @@ fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
         },
         Some(_) => return Err(bad("lint", "a table")),
     }
-    Ok(Metadata { revises, message: string("message")?, created: string("created")?, run_in_transaction, lint_allow, diesel_version: string("diesel_version")? })
+    Ok(Metadata {
+        revises,
+        message: string("message")?,
+        created: string("created")?,
+        run_in_transaction,
+        lint_allow,
+        diesel_version: string("diesel_version")?,
+    })
 }
 
 /// Judges a scanned directory against the chain rules.
@@ -597,10 +642,9 @@ pub fn validate(dir: &Path, migrations: &[Migration], mut problems: Vec<ChainPro
 pub fn applied_branch(dir: &Path, applied_names: &[String]) -> Result<Option<Chain>> {
     let (migrations, problems) = scan(dir)?;
     let Err(errors) = validate(dir, &migrations, problems) else { return Ok(None) };
-    let fork_only = errors
-        .problems
-        .iter()
-        .all(|p| matches!(p, ChainProblem::Duplicate { .. } | ChainProblem::MultipleHeads { .. } | ChainProblem::WrongRevises { .. } | ChainProblem::Gap { .. }));
+    let fork_only = errors.problems.iter().all(|p| {
+        matches!(p, ChainProblem::Duplicate { .. } | ChainProblem::MultipleHeads { .. } | ChainProblem::WrongRevises { .. } | ChainProblem::Gap { .. })
+    });
     let branch: Vec<Migration> = migrations.into_iter().filter(|m| applied_names.contains(&m.name)).collect();
     if !fork_only || branch.is_empty() {
         return Ok(None);
@@ -712,7 +756,12 @@ mod tests {
         let p = problems(t.path());
         assert_eq!(p.len(), 2, "{p:?}");
         let text = p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n");
-        assert!(text.contains("3 migration(s)") && text.contains("00000000000000_diesel_initial_setup … 20200101000000_more") && text.contains("cargo migrate adopt"), "{text}");
+        assert!(
+            text.contains("3 migration(s)")
+                && text.contains("00000000000000_diesel_initial_setup … 20200101000000_more")
+                && text.contains("cargo migrate adopt"),
+            "{text}"
+        );
         assert!(text.contains("notes` is not a migration"), "{text}");
     }
 
@@ -803,7 +852,15 @@ mod tests {
 
     #[test]
     fn metadata_always_states_run_in_transaction() {
-        let text = Metadata { revises: Some("0001".into()), message: Some("say \"hi\"".into()), created: None, run_in_transaction: None, lint_allow: BTreeMap::from([("drop-column".to_string(), "archived in 0007".to_string())]), diesel_version: None }.to_toml();
+        let text = Metadata {
+            revises: Some("0001".into()),
+            message: Some("say \"hi\"".into()),
+            created: None,
+            run_in_transaction: None,
+            lint_allow: BTreeMap::from([("drop-column".to_string(), "archived in 0007".to_string())]),
+            diesel_version: None,
+        }
+        .to_toml();
         assert!(text.contains("run_in_transaction = true"), "{text}");
         let back: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(back["message"].as_str(), Some("say \"hi\""));

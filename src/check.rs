@@ -111,9 +111,9 @@ pub fn offline_cached(
                 });
             }
         }
-        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => report
-            .notes
-            .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE)),
+        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => {
+            report.notes.push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE))
+        }
         _ => {}
     }
     if snap.is_none() && revision.is_none() {
@@ -216,7 +216,10 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     for (m, r, diff) in &status.edited {
         report.problems.push(Problem {
             kind: "db-edited",
-            message: format!("{} was edited after it was applied (at {}):\n{diff}    fix: restore the file, or put the change in a new migration", m.name, r.applied_at),
+            message: format!(
+                "{} was edited after it was applied (at {}):\n{diff}    fix: restore the file, or put the change in a new migration",
+                m.name, r.applied_at
+            ),
         });
     }
     for o in &status.orphans {
@@ -278,7 +281,9 @@ pub fn describe_changes(old: &Schema, new: &Schema) -> Vec<String> {
     for (name, e) in new.enums.iter().filter(|(_, e)| !e.is_opaque()) {
         match old.enums.get(name) {
             None => out.push(format!("enum {name}: added")),
-            Some(o) if o.variants != e.variants && !o.is_opaque() && !e.is_opaque() => out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants)),
+            Some(o) if o.variants != e.variants && !o.is_opaque() && !e.is_opaque() => {
+                out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants))
+            }
             _ => {}
         }
     }
@@ -326,13 +331,37 @@ fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
         }
     };
     // Compared by definition, so a changed column list shows as removed + added.
-    named("index", old.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), new.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(), out);
-    named("unique", old.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), new.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(), out);
+    named(
+        "index",
+        old.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(),
+        new.indexes.iter().map(|i| format!("{} ({})", i.name, i.columns.join(", "))).collect(),
+        out,
+    );
+    named(
+        "unique",
+        old.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(),
+        new.uniques.iter().map(|u| format!("{} ({})", u.name, u.columns.join(", "))).collect(),
+        out,
+    );
     // By definition, not name: the diff matches foreign keys so (a database's
     // `posts_user_id_fkey` is the models' `joinable!`), and so must the listing.
-    let fk = |f: &crate::schema::ForeignKey| format!("({}) -> {} ({}){}{}", f.columns.join(", "), f.ref_table, f.ref_columns.join(", "), f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(), f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default());
+    let fk = |f: &crate::schema::ForeignKey| {
+        format!(
+            "({}) -> {} ({}){}{}",
+            f.columns.join(", "),
+            f.ref_table,
+            f.ref_columns.join(", "),
+            f.on_delete.map(|a| format!(" ON DELETE {}", a.as_sql())).unwrap_or_default(),
+            f.on_update.map(|a| format!(" ON UPDATE {}", a.as_sql())).unwrap_or_default()
+        )
+    };
     named("foreign key", old.foreign_keys.iter().map(fk).collect(), new.foreign_keys.iter().map(fk).collect(), out);
-    named("check", old.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), new.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(), out);
+    named(
+        "check",
+        old.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(),
+        new.checks.iter().map(|c| format!("{} ({})", c.name, c.expr)).collect(),
+        out,
+    );
 }
 
 #[cfg(test)]

@@ -94,10 +94,11 @@ impl Default for ProductionGuard {
 /// of the root package of a single-package project, else defaults.
 pub fn resolve(ws: &Workspace, package: Option<&str>) -> Result<Config> {
     if let Some(name) = package {
-        let member = ws.members.iter().find(|m| m.name == name).ok_or_else(|| Error::UnknownPackage {
-            name: name.to_string(),
-            members: ws.members.iter().map(|m| m.name.clone()).collect(),
-        })?;
+        let member = ws
+            .members
+            .iter()
+            .find(|m| m.name == name)
+            .ok_or_else(|| Error::UnknownPackage { name: name.to_string(), members: ws.members.iter().map(|m| m.name.clone()).collect() })?;
         if let Some(table) = member.metadata.get("migrate") {
             return with_diesel(from_table(table, &member.manifest_path, "package.metadata.migrate", member.dir())?, ws, package);
         }
@@ -193,14 +194,8 @@ pub fn excluded_tables(d: &DieselToml) -> Vec<String> {
 
 /// Validates one table. Public so tests can feed tables without a workspace.
 pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &Path) -> Result<Config> {
-    let err = |key: &str, message: String| Error::Config {
-        file: manifest.to_path_buf(),
-        key: format!("{table_name}.{key}"),
-        message,
-    };
-    let obj = table
-        .as_object()
-        .ok_or_else(|| err("", format!("expected a table, found {}", kind(table))))?;
+    let err = |key: &str, message: String| Error::Config { file: manifest.to_path_buf(), key: format!("{table_name}.{key}"), message };
+    let obj = table.as_object().ok_or_else(|| err("", format!("expected a table, found {}", kind(table))))?;
     for key in obj.keys() {
         if !KEYS.iter().any(|(k, _)| k == key) {
             let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
@@ -239,9 +234,9 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             .iter()
             .enumerate()
             .map(|(i, v)| match v {
-                Value::String(s) if !s.trim().is_empty() => glob::Pattern::new(s)
-                    .map(|_| s.clone())
-                    .map_err(|e| err(&format!("ignore[{i}]"), format!("not a valid glob: {e}"))),
+                Value::String(s) if !s.trim().is_empty() => {
+                    glob::Pattern::new(s).map(|_| s.clone()).map_err(|e| err(&format!("ignore[{i}]"), format!("not a valid glob: {e}")))
+                }
                 other => Err(err(&format!("ignore[{i}]"), format!("expected a non-empty string, found {}", kind(other)))),
             })
             .collect::<Result<_>>()?,

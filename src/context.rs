@@ -27,11 +27,7 @@ impl Env {
         let mut dotenv = HashMap::new();
         let mut dotenv_path = None;
         if path.is_file() {
-            let iter = dotenvy::from_path_iter(&path).map_err(|e| Error::Config {
-                file: path.clone(),
-                key: String::new(),
-                message: e.to_string(),
-            })?;
+            let iter = dotenvy::from_path_iter(&path).map_err(|e| Error::Config { file: path.clone(), key: String::new(), message: e.to_string() })?;
             for item in iter {
                 let (k, v) = item.map_err(|e| Error::Config { file: path.clone(), key: String::new(), message: e.to_string() })?;
                 dotenv.insert(k, v);

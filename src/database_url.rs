@@ -64,10 +64,7 @@ impl DatabaseUrl {
         } else if lower.starts_with("sqlite:") || lower.starts_with("file:") || !raw.contains("://") {
             Backend::Sqlite
         } else {
-            return Err(Error::BadUrl {
-                url: redact(raw),
-                reason: "unknown scheme; use sqlite://PATH (or a file path), postgres://… or mysql://…".into(),
-            });
+            return Err(Error::BadUrl { url: redact(raw), reason: "unknown scheme; use sqlite://PATH (or a file path), postgres://… or mysql://…".into() });
         };
         let raw = match backend {
             Backend::Sqlite => sqlite_path(raw, base_dir),
@@ -103,8 +100,7 @@ impl DatabaseUrl {
 
     /// The SQLite file, if this is a SQLite URL naming a file.
     pub fn sqlite_file(&self) -> Option<PathBuf> {
-        (self.backend == Backend::Sqlite && self.raw != ":memory:" && !self.raw.starts_with("file:"))
-            .then(|| PathBuf::from(&self.raw))
+        (self.backend == Backend::Sqlite && self.raw != ":memory:" && !self.raw.starts_with("file:")).then(|| PathBuf::from(&self.raw))
     }
 
     pub fn database_name(&self) -> String {
@@ -113,10 +109,7 @@ impl DatabaseUrl {
 }
 
 fn sqlite_path(raw: &str, base_dir: &Path) -> String {
-    let path = raw
-        .strip_prefix("sqlite://")
-        .or_else(|| raw.strip_prefix("sqlite:"))
-        .unwrap_or(raw);
+    let path = raw.strip_prefix("sqlite://").or_else(|| raw.strip_prefix("sqlite:")).unwrap_or(raw);
     if path == ":memory:" || path.starts_with("file:") || Path::new(path).is_absolute() {
         return path.to_string();
     }
@@ -135,9 +128,7 @@ fn host_part(url: &str) -> String {
 
 fn database_part(url: &str) -> String {
     let rest = after_scheme(url);
-    rest.split_once('/')
-        .map(|(_, p)| p.split('?').next().unwrap_or("").to_string())
-        .unwrap_or_default()
+    rest.split_once('/').map(|(_, p)| p.split('?').next().unwrap_or("").to_string()).unwrap_or_default()
 }
 
 /// Replaces the password of a URL (`user:secret@` and `password=secret`) with `***`.

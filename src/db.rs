@@ -170,10 +170,7 @@ impl Connection {
     }
 
     fn connect_once(url: &DatabaseUrl) -> Result<Self> {
-        let fail = |e: diesel::ConnectionError| Error::Connect {
-            target: url.describe(),
-            message: crate::database_url::redact_text(e.to_string().trim()),
-        };
+        let fail = |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::database_url::redact_text(e.to_string().trim()) };
         #[allow(unused_variables)]
         let not_compiled = || Error::BackendNotCompiled { url: url.redacted(), feature: url.backend.feature() };
         match url.backend {
@@ -183,10 +180,7 @@ impl Connection {
                     if let Some(file) = url.sqlite_file() {
                         if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
                             if !parent.is_dir() {
-                                return Err(Error::Connect {
-                                    target: url.describe(),
-                                    message: format!("directory `{}` does not exist", parent.display()),
-                                });
+                                return Err(Error::Connect { target: url.describe(), message: format!("directory `{}` does not exist", parent.display()) });
                             }
                         }
                     }
@@ -280,7 +274,9 @@ impl Connection {
     pub fn table_exists(&mut self, table: &str) -> Result<bool> {
         let sql = match self.backend() {
             Backend::Sqlite => "SELECT name AS value FROM sqlite_master WHERE type = 'table' AND name = ?",
-            Backend::Postgres => "SELECT CAST(table_name AS TEXT) AS value FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?",
+            Backend::Postgres => {
+                "SELECT CAST(table_name AS TEXT) AS value FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+            }
             Backend::Mysql => "SELECT CAST(table_name AS CHAR) AS value FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
         };
         let rows = self.query_texts(sql, &[Param::Text(table.into())]).map_err(|e| Error::database(format!("looking for table {table}"), e))?;

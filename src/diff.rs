@@ -32,34 +32,94 @@ use crate::schema::{Check, Column, EnumType, ForeignKey, Index, Schema, SqlType,
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
-    CreateEnum { enum_type: EnumType },
+    CreateEnum {
+        enum_type: EnumType,
+    },
     /// Labels added, removed or reordered.
-    AlterEnum { old: EnumType, new: EnumType },
-    DropEnum { enum_type: EnumType },
+    AlterEnum {
+        old: EnumType,
+        new: EnumType,
+    },
+    DropEnum {
+        enum_type: EnumType,
+    },
     /// The whole new table; its indexes and foreign keys follow as their own ops.
-    CreateTable { table: Table },
+    CreateTable {
+        table: Table,
+    },
     /// The whole table as it was (the mirror `CreateTable` of `down.sql`).
-    DropTable { table: Table },
-    RenameTable { from: String, to: String },
-    AddColumn { table: String, column: Column },
-    DropColumn { table: String, column: Column },
-    RenameColumn { table: String, from: String, to: String },
+    DropTable {
+        table: Table,
+    },
+    RenameTable {
+        from: String,
+        to: String,
+    },
+    AddColumn {
+        table: String,
+        column: Column,
+    },
+    DropColumn {
+        table: String,
+        column: Column,
+    },
+    RenameColumn {
+        table: String,
+        from: String,
+        to: String,
+    },
     /// Type, length, nullability or default changed; `old.name == new.name`.
-    AlterColumn { table: String, old: Column, new: Column },
+    AlterColumn {
+        table: String,
+        old: Column,
+        new: Column,
+    },
     /// Fills existing rows of a column added as nullable before it becomes NOT NULL
     /// (the three-step pattern for a NOT NULL column without a default). `value` is
     /// an SQL literal of the column's type.
-    Backfill { table: String, column: String, value: String },
+    Backfill {
+        table: String,
+        column: String,
+        value: String,
+    },
     /// An empty list is "no primary key".
-    AlterPrimaryKey { table: String, old: Vec<String>, new: Vec<String> },
-    CreateIndex { table: String, index: Index },
-    DropIndex { table: String, index: Index },
-    AddUnique { table: String, unique: UniqueConstraint },
-    DropUnique { table: String, unique: UniqueConstraint },
-    AddForeignKey { table: String, fk: ForeignKey },
-    DropForeignKey { table: String, fk: ForeignKey },
-    AddCheck { table: String, check: Check },
-    DropCheck { table: String, check: Check },
+    AlterPrimaryKey {
+        table: String,
+        old: Vec<String>,
+        new: Vec<String>,
+    },
+    CreateIndex {
+        table: String,
+        index: Index,
+    },
+    DropIndex {
+        table: String,
+        index: Index,
+    },
+    AddUnique {
+        table: String,
+        unique: UniqueConstraint,
+    },
+    DropUnique {
+        table: String,
+        unique: UniqueConstraint,
+    },
+    AddForeignKey {
+        table: String,
+        fk: ForeignKey,
+    },
+    DropForeignKey {
+        table: String,
+        fk: ForeignKey,
+    },
+    AddCheck {
+        table: String,
+        check: Check,
+    },
+    DropCheck {
+        table: String,
+        check: Check,
+    },
 }
 
 /// Renames settled before diffing (by `@renamed_from`, `--rename` or the prompt).
@@ -123,9 +183,9 @@ impl Op {
                 }
                 (!why.is_empty()).then(|| why.join("; "))
             }
-            Op::Backfill { table, column, value } => Some(format!(
-                "{table}.{column} is NOT NULL without a default: existing rows are filled with {value}; edit the value if that is wrong"
-            )),
+            Op::Backfill { table, column, value } => {
+                Some(format!("{table}.{column} is NOT NULL without a default: existing rows are filled with {value}; edit the value if that is wrong"))
+            }
             Op::DropEnum { enum_type } => Some(format!("drops type {}", enum_type.qualified_name())),
             Op::AlterEnum { old, new } => {
                 let gone: Vec<&String> = old.variants.iter().filter(|v| !new.variants.contains(v)).collect();
@@ -142,13 +202,9 @@ impl Op {
                 old.join(", "),
                 if new.is_empty() { String::new() } else { format!(" for ({})", new.join(", ")) }
             )),
-            Op::DropIndex { table, index } if index.unique => {
-                Some(format!("drops unique index {} on {table}: duplicates become possible", index.name))
-            }
+            Op::DropIndex { table, index } if index.unique => Some(format!("drops unique index {} on {table}: duplicates become possible", index.name)),
             Op::DropIndex { table, index } => Some(format!("drops index {} on {table}: queries that used it get slower", index.name)),
-            Op::DropUnique { table, unique } => {
-                Some(format!("drops unique constraint {} on {table}: duplicates become possible", unique.name))
-            }
+            Op::DropUnique { table, unique } => Some(format!("drops unique constraint {} on {table}: duplicates become possible", unique.name)),
             Op::DropCheck { table, check } => Some(format!("drops check {} on {table}: rows it refused become possible", check.name)),
             Op::DropForeignKey { table, fk } => {
                 let actions: Vec<String> = [("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)]
@@ -427,25 +483,36 @@ fn diff_table(o: &Table, n: &Table, (old_key, new_key): (&str, &str), renames: &
     // Constraints and indexes are matched by name; one whose definition changed is
     // dropped (under the old table name, before renames) and added again.
     let same_index = |a: &Index, b: &Index| mapped(&a.columns) == b.columns && a.unique == b.unique;
-    pair_by_name(&o.indexes, &n.indexes, |i| &i.name, same_index, |i| {
-        p.drop_index.push(Op::DropIndex { table: old_key.to_string(), index: i.clone() })
-    }, |i| p.create_index.push(Op::CreateIndex { table: new_key.to_string(), index: i.clone() }));
+    pair_by_name(
+        &o.indexes,
+        &n.indexes,
+        |i| &i.name,
+        same_index,
+        |i| p.drop_index.push(Op::DropIndex { table: old_key.to_string(), index: i.clone() }),
+        |i| p.create_index.push(Op::CreateIndex { table: new_key.to_string(), index: i.clone() }),
+    );
     let same_unique = |a: &UniqueConstraint, b: &UniqueConstraint| mapped(&a.columns) == b.columns;
-    pair_by_name(&o.uniques, &n.uniques, |u| &u.name, same_unique, |u| {
-        p.drop_unique.push(Op::DropUnique { table: old_key.to_string(), unique: u.clone() })
-    }, |u| p.add_unique.push(Op::AddUnique { table: new_key.to_string(), unique: u.clone() }));
+    pair_by_name(
+        &o.uniques,
+        &n.uniques,
+        |u| &u.name,
+        same_unique,
+        |u| p.drop_unique.push(Op::DropUnique { table: old_key.to_string(), unique: u.clone() }),
+        |u| p.add_unique.push(Op::AddUnique { table: new_key.to_string(), unique: u.clone() }),
+    );
     let same_check = |a: &Check, b: &Check| squash(&a.expr) == squash(&b.expr);
-    pair_by_name(&o.checks, &n.checks, |c| &c.name, same_check, |c| {
-        p.drop_check.push(Op::DropCheck { table: old_key.to_string(), check: c.clone() })
-    }, |c| p.add_check.push(Op::AddCheck { table: new_key.to_string(), check: c.clone() }));
+    pair_by_name(
+        &o.checks,
+        &n.checks,
+        |c| &c.name,
+        same_check,
+        |c| p.drop_check.push(Op::DropCheck { table: old_key.to_string(), check: c.clone() }),
+        |c| p.add_check.push(Op::AddCheck { table: new_key.to_string(), check: c.clone() }),
+    );
     let same_fk = |a: &ForeignKey, b: &ForeignKey| {
         let ref_table = renames.tables.get(&a.ref_table).cloned().unwrap_or_else(|| a.ref_table.clone());
         let ref_columns: Vec<String> = a.ref_columns.iter().map(|c| new_column_name(renames, &ref_table, c).to_string()).collect();
-        mapped(&a.columns) == b.columns
-            && ref_table == b.ref_table
-            && ref_columns == b.ref_columns
-            && a.on_delete == b.on_delete
-            && a.on_update == b.on_update
+        mapped(&a.columns) == b.columns && ref_table == b.ref_table && ref_columns == b.ref_columns && a.on_delete == b.on_delete && a.on_update == b.on_update
     };
     // A foreign key is matched by name, else by what it is: a database's
     // `posts_user_id_fkey` is the models' `joinable!` key under another name, and
@@ -476,14 +543,7 @@ fn diff_table(o: &Table, n: &Table, (old_key, new_key): (&str, &str), renames: &
     }
 }
 
-fn pair_by_name<T>(
-    old: &[T],
-    new: &[T],
-    name: impl Fn(&T) -> &String,
-    same: impl Fn(&T, &T) -> bool,
-    mut drop: impl FnMut(&T),
-    mut add: impl FnMut(&T),
-) {
+fn pair_by_name<T>(old: &[T], new: &[T], name: impl Fn(&T) -> &String, same: impl Fn(&T, &T) -> bool, mut drop: impl FnMut(&T), mut add: impl FnMut(&T)) {
     for o in old {
         match new.iter().find(|n| name(n) == name(o)) {
             Some(n) if same(o, n) => {}
@@ -618,7 +678,12 @@ pub fn rename_candidates(old: &Schema, new: &Schema, renames: &Renames) -> Vec<R
         for g in &gone {
             for a in &added {
                 if g.sql_type == a.sql_type && g.max_length == a.max_length {
-                    out.push(RenameCandidate { table: Some(new_key.clone()), from: g.name.clone(), to: a.name.clone(), what: format!("a {}", describe_type(a)) });
+                    out.push(RenameCandidate {
+                        table: Some(new_key.clone()),
+                        from: g.name.clone(),
+                        to: a.name.clone(),
+                        what: format!("a {}", describe_type(a)),
+                    });
                 }
             }
         }
@@ -647,7 +712,8 @@ impl Renames {
             self.tables.insert(from.to_string(), to.to_string());
             return Ok(());
         }
-        let (table, column) = from.rsplit_once('.').ok_or_else(|| format!("`--rename {flag}`: no table `{from}` at head; for a column write TABLE.COLUMN=NEW_COLUMN"))?;
+        let (table, column) =
+            from.rsplit_once('.').ok_or_else(|| format!("`--rename {flag}`: no table `{from}` at head; for a column write TABLE.COLUMN=NEW_COLUMN"))?;
         let Some(ot) = old.tables.get(table) else {
             return Err(format!("`--rename {flag}`: no table `{table}` at head"));
         };
@@ -776,7 +842,12 @@ diesel::joinable!(b -> a (a_id));
     #[test]
     fn columns_added_dropped_and_altered() {
         let old = schema(BLOG);
-        let new = schema(&BLOG.replace("name -> Text,", "name -> Nullable<Varchar>,\n phone -> Nullable<Text>,\n /// @default 0\n karma -> BigInt,").replace("likes -> Integer,", "").replace("/// @check (likes >= 0)", ""));
+        let new = schema(
+            &BLOG
+                .replace("name -> Text,", "name -> Nullable<Varchar>,\n phone -> Nullable<Text>,\n /// @default 0\n karma -> BigInt,")
+                .replace("likes -> Integer,", "")
+                .replace("/// @check (likes >= 0)", ""),
+        );
         let (up, down) = both_ways(&old, &new, &Renames::default());
         assert_eq!(
             up,
@@ -836,11 +907,25 @@ diesel::joinable!(b -> a (a_id));
         // A composite key does not auto-increment, so `id` changes too.
         assert_eq!(
             up,
-            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_pk posts(id,user_id)", "alter_column posts.id", "add_check ck_posts_likes", "create_index ix_users_name"]
+            [
+                "drop_index ix_users_name",
+                "drop_check ck_posts_likes",
+                "alter_pk posts(id,user_id)",
+                "alter_column posts.id",
+                "add_check ck_posts_likes",
+                "create_index ix_users_name"
+            ]
         );
         assert_eq!(
             down,
-            ["drop_index ix_users_name", "drop_check ck_posts_likes", "alter_pk posts(id)", "alter_column posts.id", "add_check ck_posts_likes", "create_index ix_users_name"]
+            [
+                "drop_index ix_users_name",
+                "drop_check ck_posts_likes",
+                "alter_pk posts(id)",
+                "alter_column posts.id",
+                "add_check ck_posts_likes",
+                "create_index ix_users_name"
+            ]
         );
         // Whitespace inside an expression is not a change.
         let spaced = schema(&BLOG.replace("(likes >= 0)", "(likes   >=  0)"));
@@ -996,7 +1081,12 @@ diesel::table! {
     /// labels) produced `DROP TYPE` for types the columns still use.
     #[test]
     fn a_type_without_labels_is_never_created_dropped_or_relabelled() {
-        let labelled = |v: &[&str]| EnumType { name: "mood".into(), schema: None, variants: v.iter().map(|s| s.to_string()).collect(), source: crate::schema::Source::none() };
+        let labelled = |v: &[&str]| EnumType {
+            name: "mood".into(),
+            schema: None,
+            variants: v.iter().map(|s| s.to_string()).collect(),
+            source: crate::schema::Source::none(),
+        };
         let mut live = Schema::default();
         live.enums.insert("mood".into(), labelled(&["happy", "sad"]));
         let mut models = Schema::default();
@@ -1037,7 +1127,14 @@ diesel::table! {
         for i in 0..n {
             let mut t = Table::new(&name(i), vec![Column::new("id", SqlType::Integer), Column::new("next_id", SqlType::Integer)], &["id"]);
             if i + 1 < n {
-                let fk = ForeignKey { name: format!("fk_{i}"), columns: vec!["next_id".into()], ref_table: name(i + 1), ref_columns: vec!["id".into()], on_delete: None, on_update: None };
+                let fk = ForeignKey {
+                    name: format!("fk_{i}"),
+                    columns: vec!["next_id".into()],
+                    ref_table: name(i + 1),
+                    ref_columns: vec!["id".into()],
+                    on_delete: None,
+                    on_update: None,
+                };
                 t.foreign_keys.push(fk);
             }
             schema.tables.insert(name(i), t);

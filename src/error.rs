@@ -38,7 +38,9 @@ pub enum Error {
     #[error("database URL `{url}`: {reason}")]
     BadUrl { url: String, reason: String },
 
-    #[error("database URL `{url}` needs the `{feature}` feature, which this build of cargo-migrate lacks\n  hint: cargo install cargo-migrate --features {feature}")]
+    #[error(
+        "database URL `{url}` needs the `{feature}` feature, which this build of cargo-migrate lacks\n  hint: cargo install cargo-migrate --features {feature}"
+    )]
     BackendNotCompiled { url: String, feature: &'static str },
 
     #[error("could not connect to {target}: {message}")]

@@ -30,7 +30,8 @@ pub struct InitReport {
 pub fn destination(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, String)> {
     let (manifest, _) = manifest_and_base(ws, package)?;
     let text = std::fs::read_to_string(&manifest).map_err(|e| Error::io(&manifest, e))?;
-    let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: manifest.clone(), key: String::new(), message: e.to_string() })?;
+    let doc: DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: manifest.clone(), key: String::new(), message: e.to_string() })?;
     let section = if package.is_none() && doc.get("workspace").is_some() { "workspace" } else { "package" };
     Ok((manifest, format!("{section}.metadata.migrate")))
 }
@@ -38,10 +39,11 @@ pub fn destination(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, St
 fn manifest_and_base(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, PathBuf)> {
     Ok(match package {
         Some(name) => {
-            let m = ws.members.iter().find(|m| m.name == name).ok_or_else(|| Error::UnknownPackage {
-                name: name.into(),
-                members: ws.members.iter().map(|m| m.name.clone()).collect(),
-            })?;
+            let m = ws
+                .members
+                .iter()
+                .find(|m| m.name == name)
+                .ok_or_else(|| Error::UnknownPackage { name: name.into(), members: ws.members.iter().map(|m| m.name.clone()).collect() })?;
             (m.manifest_path.clone(), m.dir().to_path_buf())
         }
         None => (ws.root_manifest.clone(), ws.root.clone()),
@@ -53,19 +55,13 @@ fn manifest_and_base(ws: &Workspace, package: Option<&str>) -> Result<(PathBuf, 
 pub fn init(ws: &Workspace, package: Option<&str>, opts: &InitOptions) -> Result<InitReport> {
     let (manifest, base_dir) = manifest_and_base(ws, package)?;
     let original = std::fs::read_to_string(&manifest).map_err(|e| Error::io(&manifest, e))?;
-    let doc: DocumentMut = original.parse().map_err(|e: toml_edit::TomlError| Error::Config {
-        file: manifest.clone(),
-        key: String::new(),
-        message: e.to_string(),
-    })?;
+    let doc: DocumentMut =
+        original.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: manifest.clone(), key: String::new(), message: e.to_string() })?;
     let section = if package.is_none() && doc.get("workspace").is_some() { "workspace" } else { "package" };
     let table_name = format!("{section}.metadata.migrate");
     let exists = doc.get(section).and_then(|s| s.get("metadata")).and_then(|m| m.get("migrate")).is_some();
     if exists && !opts.force {
-        return Err(Error::Exists {
-            path: manifest.display().to_string(),
-            message: format!("[{table_name}] already exists; pass --force to replace it"),
-        });
+        return Err(Error::Exists { path: manifest.display().to_string(), message: format!("[{table_name}] already exists; pass --force to replace it") });
     }
     // An existing Diesel project already says where both are.
     let diesel = crate::config::find_diesel_toml(ws, package)?;
@@ -170,9 +166,11 @@ pub fn write_atomically(path: &Path, contents: &str) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.cargo-migrate-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, contents).map_err(|e| Error::io(&tmp, e)).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    std::fs::write(&tmp, contents).map_err(|e| Error::io(&tmp, e)).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))).inspect_err(
+        |_| {
+            let _ = std::fs::remove_file(&tmp);
+        },
+    )
 }
 
 #[cfg(test)]

@@ -169,7 +169,9 @@ impl fmt::Display for Plan {
         }
         match self.snapshot_change() {
             Some(SnapshotChange::Revision(from, to)) => writeln!(f, "  {SNAPSHOT_FILE}: revision {} -> {to}", from.as_deref().unwrap_or("base"))?,
-            Some(SnapshotChange::Regenerated(to)) => writeln!(f, "  {SNAPSHOT_FILE}: unreadable (merge conflict?), regenerated from the models at revision {to}")?,
+            Some(SnapshotChange::Regenerated(to)) => {
+                writeln!(f, "  {SNAPSHOT_FILE}: unreadable (merge conflict?), regenerated from the models at revision {to}")?
+            }
             None => {}
         }
         write!(f, "  new head: {}", self.head)
@@ -217,7 +219,15 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
     if let Some(missing) = (1..=max).find(|n| !by_number.contains_key(n)) {
         return Err(Error::Refused(format!("cannot merge: revision {missing:0width$} is missing, so the branches cannot be told apart by number\n  hint: `cargo migrate check` lists the problems with their fixes")));
     }
-    if let Some(p) = problems.iter().find(|p| matches!(p, chain::ChainProblem::BadMetadata { .. } | chain::ChainProblem::Unreadable { .. } | chain::ChainProblem::OutsideDirectory { .. } | chain::ChainProblem::NotAMigration { .. })) {
+    if let Some(p) = problems.iter().find(|p| {
+        matches!(
+            p,
+            chain::ChainProblem::BadMetadata { .. }
+                | chain::ChainProblem::Unreadable { .. }
+                | chain::ChainProblem::OutsideDirectory { .. }
+                | chain::ChainProblem::NotAMigration { .. }
+        )
+    }) {
         return Err(Error::Refused(format!("cannot merge until this is fixed: {p}")));
     }
     let fork = fork_number.checked_sub(1).filter(|n| *n > 0).map(|n| by_number[&n][0]);
@@ -282,7 +292,8 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
             }
             let to = if m.slug().is_empty() { id.clone() } else { format!("{id}_{}", m.slug()) };
             let revises_now = m.meta.revises.as_deref().and_then(|r| r.parse::<u32>().ok());
-            let revises_same = revises_now == previous.as_deref().and_then(|p| p.parse::<u32>().ok()) && m.meta.revises.as_deref().map(str::len) == previous.as_deref().map(str::len);
+            let revises_same = revises_now == previous.as_deref().and_then(|p| p.parse::<u32>().ok())
+                && m.meta.revises.as_deref().map(str::len) == previous.as_deref().map(str::len);
             if to != m.name && is_applied(m, opts.db) {
                 return Err(Error::Refused(format!(
                     "{} would become {to}, but the configured database has applied it\n  fix: roll it back first: `cargo migrate downgrade {}`, then run merge again",
@@ -304,14 +315,21 @@ pub fn plan(dir: &Path, opts: &Options, history: &dyn History, models: &dyn Fn()
         }
     }
     let head_id = previous.expect("at least one branch migration");
-    let head = order.last().and_then(|&b| branches[b].last()).map(|m| renames.iter().find(|r| r.from == m.name).map_or(m.name.clone(), |r| r.to.clone())).unwrap_or_default();
+    let head = order
+        .last()
+        .and_then(|&b| branches[b].last())
+        .map(|m| renames.iter().find(|r| r.from == m.name).map_or(m.name.clone(), |r| r.to.clone()))
+        .unwrap_or_default();
 
     let snapshot = match snapshot::read(dir) {
         Ok(None) => None,
         Ok(Some(s)) if s.revision.as_deref() == Some(head_id.as_str()) => None,
-        Ok(Some(s)) => Some((Snapshot { revision: Some(head_id.clone()), schema: s.schema.clone() }.to_json(), SnapshotChange::Revision(s.revision, head_id.clone()))),
+        Ok(Some(s)) => {
+            Some((Snapshot { revision: Some(head_id.clone()), schema: s.schema.clone() }.to_json(), SnapshotChange::Revision(s.revision, head_id.clone())))
+        }
         Err(_) => {
-            let schema = models().map_err(|e| Error::Refused(format!("{SNAPSHOT_FILE} is unreadable (merge conflict?) and cannot be regenerated from the models: {e}")))?;
+            let schema = models()
+                .map_err(|e| Error::Refused(format!("{SNAPSHOT_FILE} is unreadable (merge conflict?) and cannot be regenerated from the models: {e}")))?;
             Some((Snapshot::new(Some(head_id.clone()), &schema).to_json(), SnapshotChange::Regenerated(head_id.clone())))
         }
     };
@@ -485,7 +503,8 @@ fn rewrite_revises(path: &Path, revises: Option<&str>) -> Result<String> {
         }
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: path.into(), key: "revises".into(), message: e.message().to_string() })?;
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e: toml_edit::TomlError| Error::Config { file: path.into(), key: "revises".into(), message: e.message().to_string() })?;
     match revises {
         None => {
             doc.remove("revises");
@@ -706,7 +725,17 @@ mod tests {
         let bare = DbState { applied: vec!["0001".into(), "0002".into(), "0003".into()], ..Default::default() };
         assert!(refused(&bare).contains("no record of which directory (0003_a or 0003_b)"));
         // Records naming migrations of two branches.
-        let record = |v: &str, name: &str| crate::state::Record { version: v.into(), name: name.into(), checksum: String::new(), up_sql: String::new(), down_sql: String::new(), applied_at: String::new(), duration_ms: 0, status: "applied".into(), detail: None };
+        let record = |v: &str, name: &str| crate::state::Record {
+            version: v.into(),
+            name: name.into(),
+            checksum: String::new(),
+            up_sql: String::new(),
+            down_sql: String::new(),
+            applied_at: String::new(),
+            duration_ms: 0,
+            status: "applied".into(),
+            detail: None,
+        };
         let two = DbState {
             applied: vec!["0003".into(), "0004".into()],
             records: BTreeMap::from([("0003".to_string(), record("0003", "0003_b")), ("0004".to_string(), record("0004", "0004_a2"))]),

@@ -210,7 +210,13 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     };
     let up = templates.render("up.sql", &ctx, templates_dir)?;
     let down = templates.render("down.sql", &ctx, templates_dir)?;
-    let meta = Metadata { revises, message: Some(rev.message.clone()), created: Some(created), run_in_transaction: Some(rev.run_in_transaction), ..Default::default() };
+    let meta = Metadata {
+        revises,
+        message: Some(rev.message.clone()),
+        created: Some(created),
+        run_in_transaction: Some(rev.run_in_transaction),
+        ..Default::default()
+    };
 
     let final_path = dir.join(&name);
     let tmp = dir.join(chain::working_name(&name, "tmp"));
@@ -260,7 +266,12 @@ mod tests {
         let rev = NewRevision { message: "create users".into(), run_in_transaction: true, ..Default::default() };
         let w1 = write(t.path(), &rev, &templates, None, Some(&Schema::default())).unwrap();
         assert_eq!(w1.name, "0001_create_users");
-        let rev2 = NewRevision { message: "add \"phone\"\nto users".into(), upgrades: "ALTER TABLE users ADD phone TEXT;".into(), run_in_transaction: true, ..Default::default() };
+        let rev2 = NewRevision {
+            message: "add \"phone\"\nto users".into(),
+            upgrades: "ALTER TABLE users ADD phone TEXT;".into(),
+            run_in_transaction: true,
+            ..Default::default()
+        };
         let w2 = write(t.path(), &rev2, &templates, None, None).unwrap();
         assert_eq!(w2.name, "0002_add_phone_to_users");
         let chain = chain::load(t.path()).unwrap();

@@ -58,18 +58,18 @@ impl Spec {
         let base = match &self.anchor {
             Anchor::Head => chain.len(),
             Anchor::Base => 0,
-            Anchor::Current => current.ok_or_else(|| Error::Spec(format!("`{}` is relative to the database's current revision; give an explicit revision instead (offline mode cannot read the database)", self.text)))?,
+            Anchor::Current => current.ok_or_else(|| {
+                Error::Spec(format!(
+                    "`{}` is relative to the database's current revision; give an explicit revision instead (offline mode cannot read the database)",
+                    self.text
+                ))
+            })?,
             Anchor::Revision(r) => find_revision(chain, r)?,
         };
         // Wide enough that no step count overflows, however far past either end.
         let target = base as i128 + i128::from(self.delta);
         if target < 0 {
-            return Err(Error::Spec(format!(
-                "`{}` goes {} step(s) below base: the database is {} step(s) above it",
-                self.text,
-                -target,
-                base
-            )));
+            return Err(Error::Spec(format!("`{}` goes {} step(s) below base: the database is {} step(s) above it", self.text, -target, base)));
         }
         if target > chain.len() as i128 {
             return Err(Error::Spec(format!(

@@ -188,7 +188,9 @@ pub enum SqlType {
     Oid,
     PgLsn,
     /// A type declared with `#[derive(SqlType)]`; `name` is a key of [`Schema::enums`].
-    Custom { name: String },
+    Custom {
+        name: String,
+    },
 }
 
 impl SqlType {

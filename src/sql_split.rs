@@ -54,11 +54,7 @@ pub enum TxControl {
 }
 
 fn leading_words(sql: &str, n: usize) -> Vec<String> {
-    sql.split(|c: char| c.is_whitespace() || c == ';' || c == '(' || c == '=')
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| w.to_ascii_uppercase())
-        .collect()
+    sql.split(|c: char| c.is_whitespace() || c == ';' || c == '(' || c == '=').filter(|w| !w.is_empty()).take(n).map(|w| w.to_ascii_uppercase()).collect()
 }
 
 /// Whether a statement (as [`split`] returns it: first token first) opens or ends a
@@ -337,11 +333,7 @@ impl<'a> Scanner<'a> {
         while self.peek(0).is_some_and(is_word_byte) && !self.at_custom_delimiter() {
             self.pos += 1;
         }
-        if self.dialect == Dialect::Postgres
-            && self.pos == start + 1
-            && matches!(self.bytes[start], b'e' | b'E')
-            && self.peek(0) == Some(b'\'')
-        {
+        if self.dialect == Dialect::Postgres && self.pos == start + 1 && matches!(self.bytes[start], b'e' | b'E') && self.peek(0) == Some(b'\'') {
             self.quoted(b'\'', true, "string literal");
             return Kind::Literal;
         }
@@ -479,8 +471,7 @@ impl<'a> Splitter<'a> {
         while let Some(mut tok) = self.scanner.next_token() {
             if tok.kind == Kind::Delimiter {
                 // A custom MySQL delimiter always ends the statement: that is its whole point.
-                let inside =
-                    self.scanner.delimiter.is_none() && (self.cur.depth > 0 || (self.dialect == Dialect::Postgres && self.cur.parens > 0));
+                let inside = self.scanner.delimiter.is_none() && (self.cur.depth > 0 || (self.dialect == Dialect::Postgres && self.cur.parens > 0));
                 if !inside {
                     self.finish();
                     continue;
@@ -774,11 +765,7 @@ mod tests {
     #[test]
     fn comments_inside_a_statement_are_kept_trailing_ones_are_not() {
         for d in ALL {
-            assert_eq!(
-                sqls("SELECT 1, -- one;\n  2 /* two; */ -- end\n;SELECT 3 /* trailing */", d),
-                ["SELECT 1, -- one;\n  2", "SELECT 3"],
-                "{d:?}"
-            );
+            assert_eq!(sqls("SELECT 1, -- one;\n  2 /* two; */ -- end\n;SELECT 3 /* trailing */", d), ["SELECT 1, -- one;\n  2", "SELECT 3"], "{d:?}");
         }
     }
 
@@ -818,11 +805,7 @@ mod tests {
     #[test]
     fn single_quoted_strings_with_doubled_quotes() {
         for d in ALL {
-            assert_eq!(
-                sqls("INSERT INTO t VALUES ('a;b', 'it''s; ok');SELECT ';'", d),
-                ["INSERT INTO t VALUES ('a;b', 'it''s; ok')", "SELECT ';'"],
-                "{d:?}"
-            );
+            assert_eq!(sqls("INSERT INTO t VALUES ('a;b', 'it''s; ok');SELECT ';'", d), ["INSERT INTO t VALUES ('a;b', 'it''s; ok')", "SELECT ';'"], "{d:?}");
         }
     }
 
@@ -834,10 +817,7 @@ mod tests {
 
     #[test]
     fn mysql_double_quoted_strings() {
-        assert_eq!(
-            sqls(r#"SELECT "a;b", "say \"hi\"; ok", "x"";y"; SELECT 2"#, Mysql),
-            [r#"SELECT "a;b", "say \"hi\"; ok", "x"";y""#, "SELECT 2"]
-        );
+        assert_eq!(sqls(r#"SELECT "a;b", "say \"hi\"; ok", "x"";y"; SELECT 2"#, Mysql), [r#"SELECT "a;b", "say \"hi\"; ok", "x"";y""#, "SELECT 2"]);
     }
 
     #[test]
@@ -863,11 +843,7 @@ mod tests {
     #[test]
     fn double_quoted_identifiers() {
         for d in [Postgres, Sqlite] {
-            assert_eq!(
-                sqls(r#"CREATE TABLE "we;ird" ("a""b;" INT); SELECT 2"#, d),
-                [r#"CREATE TABLE "we;ird" ("a""b;" INT)"#, "SELECT 2"],
-                "{d:?}"
-            );
+            assert_eq!(sqls(r#"CREATE TABLE "we;ird" ("a""b;" INT); SELECT 2"#, d), [r#"CREATE TABLE "we;ird" ("a""b;" INT)"#, "SELECT 2"], "{d:?}");
         }
         // Backslash is not an escape in identifiers.
         assert_eq!(sqls(r#"SELECT "a\"; SELECT 2"#, Postgres), [r#"SELECT "a\""#, "SELECT 2"]);
@@ -876,11 +852,7 @@ mod tests {
     #[test]
     fn backtick_identifiers() {
         for d in [Mysql, Sqlite] {
-            assert_eq!(
-                sqls("CREATE TABLE `we;ird` (`a``b;` INT); SELECT 2", d),
-                ["CREATE TABLE `we;ird` (`a``b;` INT)", "SELECT 2"],
-                "{d:?}"
-            );
+            assert_eq!(sqls("CREATE TABLE `we;ird` (`a``b;` INT); SELECT 2", d), ["CREATE TABLE `we;ird` (`a``b;` INT)", "SELECT 2"], "{d:?}");
         }
     }
 
@@ -940,8 +912,7 @@ mod tests {
 
     #[test]
     fn postgres_dollar_quoted_function_body() {
-        let input =
-            "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 'a;b';\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT 1;";
+        let input = "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  NEW.x := 'a;b';\n  RETURN NEW;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT 1;";
         let got = split(input, Postgres);
         assert_eq!(got.len(), 2);
         assert!(got[0].sql.starts_with("CREATE FUNCTION") && got[0].sql.ends_with("LANGUAGE plpgsql"));
@@ -960,10 +931,7 @@ mod tests {
 
     #[test]
     fn postgres_positional_parameters_are_not_dollar_quotes() {
-        assert_eq!(
-            sqls("PREPARE p(int) AS SELECT $1; SELECT $2 + 1; SELECT 3", Postgres),
-            ["PREPARE p(int) AS SELECT $1", "SELECT $2 + 1", "SELECT 3"]
-        );
+        assert_eq!(sqls("PREPARE p(int) AS SELECT $1; SELECT $2 + 1; SELECT 3", Postgres), ["PREPARE p(int) AS SELECT $1", "SELECT $2 + 1", "SELECT 3"]);
         // `$` inside an identifier is part of it, so `a$$` does not open a dollar quote.
         assert_eq!(sqls("SELECT a$$; SELECT 2", Postgres), ["SELECT a$$", "SELECT 2"]);
     }
@@ -1011,8 +979,7 @@ mod tests {
 
     #[test]
     fn sqlite_trigger_body() {
-        let input =
-            "CREATE TRIGGER t_ins AFTER INSERT ON t\nBEGIN\n  INSERT INTO log VALUES (new.id);\n  UPDATE c SET n = n + 1;\nEND;\nSELECT 1;";
+        let input = "CREATE TRIGGER t_ins AFTER INSERT ON t\nBEGIN\n  INSERT INTO log VALUES (new.id);\n  UPDATE c SET n = n + 1;\nEND;\nSELECT 1;";
         let got = split(input, Sqlite);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert!(got[0].sql.ends_with("UPDATE c SET n = n + 1;\nEND"));
@@ -1240,7 +1207,8 @@ mod tests {
 
     #[test]
     fn realistic_postgres_migration() {
-        let input = "CREATE TABLE posts (\n  id BIGSERIAL PRIMARY KEY,\n  title TEXT NOT NULL,\n  body TEXT NOT NULL DEFAULT E'\\n;',\n  \"search\" tsvector\n);\n\
+        let input =
+            "CREATE TABLE posts (\n  id BIGSERIAL PRIMARY KEY,\n  title TEXT NOT NULL,\n  body TEXT NOT NULL DEFAULT E'\\n;',\n  \"search\" tsvector\n);\n\
             \n\
             CREATE FUNCTION posts_search() RETURNS trigger LANGUAGE plpgsql AS $fn$\n\
             BEGIN\n  NEW.search := to_tsvector('english', NEW.title || ' ' || NEW.body);\n  RETURN NEW;\nEND;\n$fn$;\n\

@@ -106,7 +106,9 @@ pub fn create_tables(backend: Backend) -> Vec<Stmt> {
     let text = if backend == Backend::Mysql { "LONGTEXT" } else { "TEXT" };
     vec![
         Stmt::new(
-            format!("CREATE TABLE IF NOT EXISTS {DIESEL_TABLE} (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)"),
+            format!(
+                "CREATE TABLE IF NOT EXISTS {DIESEL_TABLE} (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+            ),
             vec![],
         ),
         Stmt::new(
@@ -199,12 +201,7 @@ pub fn is_version_applied(conn: &mut Connection, version: &str) -> Result<bool> 
 pub fn set_status(version: &str, status: &str, detail: Option<&str>, duration_ms: i64) -> Stmt {
     Stmt::new(
         format!("UPDATE {OUR_TABLE} SET status = ?, detail = ?, duration_ms = ? WHERE version = ?"),
-        vec![
-            Param::Text(status.into()),
-            detail.map(|d| Param::Text(d.into())).unwrap_or(Param::Null),
-            Param::Int(duration_ms),
-            Param::Text(version.into()),
-        ],
+        vec![Param::Text(status.into()), detail.map(|d| Param::Text(d.into())).unwrap_or(Param::Null), Param::Int(duration_ms), Param::Text(version.into())],
     )
 }
 
@@ -333,6 +330,9 @@ mod tests {
         assert_eq!(quote("it's", Backend::Sqlite), "'it''s'");
         assert_eq!(quote("a\\'; DROP TABLE x; --", Backend::Mysql), "'a\\\\''; DROP TABLE x; --'");
         let r = set_status("0002", STATUS_PARTIAL_UP, None, 5);
-        assert_eq!(r.render(Backend::Sqlite), "UPDATE __cargo_migrate_applied SET status = 'partial-up', detail = NULL, duration_ms = 5 WHERE version = '0002';");
+        assert_eq!(
+            r.render(Backend::Sqlite),
+            "UPDATE __cargo_migrate_applied SET status = 'partial-up', detail = NULL, duration_ms = 5 WHERE version = '0002';"
+        );
     }
 }

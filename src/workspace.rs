@@ -72,26 +72,14 @@ fn from_cargo_metadata(manifest: &Path) -> Result<Workspace> {
         .manifest_path(manifest)
         .no_deps()
         .exec()
-        .map_err(|e| Error::CargoMetadata {
-            manifest: manifest.to_path_buf(),
-            message: describe_metadata_error(e),
-        })?;
+        .map_err(|e| Error::CargoMetadata { manifest: manifest.to_path_buf(), message: describe_metadata_error(e) })?;
     let root: PathBuf = md.workspace_root.clone().into_std_path_buf();
     let members = md
         .workspace_packages()
         .into_iter()
-        .map(|p| Member {
-            name: p.name.to_string(),
-            manifest_path: p.manifest_path.clone().into_std_path_buf(),
-            metadata: p.metadata.clone(),
-        })
+        .map(|p| Member { name: p.name.to_string(), manifest_path: p.manifest_path.clone().into_std_path_buf(), metadata: p.metadata.clone() })
         .collect();
-    Ok(Workspace {
-        root_manifest: root.join("Cargo.toml"),
-        root,
-        metadata: md.workspace_metadata.clone(),
-        members,
-    })
+    Ok(Workspace { root_manifest: root.join("Cargo.toml"), root, metadata: md.workspace_metadata.clone(), members })
 }
 
 /// What discovery from one manifest found, and the stamps it depends on.

@@ -8,9 +8,9 @@ use crate::cli::AdoptArgs;
 use crate::context::Context;
 use crate::db::Connection;
 use crate::error::{Error, Result};
-use crate::registry::annotate::{AnnotationPlan, PlanOptions};
 use crate::init::{init, InitOptions};
 use crate::output::Style;
+use crate::registry::annotate::{AnnotationPlan, PlanOptions};
 use crate::state;
 
 /// What the database has that the models do not state, as annotation lines. Only a
@@ -109,7 +109,9 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
     } else {
         match &outcome {
             Outcome::Adopt(plan) => ctx.out.line(plan.to_string()),
-            Outcome::AlreadyAdopted { migrations } => ctx.out.line(format!("{} is already a chain of {migrations} adopted migration(s); nothing to rename", dir.display())),
+            Outcome::AlreadyAdopted { migrations } => {
+                ctx.out.line(format!("{} is already a chain of {migrations} adopted migration(s); nothing to rename", dir.display()))
+            }
         }
         if writes_config {
             let (manifest, table) = crate::init::destination(&ctx.workspace, ctx.global.package.as_deref())?;

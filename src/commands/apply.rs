@@ -5,8 +5,8 @@ use std::time::Duration;
 use crate::apply::{self, Engine, Options, Report};
 use crate::chain::{self, Chain};
 use crate::cli::{ApplyArgs, Dialect, DowngradeArgs, ResolveArgs, StampArgs};
-use crate::database_url::Backend;
 use crate::context::Context;
+use crate::database_url::Backend;
 use crate::error::{Error, Result};
 use crate::revision_spec::{parse_range, Spec};
 
@@ -75,7 +75,11 @@ fn move_to(ctx: &Context, target: &str, sql: Option<Option<Dialect>>, ignore_che
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
-    let report = if up { with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, ignore_checksums, strict, |e| e.downgrade(&spec))? };
+    let report = if up {
+        with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))?
+    } else {
+        with_downgrade_engine(ctx, ignore_checksums, strict, |e| e.downgrade(&spec))?
+    };
     summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }

@@ -3,8 +3,8 @@
 use serde_json::json;
 
 use crate::apply::Status;
-use crate::check::{self, Problem, Report};
 use crate::chain::{self, Migration};
+use crate::check::{self, Problem, Report};
 use crate::cli::{CheckArgs, LintArgs};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -165,7 +165,11 @@ pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
         ctx.out.json_value(&json!({ "ok": failing == 0, "linted": targets.iter().map(|m| m.name.clone()).collect::<Vec<_>>(), "findings": report.lint }));
     } else {
         print_findings(ctx, &report.lint);
-        ctx.out.line(format!("linted {} migration(s): {failing} finding(s){}", targets.len(), if failing > 0 { "; silence one with [lint.allow] rule = \"reason\" in its metadata.toml" } else { "" }));
+        ctx.out.line(format!(
+            "linted {} migration(s): {failing} finding(s){}",
+            targets.len(),
+            if failing > 0 { "; silence one with [lint.allow] rule = \"reason\" in its metadata.toml" } else { "" }
+        ));
     }
     if failing > 0 {
         return Err(Error::OutOfSync(format!("{failing} lint finding(s)")));

@@ -15,18 +15,9 @@ pub fn run(global: &GlobalArgs, args: &InitArgs) -> Result<()> {
     };
     let report = init(&ws, global.package.as_deref(), &opts)?;
     let out = Output::new(false, false, global.quiet, global.verbose);
-    out.line(format!(
-        "{} [{}] in {}",
-        if report.replaced { "replaced" } else { "wrote" },
-        report.table,
-        report.manifest.display()
-    ));
+    out.line(format!("{} [{}] in {}", if report.replaced { "replaced" } else { "wrote" }, report.table, report.manifest.display()));
     out.line(format!("  models:     {}", report.models.join(", ")));
-    out.line(format!(
-        "  migrations: {}{}",
-        report.migrations_dir.display(),
-        if report.created_dir { " (created)" } else { " (already there)" }
-    ));
+    out.line(format!("  migrations: {}{}", report.migrations_dir.display(), if report.created_dir { " (created)" } else { " (already there)" }));
     out.status(format!(
         "{}\n  cargo migrate models                     # check the tables it finds\n  cargo migrate revision -m \"create users\"  # a first migration in {}\n  cargo migrate upgrade head               # apply it",
         out.paint(Style::Bold, "next:"),

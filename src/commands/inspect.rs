@@ -71,7 +71,10 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
     }
     let line = match at(status.current) {
         None if status.current == 0 => "base (nothing applied)".to_string(),
-        None => format!("{} (not in the migrations directory)", status.orphans.last().and_then(|o| o.record.as_ref()).map(|r| r.name.clone()).unwrap_or_else(|| format!("{:04}", status.current))),
+        None => format!(
+            "{} (not in the migrations directory)",
+            status.orphans.last().and_then(|o| o.record.as_ref()).map(|r| r.name.clone()).unwrap_or_else(|| format!("{:04}", status.current))
+        ),
         Some(m) => {
             let head = if m.number as usize == chain.len() { " (head)" } else { "" };
             format!("{}{head}", m.name)

@@ -25,12 +25,7 @@ pub fn run(ctx: &Context) -> Result<()> {
 
 fn summary(schema: &Schema) -> String {
     let columns: usize = schema.tables.values().map(|t| t.columns.len()).sum();
-    let files: BTreeSet<&str> = schema
-        .tables
-        .values()
-        .map(|t| t.source.file.as_str())
-        .chain(schema.enums.values().map(|e| e.source.file.as_str()))
-        .collect();
+    let files: BTreeSet<&str> = schema.tables.values().map(|t| t.source.file.as_str()).chain(schema.enums.values().map(|e| e.source.file.as_str())).collect();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let opaque = schema.enums.values().filter(|e| e.is_opaque()).count();
     let types = if opaque > 0 { format!(", {}", plural(opaque, "database type")) } else { String::new() };

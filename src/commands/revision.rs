@@ -81,11 +81,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
         (old, new)
     };
     let (mut renames, candidates) = autogenerate::settle_renames(&old, &new, models, &args.rename)?;
-    let unresolved = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-        ask(&old, &new, &mut renames, candidates)?
-    } else {
-        candidates
-    };
+    let unresolved = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() { ask(&old, &new, &mut renames, candidates)? } else { candidates };
     Ok(autogenerate::generate(url.backend, &old, &new, &renames, unresolved))
 }
 

@@ -47,8 +47,7 @@ pub fn set_aside_unmanaged(live: &mut Schema, models: &mut Schema, ignore: &[Str
         let bare = key.rsplit('.').next().unwrap_or(key);
         patterns.iter().any(|p| p.matches(key) || p.matches(bare))
     };
-    let hiding: Vec<String> =
-        live.unmanaged.iter().chain(models.unmanaged.iter()).filter(|u| u.kind.hides_tables()).map(|u| u.name.clone()).collect();
+    let hiding: Vec<String> = live.unmanaged.iter().chain(models.unmanaged.iter()).filter(|u| u.kind.hides_tables()).map(|u| u.name.clone()).collect();
     let mut listed = std::mem::take(&mut live.unmanaged);
     for schema in [&mut *live, &mut *models] {
         let keys: Vec<String> = schema.tables.keys().filter(|k| ignored(k) || hiding.contains(*k)).cloned().collect();
@@ -197,7 +196,10 @@ mod tests {
         assert_eq!(live.tables.keys().collect::<Vec<_>>(), ["users"]);
         assert_eq!(models.tables.keys().collect::<Vec<_>>(), ["users"]);
         let listed: Vec<String> = live.unmanaged.iter().map(ToString::to_string).collect();
-        assert_eq!(listed, ["materialized view recent_users_mv", "extension object spatial_ref_sys", "ignored table legacy_a", "declared @unmanaged recent_users"]);
+        assert_eq!(
+            listed,
+            ["materialized view recent_users_mv", "extension object spatial_ref_sys", "ignored table legacy_a", "declared @unmanaged recent_users"]
+        );
         assert!(models.unmanaged.is_empty());
     }
 

@@ -598,7 +598,16 @@ mod tests {
 
     #[test]
     fn comparable_folds_models_like_the_server() {
-        let col = |name: &str, t: SqlType| Column { name: name.into(), sql_type: t, nullable: true, max_length: None, default: None, auto_increment: false, renamed_from: None, doc: None };
+        let col = |name: &str, t: SqlType| Column {
+            name: name.into(),
+            sql_type: t,
+            nullable: true,
+            max_length: None,
+            default: None,
+            auto_increment: false,
+            renamed_from: None,
+            doc: None,
+        };
         let mut t = Table::new("t", Vec::new(), &[]);
         t.primary_key = vec!["id".into()];
         t.columns = vec![
@@ -609,10 +618,20 @@ mod tests {
             col("m2", SqlType::Custom { name: "mood".into() }),
         ];
         t.indexes.push(Index { name: "ux".into(), columns: vec!["s".into()], unique: true });
-        t.foreign_keys.push(ForeignKey { name: "fk".into(), columns: vec!["m".into()], ref_table: "u".into(), ref_columns: vec!["id".into()], on_delete: Some(Action::Restrict), on_update: Some(Action::Cascade) });
+        t.foreign_keys.push(ForeignKey {
+            name: "fk".into(),
+            columns: vec!["m".into()],
+            ref_table: "u".into(),
+            ref_columns: vec!["id".into()],
+            on_delete: Some(Action::Restrict),
+            on_update: Some(Action::Cascade),
+        });
         let mut s = Schema::default();
         s.tables.insert("t".into(), t);
-        s.enums.insert("mood".into(), EnumType { name: "mood".into(), schema: None, variants: vec!["a".into(), "b".into()], source: Source { file: "x.rs".into(), line: 3 } });
+        s.enums.insert(
+            "mood".into(),
+            EnumType { name: "mood".into(), schema: None, variants: vec!["a".into(), "b".into()], source: Source { file: "x.rs".into(), line: 3 } },
+        );
         s.enums.insert("unused".into(), EnumType { name: "unused".into(), schema: None, variants: vec!["z".into()], source: Source::none() });
         comparable(&mut s);
         let t = &s.tables["t"];
@@ -625,7 +644,11 @@ mod tests {
         assert_eq!((t.foreign_keys[0].on_delete, t.foreign_keys[0].on_update), (None, Some(Action::Cascade)));
         assert_eq!(s.enums.keys().collect::<Vec<_>>(), vec!["t_m2_enum", "t_m_enum"], "one per column; unused ones go");
         assert_eq!(s.enums["t_m_enum"].variants, ["a", "b"]);
-        let again = { let mut c = s.clone(); comparable(&mut c); c };
+        let again = {
+            let mut c = s.clone();
+            comparable(&mut c);
+            c
+        };
         assert_eq!(again, s, "idempotent");
     }
 }

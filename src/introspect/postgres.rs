@@ -207,10 +207,7 @@ fn assemble(tables: &str, columns: &str, indexes: &str, constraints: &str, enums
             out.unmanaged.push(Unmanaged { kind, name: key(&t.schema, &t.name), table: None, sql: None });
             continue;
         }
-        out.tables.insert(
-            key(&t.schema, &t.name),
-            Table { schema: (t.schema != current).then_some(t.schema), ..Table::new(&t.name, Vec::new(), &[]) },
-        );
+        out.tables.insert(key(&t.schema, &t.name), Table { schema: (t.schema != current).then_some(t.schema), ..Table::new(&t.name, Vec::new(), &[]) });
     }
     for c in parse::<ColumnRow>("columns", columns)? {
         let Some(table) = out.tables.get_mut(&key(&c.schema, &c.table)) else { continue };
@@ -499,7 +496,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
             }
         } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || ((chars[i] == '+' || chars[i] == '-') && matches!(chars[i - 1], 'e' | 'E'))) {
+            while i < chars.len()
+                && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || ((chars[i] == '+' || chars[i] == '-') && matches!(chars[i - 1], 'e' | 'E')))
+            {
                 i += 1;
             }
             out.push(Tok::Num(chars[start..i].iter().collect()));
@@ -564,11 +563,38 @@ fn starts_operand(prev: Option<&Tok>) -> bool {
 const OPERATOR_WORDS: &[&str] = &["and", "or", "not", "is", "like", "ilike", "similar", "between", "when", "then", "else", "case", "in"];
 const NUMERIC_TYPES: &[&str] = &["smallint", "integer", "bigint", "numeric", "real", "double", "int2", "int4", "int8", "float4", "float8", "decimal"];
 const TYPE_WORDS: &[&str] = &["varying", "precision", "without", "with", "time", "zone"];
-const TYPED_LITERALS: &[&str] = &["interval", "date", "timestamp", "timestamptz", "time", "uuid", "json", "jsonb", "text", "boolean", "numeric", "inet", "cidr"];
+const TYPED_LITERALS: &[&str] =
+    &["interval", "date", "timestamp", "timestamptz", "time", "uuid", "json", "jsonb", "text", "boolean", "numeric", "inet", "cidr"];
 const UPPER: &[&str] = &[
-    "and", "or", "not", "is", "null", "in", "any", "all", "array", "like", "ilike", "similar", "to", "between", "current_timestamp",
-    "current_date", "current_time", "localtimestamp", "localtime", "true", "false", "case", "when", "then", "else", "end",
-    "distinct", "from", "exists",
+    "and",
+    "or",
+    "not",
+    "is",
+    "null",
+    "in",
+    "any",
+    "all",
+    "array",
+    "like",
+    "ilike",
+    "similar",
+    "to",
+    "between",
+    "current_timestamp",
+    "current_date",
+    "current_time",
+    "localtimestamp",
+    "localtime",
+    "true",
+    "false",
+    "case",
+    "when",
+    "then",
+    "else",
+    "end",
+    "distinct",
+    "from",
+    "exists",
 ];
 
 /// One canonical spelling of a default or check expression, valid SQL: casts the
@@ -673,7 +699,11 @@ fn fold_words(toks: Vec<Tok>) -> Vec<Tok> {
                 continue;
             }
             // `interval '1 day'` is stored as `'1 day'::interval`.
-            Tok::Word(w) if TYPED_LITERALS.contains(&w.as_str()) && matches!(toks.get(i + 1), Some(Tok::Str(_))) && !matches!(out.last(), Some(Tok::Op(o)) if o == "::") => {
+            Tok::Word(w)
+                if TYPED_LITERALS.contains(&w.as_str())
+                    && matches!(toks.get(i + 1), Some(Tok::Str(_)))
+                    && !matches!(out.last(), Some(Tok::Op(o)) if o == "::") =>
+            {
                 i += 1;
                 continue;
             }
@@ -929,7 +959,9 @@ mod tests {
             {"schema":"billing","table":"invoices","name":"no","type":"bigint","not_null":true,"default":null,"identity":true,"base_schema":"pg_catalog","base_name":"int8","is_enum":false,"base_current":false}
         ]"#;
         let index = |name: &str, unique: bool, partial: bool, expression: bool, constraint: &str| {
-            format!(r#"{{"schema":"public","table":"users","name":"{name}","unique":{unique},"partial":{partial},"expression":{expression},"constraint":{constraint},"columns":["mood"]}}"#)
+            format!(
+                r#"{{"schema":"public","table":"users","name":"{name}","unique":{unique},"partial":{partial},"expression":{expression},"constraint":{constraint},"columns":["mood"]}}"#
+            )
         };
         let indexes = format!(
             "[{},{},{},{},{}]",
@@ -982,7 +1014,16 @@ mod tests {
     #[test]
     fn comparable_folds_what_postgres_cannot_keep() {
         let mut s = Schema::default();
-        let col = |name: &str, sql_type: SqlType| Column { name: name.into(), sql_type, nullable: true, max_length: Some(9), default: None, auto_increment: false, renamed_from: None, doc: None };
+        let col = |name: &str, sql_type: SqlType| Column {
+            name: name.into(),
+            sql_type,
+            nullable: true,
+            max_length: Some(9),
+            default: None,
+            auto_increment: false,
+            renamed_from: None,
+            doc: None,
+        };
         s.tables.insert(
             "t".into(),
             Table {
@@ -997,7 +1038,14 @@ mod tests {
                 primary_key: vec!["id".into()],
                 indexes: vec![],
                 uniques: vec![],
-                foreign_keys: vec![ForeignKey { name: "f".repeat(70), columns: vec![], ref_table: "t".into(), ref_columns: vec![], on_delete: Some(Action::Restrict), on_update: Some(Action::NoAction) }],
+                foreign_keys: vec![ForeignKey {
+                    name: "f".repeat(70),
+                    columns: vec![],
+                    ref_table: "t".into(),
+                    ref_columns: vec![],
+                    on_delete: Some(Action::Restrict),
+                    on_update: Some(Action::NoAction),
+                }],
                 checks: vec![Check { name: "ck".into(), expr: "(a >= 0)".into() }],
                 renamed_from: None,
                 doc: None,
@@ -1007,7 +1055,10 @@ mod tests {
         s.enums.insert("opaque".into(), EnumType { name: "opaque".into(), schema: None, variants: vec![], source: Source::none() });
         comparable(&mut s);
         let t = &s.tables["t"];
-        assert_eq!((t.columns[0].sql_type.clone(), t.columns[0].nullable, t.columns[0].max_length, t.columns[0].default.clone()), (SqlType::BigInt, false, None, None));
+        assert_eq!(
+            (t.columns[0].sql_type.clone(), t.columns[0].nullable, t.columns[0].max_length, t.columns[0].default.clone()),
+            (SqlType::BigInt, false, None, None)
+        );
         assert_eq!(t.columns[1].default, None);
         assert_eq!(t.columns[2].max_length, Some(1));
         assert_eq!(t.columns[3].sql_type, SqlType::Timestamp);
@@ -1016,7 +1067,11 @@ mod tests {
         assert_eq!(t.checks[0].expr, "a >= 0");
         // A label-less type stays, marking a type the database owns (issue 13).
         assert!(s.enums["opaque"].is_opaque());
-        let again = { let mut c = s.clone(); comparable(&mut c); c };
+        let again = {
+            let mut c = s.clone();
+            comparable(&mut c);
+            c
+        };
         assert_eq!(again, s);
     }
 }

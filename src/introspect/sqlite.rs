@@ -128,10 +128,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
             continue;
         }
         parsed.insert(t.name.clone(), parse_create_table(t.sql.as_deref().unwrap_or("")));
-        schema.tables.insert(
-            t.name.clone(),
-            Table::new(&t.name, Vec::new(), &[]),
-        );
+        schema.tables.insert(t.name.clone(), Table::new(&t.name, Vec::new(), &[]));
     }
 
     let mut pk: BTreeMap<String, Vec<(i64, String)>> = BTreeMap::new();
@@ -190,12 +187,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         }
         let p = &parsed[&table];
         if r.origin == "u" {
-            let name = p
-                .uniques
-                .iter()
-                .find(|(_, c)| *c == cols)
-                .and_then(|(n, _)| n.clone())
-                .unwrap_or_else(|| format!("uq_{table}_{}", cols.join("_")));
+            let name = p.uniques.iter().find(|(_, c)| *c == cols).and_then(|(n, _)| n.clone()).unwrap_or_else(|| format!("uq_{table}_{}", cols.join("_")));
             t.uniques.push(UniqueConstraint { name, columns: cols });
         } else if r.unique != 0 {
             t.uniques.push(UniqueConstraint { name: index, columns: cols });
@@ -334,7 +326,10 @@ pub struct Constraints {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tok {
     /// A keyword or identifier, unquoted (`quoted == false`) or quoted.
-    Word { text: String, quoted: bool },
+    Word {
+        text: String,
+        quoted: bool,
+    },
     Str,
     Open,
     Close,
@@ -649,15 +644,9 @@ mod tests {
                    note TEXT DEFAULT 'a, (b)' -- comment, with (parens\n  , CONSTRAINT ck_note CHECK (note <> 'x)' AND (1 = 1)),\n  \
                    CONSTRAINT [fk two] FOREIGN KEY (a, \"b\") REFERENCES t (x, y) ON DELETE CASCADE,\n  UNIQUE (a, b),\n  CHECK (a > 0)\n)";
         let c = parse_create_table(sql);
-        assert_eq!(
-            c.uniques,
-            vec![(None, vec!["email".to_string()]), (Some("uq_code".into()), vec!["code".into()]), (None, vec!["a".into(), "b".into()])]
-        );
+        assert_eq!(c.uniques, vec![(None, vec!["email".to_string()]), (Some("uq_code".into()), vec!["code".into()]), (None, vec!["a".into(), "b".into()])]);
         assert_eq!(c.foreign_keys, vec![(None, vec!["parent".to_string()]), (Some("fk two".into()), vec!["a".into(), "b".into()])]);
-        assert_eq!(
-            c.checks,
-            vec![(None, "length(code) > 2".to_string()), (Some("ck_note".into()), "note <> 'x)' AND (1 = 1)".into()), (None, "a > 0".into())]
-        );
+        assert_eq!(c.checks, vec![(None, "length(code) > 2".to_string()), (Some("ck_note".into()), "note <> 'x)' AND (1 = 1)".into()), (None, "a > 0".into())]);
     }
 
     #[test]

@@ -78,8 +78,7 @@ impl AnnotationPlan {
         files.dedup();
         for path in files {
             let original = std::fs::read_to_string(path)?;
-            let lines: Vec<(usize, &str)> =
-                self.insertions.iter().filter(|i| i.path == path).map(|i| (i.line, i.text.as_str())).collect();
+            let lines: Vec<(usize, &str)> = self.insertions.iter().filter(|i| i.path == path).map(|i| (i.line, i.text.as_str())).collect();
             let updated = insert_lines(&original, &lines);
             // A symbolic link stays one: the file it points at is rewritten.
             let target = std::fs::canonicalize(path)?;
@@ -134,7 +133,8 @@ pub fn plan(base_dir: &Path, model_paths: &[String], live: &Schema, backend: Bac
     set_aside_unmanaged(&mut l, &mut m, &options.ignore);
     reconcile_aliases(&mut l, &m, backend);
 
-    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).map_err(|source| RegistryError::Io { path: p.clone(), source })).collect::<Result<_, _>>()?;
+    let texts: Vec<String> =
+        paths.iter().map(|p| std::fs::read_to_string(p).map_err(|source| RegistryError::Io { path: p.clone(), source })).collect::<Result<_, _>>()?;
     let mut out = Planner { plan: AnnotationPlan::default() };
 
     for (fi, f) in parsed.iter().enumerate() {
@@ -223,7 +223,14 @@ fn list(cols: &[String]) -> String {
 
 /// What `lt` (live) has and `mt` (models) does not, for one table.
 /// `(lt, mt, m)`: the live table, the models' table, and all the models.
-fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, (lt, mt, m): (&Table, &Table, &Schema), spelled: Option<&Table>) -> Result<(), RegistryError> {
+fn table(
+    out: &mut Planner,
+    ctx: &FileCtx,
+    raw: &RawTable,
+    key: &str,
+    (lt, mt, m): (&Table, &Table, &Schema),
+    spelled: Option<&Table>,
+) -> Result<(), RegistryError> {
     // Columns the database has and the `table!` leaves out (a print-schema
     // `patch_file` removed them): recorded, and what involves them left alone.
     let left_out: Vec<String> = lt.columns.iter().filter(|c| mt.column(&c.name).is_none()).map(|c| c.name.clone()).collect();
@@ -275,14 +282,26 @@ fn table(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, (lt, mt, m
             continue;
         }
         let ([col], [ref_col]) = (fk.columns.as_slice(), fk.ref_columns.as_slice()) else {
-            out.plan.unstated.push(format!("{key}: foreign key {} ({}) -> {} ({}) has several columns; `@references` states one", fk.name, list(&fk.columns), fk.ref_table, list(&fk.ref_columns)));
+            out.plan.unstated.push(format!(
+                "{key}: foreign key {} ({}) -> {} ({}) has several columns; `@references` states one",
+                fk.name,
+                list(&fk.columns),
+                fk.ref_table,
+                list(&fk.ref_columns)
+            ));
             continue;
         };
         if !m.tables.contains_key(&fk.ref_table) {
-            out.plan.unstated.push(format!("{key}.{col}: foreign key {} references {}, which the models do not declare (or leave alone)", fk.name, fk.ref_table));
+            out.plan
+                .unstated
+                .push(format!("{key}.{col}: foreign key {} references {}, which the models do not declare (or leave alone)", fk.name, fk.ref_table));
             continue;
         }
-        let stated = raw.columns.iter().find(|c| c.name == *col).is_some_and(|c| c.annotations.iter().any(|a| matches!(a.item, super::annotations::ColumnAnnotation::References { .. })));
+        let stated = raw
+            .columns
+            .iter()
+            .find(|c| c.name == *col)
+            .is_some_and(|c| c.annotations.iter().any(|a| matches!(a.item, super::annotations::ColumnAnnotation::References { .. })));
         if stated {
             out.plan.unstated.push(format!("{key}.{col}: the database's foreign key {} differs from the `@references` the models give", fk.name));
             continue;
@@ -340,7 +359,16 @@ fn same_fk(a: &ForeignKey, b: &ForeignKey) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn column(out: &mut Planner, ctx: &FileCtx, raw: &RawTable, key: &str, lc: &Column, mc: &Column, mt: &Table, spelled_default: Option<&str>) -> Result<(), RegistryError> {
+fn column(
+    out: &mut Planner,
+    ctx: &FileCtx,
+    raw: &RawTable,
+    key: &str,
+    lc: &Column,
+    mc: &Column,
+    mt: &Table,
+    spelled_default: Option<&str>,
+) -> Result<(), RegistryError> {
     match (&lc.default, &mc.default) {
         (Some(d), None) => out.column_line(ctx, raw, &lc.name, format!("@default {}", crate::render::one_line(spelled_default.unwrap_or(d))), key)?,
         (Some(d), Some(m)) if d != m => out.plan.unstated.push(format!("{key}.{}: the database's default is {d}, the models say {m}", lc.name)),
@@ -423,7 +451,11 @@ mod tests {
         users.indexes.push(Index { name: "users_lower_name".into(), columns: vec!["name".into()], unique: true });
         let mut posts = Table::new(
             "posts",
-            vec![Column { auto_increment: true, ..Column::new("id", SqlType::Integer) }, Column::new("user_id", SqlType::Integer), Column::new("likes", SqlType::Integer)],
+            vec![
+                Column { auto_increment: true, ..Column::new("id", SqlType::Integer) },
+                Column::new("user_id", SqlType::Integer),
+                Column::new("likes", SqlType::Integer),
+            ],
             &["id"],
         );
         posts.foreign_keys.push(ForeignKey {
@@ -491,7 +523,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("m.rs"), "diesel::table! { users (id) { id -> Int4, status -> Text, } }\n").unwrap();
         let mut live = Schema::default();
-        live.tables.insert("users".into(), Table::new("users", vec![Column { auto_increment: true, ..Column::new("id", SqlType::Integer) }, Column { default: Some("'a'".into()), ..Column::new("status", SqlType::Text) }], &["id"]));
+        live.tables.insert(
+            "users".into(),
+            Table::new(
+                "users",
+                vec![
+                    Column { auto_increment: true, ..Column::new("id", SqlType::Integer) },
+                    Column { default: Some("'a'".into()), ..Column::new("status", SqlType::Text) },
+                ],
+                &["id"],
+            ),
+        );
         let e = plan(dir.path(), &["m.rs".to_string()], &live, Backend::Postgres, &PlanOptions::default()).unwrap_err().to_string();
         assert!(e.starts_with("m.rs:1: `@default 'a'`: cannot add this annotation"), "{e}");
     }

@@ -49,13 +49,27 @@ pub struct DocLine {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableAnnotation {
-    Index { name: Option<String>, columns: Vec<String> },
-    Unique { name: Option<String>, columns: Vec<String> },
-    UniqueIndex { name: Option<String>, columns: Vec<String> },
-    Check { name: Option<String>, expr: String },
+    Index {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    Unique {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    UniqueIndex {
+        name: Option<String>,
+        columns: Vec<String>,
+    },
+    Check {
+        name: Option<String>,
+        expr: String,
+    },
     RenamedFrom(String),
     /// Empty: the whole table; else columns the table leaves out (SQL names).
-    Unmanaged { columns: Vec<String> },
+    Unmanaged {
+        columns: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,9 +311,7 @@ fn references(c: &mut Cursor) -> Result<ColumnAnnotation, String> {
             (Some("no"), Some("action")) => (Action::NoAction, 2),
             _ => {
                 let found = words.get(i..).map(|w| w.join(" ")).unwrap_or_default();
-                return Err(format!(
-                    "unknown action after `on {event}`: `{found}` (expected cascade, set null, set default, restrict or no action)"
-                ));
+                return Err(format!("unknown action after `on {event}`: `{found}` (expected cascade, set null, set default, restrict or no action)"));
             }
         };
         *slot = Some(action);
@@ -459,10 +471,7 @@ mod tests {
         );
         assert_eq!(table("@unique (a)"), TableAnnotation::Unique { name: None, columns: s(&["a"]) });
         assert_eq!(table("@check ck_users_age (age >= 0)"), TableAnnotation::Check { name: Some("ck_users_age".into()), expr: "age >= 0".into() });
-        assert_eq!(
-            table("@check ((a > 0) AND (b <> ')'))"),
-            TableAnnotation::Check { name: None, expr: "(a > 0) AND (b <> ')')".into() }
-        );
+        assert_eq!(table("@check ((a > 0) AND (b <> ')'))"), TableAnnotation::Check { name: None, expr: "(a > 0) AND (b <> ')')".into() });
         assert_eq!(table("@renamed_from members"), TableAnnotation::RenamedFrom("members".into()));
     }
 
@@ -476,12 +485,7 @@ mod tests {
         assert_eq!(column("@renamed_from full_name"), ColumnAnnotation::RenamedFrom("full_name".into()));
         assert_eq!(
             column("@references tenants(id) on delete set null on update cascade"),
-            ColumnAnnotation::References {
-                table: "tenants".into(),
-                column: "id".into(),
-                on_delete: Some(Action::SetNull),
-                on_update: Some(Action::Cascade)
-            }
+            ColumnAnnotation::References { table: "tenants".into(), column: "id".into(), on_delete: Some(Action::SetNull), on_update: Some(Action::Cascade) }
         );
         assert_eq!(
             column("@references auth.users (id) ON UPDATE No Action On Delete RESTRICT"),
@@ -504,7 +508,10 @@ mod tests {
 
     #[test]
     fn malformed_table_annotations() {
-        assert_eq!(table_err("@indx (a)"), "unknown table annotation `@indx` (expected one of @index, @unique, @unique_index, @check, @renamed_from, @unmanaged)");
+        assert_eq!(
+            table_err("@indx (a)"),
+            "unknown table annotation `@indx` (expected one of @index, @unique, @unique_index, @check, @renamed_from, @unmanaged)"
+        );
         assert_eq!(table_err("@unique uq_x"), "`@unique` on a table needs a column list: `@unique [name] (col, ...)`");
         assert_eq!(table_err("@index"), "`@index` on a table needs a column list: `@index [name] (col, ...)`");
         assert_eq!(table_err("@index (a, b"), "missing `)`");
@@ -523,7 +530,10 @@ mod tests {
 
     #[test]
     fn malformed_column_annotations() {
-        assert_eq!(column_err("@uniq"), "unknown column annotation `@uniq` (expected one of @index, @unique, @unique_index, @auto_increment, @default, @references, @renamed_from)");
+        assert_eq!(
+            column_err("@uniq"),
+            "unknown column annotation `@uniq` (expected one of @index, @unique, @unique_index, @auto_increment, @default, @references, @renamed_from)"
+        );
         assert_eq!(column_err("@unique (a, b)"), "`@unique` on a column takes no column list; put `@unique (a, b)` on the table");
         assert_eq!(column_err("@default"), "`@default` needs an SQL expression: `@default <expr>`");
         assert_eq!(column_err("@references"), "`@references` needs a target: `@references table(col) [on delete <action>] [on update <action>]`");
@@ -541,7 +551,10 @@ mod tests {
             column_err("@references users(id) on delete"),
             "unknown action after `on delete`: `` (expected cascade, set null, set default, restrict or no action)"
         );
-        assert_eq!(column_err("@references users(id) on delete set"), "unknown action after `on delete`: `set` (expected cascade, set null, set default, restrict or no action)");
+        assert_eq!(
+            column_err("@references users(id) on delete set"),
+            "unknown action after `on delete`: `set` (expected cascade, set null, set default, restrict or no action)"
+        );
         assert_eq!(column_err("@references users(id) cascade"), "expected `on delete` or `on update`, found `cascade`");
         assert_eq!(column_err("@references users(id) on delete cascade on delete restrict"), "`on delete` given twice");
         assert_eq!(column_err("@check (a > 0)"), "`@check` belongs on the table: `@check [name] (expr)`");

@@ -173,11 +173,7 @@ pub fn model_files(base_dir: &Path, model_paths: &[String]) -> Result<Vec<PathBu
         let mut found = 0;
         if p.contains(['*', '?', '[']) {
             glob::Pattern::new(p).map_err(|e| RegistryError::BadGlob { pattern: p.clone(), message: e.to_string() })?;
-            let pattern = if Path::new(p).is_absolute() {
-                p.clone()
-            } else {
-                format!("{}/{p}", glob::Pattern::escape(&base_dir.to_string_lossy()))
-            };
+            let pattern = if Path::new(p).is_absolute() { p.clone() } else { format!("{}/{p}", glob::Pattern::escape(&base_dir.to_string_lossy())) };
             let paths = glob::glob(&pattern).map_err(|e| RegistryError::BadGlob { pattern: p.clone(), message: e.to_string() })?;
             for entry in paths {
                 let path = entry.map_err(|e| RegistryError::Io { path: e.path().to_path_buf(), source: e.into() })?;
@@ -241,8 +237,7 @@ fn skipped_name(name: &std::ffi::OsStr) -> bool {
 /// followed (a symlinked models directory is still models; walkdir reports loops).
 fn walk(dir: &Path, files: &mut Files) -> Result<usize, RegistryError> {
     let mut seen = 0;
-    let walker =
-        walkdir::WalkDir::new(dir).follow_links(true).into_iter().filter_entry(|e| e.depth() == 0 || !skipped_name(e.file_name()));
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).into_iter().filter_entry(|e| e.depth() == 0 || !skipped_name(e.file_name()));
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
@@ -326,11 +321,7 @@ pub fn assemble_with(files: &[ParsedFile], types_map: &TypeMap) -> Result<Schema
             let draft = draft(&f.file, raw, &custom)?;
             let key = draft.table.qualified_name();
             if let Some(first) = drafts.get(&key) {
-                return Err(RegistryError::DuplicateTable {
-                    name: key,
-                    first: first.table.source.clone(),
-                    second: draft.table.source,
-                });
+                return Err(RegistryError::DuplicateTable { name: key, first: first.table.source.clone(), second: draft.table.source });
             }
             drafts.insert(key, draft);
         }
@@ -381,10 +372,8 @@ fn settle_auto_increment(drafts: &mut BTreeMap<String, Draft>) {
         let pk = &d.table.primary_key;
         for c in &mut d.table.columns {
             if !given.contains(&c.name) {
-                c.auto_increment = matches!(pk.as_slice(), [only] if *only == c.name)
-                    && c.sql_type.is_integer()
-                    && c.default.is_none()
-                    && !fk_columns.contains(&&c.name);
+                c.auto_increment =
+                    matches!(pk.as_slice(), [only] if *only == c.name) && c.sql_type.is_integer() && c.default.is_none() && !fk_columns.contains(&&c.name);
             }
         }
     }
@@ -514,9 +503,10 @@ fn draft<'a>(file: &'a str, raw: &'a RawTable, custom: &dyn Fn(&str) -> CustomLo
         let columns = |list: &[String]| -> Result<Vec<String>, RegistryError> {
             list.iter()
                 .map(|c| {
-                    draft.column(c).map(str::to_string).ok_or_else(|| {
-                        draft.annotation_error(a.line, &a.text, format!("table `{}` has no column `{c}`", raw.name))
-                    })
+                    draft
+                        .column(c)
+                        .map(str::to_string)
+                        .ok_or_else(|| draft.annotation_error(a.line, &a.text, format!("table `{}` has no column `{c}`", raw.name)))
                 })
                 .collect()
         };
@@ -577,9 +567,7 @@ fn references(drafts: &mut BTreeMap<String, Draft>, by_rust: &RustNames) -> Resu
                 let err = |m: String| draft.annotation_error(a.line, &a.text, m);
                 let target_key = find_table(drafts, by_rust, table).map_err(err)?;
                 let target = &drafts[&target_key];
-                let ref_column = target
-                    .column(column)
-                    .ok_or_else(|| err(format!("table `{target_key}` has no column `{column}`")))?;
+                let ref_column = target.column(column).ok_or_else(|| err(format!("table `{target_key}` has no column `{column}`")))?;
                 let fk = ForeignKey {
                     name: String::new(),
                     columns: vec![rc.name.clone()],
@@ -739,7 +727,14 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Tab
         loop {
             let candidate = shorten(if n == 1 { base.clone() } else { format!("{base}_{n}") });
             if !used.contains_key(&candidate) {
-                used.insert(candidate.clone(), NameOwner { description: described(kind, &candidate, origin), table: table.clone(), index_like: matches!(kind, "index" | "unique constraint") });
+                used.insert(
+                    candidate.clone(),
+                    NameOwner {
+                        description: described(kind, &candidate, origin),
+                        table: table.clone(),
+                        index_like: matches!(kind, "index" | "unique constraint"),
+                    },
+                );
                 return candidate;
             }
             n += 1;

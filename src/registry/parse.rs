@@ -253,14 +253,10 @@ fn sql_name(file: &str, attrs: &mut Vec<Attribute>, ident: &Ident) -> Result<Str
 fn max_length(file: &str, attrs: &mut Vec<Attribute>) -> Result<Option<u32>, RegistryError> {
     let Some(attr) = take_attr(attrs, "max_length") else { return Ok(None) };
     let parsed = match &attr.meta {
-        syn::Meta::NameValue(syn::MetaNameValue { value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }), .. }) => {
-            i.base10_parse::<u32>().ok()
-        }
+        syn::Meta::NameValue(syn::MetaNameValue { value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }), .. }) => i.base10_parse::<u32>().ok(),
         _ => None,
     };
-    parsed
-        .map(Some)
-        .ok_or_else(|| malformed(file, "`table!`", &syn::Error::new(attr.span(), "expected `#[max_length = N]` with N a whole number")))
+    parsed.map(Some).ok_or_else(|| malformed(file, "`table!`", &syn::Error::new(attr.span(), "expected `#[max_length = N]` with N a whole number")))
 }
 
 fn annotation_error(file: &str, e: annotations::AnnotationError) -> RegistryError {
@@ -272,10 +268,8 @@ fn raw_table(file: &str, mut decl: TableDecl) -> Result<RawTable, RegistryError>
     let rust_name = unraw(&decl.name);
     let name = sql_name(file, &mut decl.attrs, &decl.name)?;
     let (doc, lines) = annotations::split(&doc_lines(&decl.attrs));
-    let annotations = lines
-        .iter()
-        .map(|(text, line)| annotations::parse_table(text, *line).map_err(|e| annotation_error(file, e)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let annotations =
+        lines.iter().map(|(text, line)| annotations::parse_table(text, *line).map_err(|e| annotation_error(file, e))).collect::<Result<Vec<_>, _>>()?;
     let bad = |span: Span, message: String| malformed(file, "`table!`", &syn::Error::new(span, message));
 
     let mut columns: Vec<RawColumn> = Vec::with_capacity(decl.columns.len());
@@ -294,10 +288,8 @@ fn raw_table(file: &str, mut decl: TableDecl) -> Result<RawTable, RegistryError>
             message,
         })?;
         let (doc, lines) = annotations::split(&doc_lines(&col.attrs));
-        let annotations = lines
-            .iter()
-            .map(|(text, line)| annotations::parse_column(text, *line).map_err(|e| annotation_error(file, e)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let annotations =
+            lines.iter().map(|(text, line)| annotations::parse_column(text, *line).map_err(|e| annotation_error(file, e))).collect::<Result<Vec<_>, _>>()?;
         columns.push(RawColumn { pos: Pos::of(col.name.span()), rust_name: col_rust, name: col_name, ty, max_length, doc, annotations });
     }
     if columns.is_empty() {
@@ -326,24 +318,12 @@ fn raw_table(file: &str, mut decl: TableDecl) -> Result<RawTable, RegistryError>
         None => match columns.iter().find(|c| c.rust_name == "id") {
             Some(id) => vec![id.name.clone()],
             None => {
-                return Err(bad(
-                    decl.name.span(),
-                    format!("table `{rust_name}` has neither a primary key list `{rust_name} (col) {{ … }}` nor an `id` column"),
-                ))
+                return Err(bad(decl.name.span(), format!("table `{rust_name}` has neither a primary key list `{rust_name} (col) {{ … }}` nor an `id` column")))
             }
         },
     };
 
-    Ok(RawTable {
-        rust_name,
-        name,
-        schema: decl.schema.as_ref().map(unraw),
-        pos,
-        primary_key,
-        columns,
-        doc,
-        annotations,
-    })
+    Ok(RawTable { rust_name, name, schema: decl.schema.as_ref().map(unraw), pos, primary_key, columns, doc, annotations })
 }
 
 fn derives_sql_type(attrs: &[Attribute]) -> bool {
@@ -384,10 +364,7 @@ fn custom_type(file: &str, s: &syn::ItemStruct) -> Result<RawCustomType, Registr
     let (_, lines) = annotations::split(&doc_lines(&s.attrs));
     for (text, line) in &lines {
         if !variants.is_empty() {
-            return Err(annotation_error(
-                file,
-                annotations::AnnotationError { line: *line, text: text.clone(), message: "`@enum` given twice".into() },
-            ));
+            return Err(annotation_error(file, annotations::AnnotationError { line: *line, text: text.clone(), message: "`@enum` given twice".into() }));
         }
         variants = annotations::parse_enum(text, *line).map_err(|e| annotation_error(file, e))?;
     }

@@ -127,8 +127,7 @@ fn design_example_comes_through_whole() {
 
 #[test]
 fn table_syntax_diesel_accepts() {
-    let s = one(
-        r#"
+    let s = one(r#"
 use diesel::prelude::*;
 
 table! {
@@ -159,8 +158,7 @@ table! {
      */
     plain { id -> Int2, }
 }
-"#,
-    );
+"#);
     assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["auth.People", "counters", "plain"]);
     let people = &s.tables["auth.People"];
     assert_eq!((people.name.as_str(), people.schema.as_deref()), ("People", Some("auth")));
@@ -178,8 +176,7 @@ table! {
 
 #[test]
 fn nested_modules_are_walked_but_test_modules_are_not() {
-    let s = one(
-        r#"
+    let s = one(r#"
 pub mod a {
     pub mod b {
         diesel::table! { deep { id -> Int4, } }
@@ -191,15 +188,13 @@ mod tests {
     diesel::table! { scratch { id -> Int4, } }
 }
 diesel::allow_tables_to_appear_in_same_query!(deep, other);
-"#,
-    );
+"#);
     assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["deep"]);
 }
 
 #[test]
 fn auto_increment_is_a_lone_integer_key_without_default() {
-    let s = one(
-        r#"
+    let s = one(r#"
 diesel::table! { a { id -> BigInt, } }
 diesel::table! { b { id -> Unsigned<Integer>, } }
 diesel::table! { c { /// @default 7
@@ -207,8 +202,7 @@ diesel::table! { c { /// @default 7
 diesel::table! { d (code) { code -> Varchar, id -> Int4, } }
 diesel::table! { e (x, y) { x -> Int4, y -> Int4, } }
 diesel::table! { f (id) { id -> Uuid, } }
-"#,
-    );
+"#);
     let auto = |t: &str| s.tables[t].columns.iter().filter(|c| c.auto_increment).map(|c| c.name.clone()).collect::<Vec<_>>();
     assert_eq!(auto("a"), ["id"]);
     assert_eq!(auto("b"), ["id"]);
@@ -220,8 +214,7 @@ diesel::table! { f (id) { id -> Uuid, } }
 
 #[test]
 fn custom_types_from_sql_types_modules() {
-    let s = one(
-        r#"
+    let s = one(r#"
 pub mod sql_types {
     /// @enum happy, sad
     #[derive(diesel::query_builder::QueryId, Clone, diesel::sql_types::SqlType)]
@@ -249,8 +242,7 @@ diesel::table! {
         status -> crate::schema::sql_types::UsersStatusEnum,
     }
 }
-"#,
-    );
+"#);
     assert_eq!(s.enums.keys().collect::<Vec<_>>(), ["app.mood", "postal_code", "users_status_enum"]);
     let mood = &s.enums["app.mood"];
     assert_eq!((mood.name.as_str(), mood.schema.as_deref(), mood.variants.clone()), ("mood", Some("app"), strings(&["happy", "sad"])));
@@ -278,16 +270,12 @@ fn custom_types_across_files() {
     assert_eq!(e.to_string(), "SQL type `mood` is declared twice with different `@enum` labels: at a.rs:2 and at b.rs:2");
     let other = "pub mod sql_types { #[derive(diesel::sql_types::SqlType)] #[diesel(postgres_type(name = \"feeling\"))] pub struct Mood; }";
     let e = build(&[("a.rs", &decl("happy")), ("b.rs", other), ("c.rs", table)]).unwrap_err();
-    assert_eq!(
-        e.to_string(),
-        "c.rs:1:75: column `people.mood`: SQL type `Mood` is ambiguous: custom types mood, feeling share that Rust name"
-    );
+    assert_eq!(e.to_string(), "c.rs:1:75: column `people.mood`: SQL type `Mood` is ambiguous: custom types mood, feeling share that Rust name");
 }
 
 #[test]
 fn joinable_merges_with_references_and_annotation_actions_win() {
-    let s = one(
-        r#"
+    let s = one(r#"
 diesel::table! { users { id -> Int4, } }
 diesel::table! {
     posts {
@@ -299,8 +287,7 @@ diesel::table! {
 }
 diesel::joinable!(posts -> users (author_id));
 diesel::joinable!(crate::schema::posts -> self::users (editor_id));
-"#,
-    );
+"#);
     let fks = &s.tables["posts"].foreign_keys;
     assert_eq!(fks.len(), 2);
     assert_eq!((fks[0].name.as_str(), fks[0].on_delete), ("fk_posts_author_id_users", Some(Action::Cascade)));
@@ -309,8 +296,7 @@ diesel::joinable!(crate::schema::posts -> self::users (editor_id));
 
 #[test]
 fn names_follow_sql_names_and_rust_identifiers_both_work() {
-    let s = one(
-        r#"
+    let s = one(r#"
 diesel::table! {
     #[sql_name = "accounts"]
     users {
@@ -332,28 +318,21 @@ diesel::table! {
     }
 }
 diesel::joinable!(posts -> users (id));
-"#,
-    );
+"#);
     let accounts = &s.tables["accounts"];
     assert_eq!(accounts.uniques[0], UniqueConstraint { name: "uq_accounts_mail".into(), columns: strings(&["mail"]) });
     let posts = &s.tables["posts"];
     assert_eq!(posts.indexes[0].columns, strings(&["owner", "mail_copy"]));
-    let fks: Vec<(&str, &str, &str)> =
-        posts.foreign_keys.iter().map(|f| (f.name.as_str(), f.ref_table.as_str(), f.ref_columns[0].as_str())).collect();
+    let fks: Vec<(&str, &str, &str)> = posts.foreign_keys.iter().map(|f| (f.name.as_str(), f.ref_table.as_str(), f.ref_columns[0].as_str())).collect();
     assert_eq!(
         fks,
-        [
-            ("fk_posts_id_accounts", "accounts", "id"),
-            ("fk_posts_mail_copy_accounts", "accounts", "mail"),
-            ("fk_posts_owner_accounts", "accounts", "mail"),
-        ]
+        [("fk_posts_id_accounts", "accounts", "id"), ("fk_posts_mail_copy_accounts", "accounts", "mail"), ("fk_posts_owner_accounts", "accounts", "mail"),]
     );
 }
 
 #[test]
 fn generated_names_are_deterministic_and_unique() {
-    let s = one(
-        r#"
+    let s = one(r#"
 diesel::table! {
     /// @check (age >= 0)
     /// @check (age < 200)
@@ -368,14 +347,10 @@ diesel::table! {
         hi -> Int4,
     }
 }
-"#,
-    );
+"#);
     let t = &s.tables["t"];
     let checks: Vec<(&str, &str)> = t.checks.iter().map(|c| (c.name.as_str(), c.expr.as_str())).collect();
-    assert_eq!(
-        checks,
-        [("ck_t", "1 = 1"), ("ck_t_age", "age >= 0"), ("ck_t_age_2", "age < 200"), ("ck_t_lo_hi", "'age' <> \"age\" OR lo <= hi")]
-    );
+    assert_eq!(checks, [("ck_t", "1 = 1"), ("ck_t_age", "age >= 0"), ("ck_t_age_2", "age < 200"), ("ck_t_lo_hi", "'age' <> \"age\" OR lo <= hi")]);
     let indexes: Vec<&str> = t.indexes.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(indexes, ["ix_t_age", "ix_t_age_2"]);
 }
@@ -393,8 +368,7 @@ fn long_names_are_shortened_with_a_hash() {
 
 #[test]
 fn explicit_name_clashes_are_errors() {
-    let e = err(
-        r#"
+    let e = err(r#"
 diesel::table! {
     /// @index ix_dup (a)
     t { id -> Int4, a -> Int4, }
@@ -403,8 +377,7 @@ diesel::table! {
     /// @check ix_dup (b > 0)
     u { id -> Int4, b -> Int4, }
 }
-"#,
-    );
+"#);
     assert_eq!(e, "src/m.rs:7: `@check ix_dup (b > 0)`: name `ix_dup` is already used by index `ix_dup` of table `t` (src/m.rs:3)");
     let e = err("diesel::table! {\n    /// @index ix_dup (a)\n    /// @unique ix_dup (a)\n    t { id -> Int4, a -> Int4, }\n}\n");
     assert!(e.contains("name `ix_dup` is already used by index `ix_dup` of table `t`"), "{e}");
@@ -458,23 +431,14 @@ fn malformed_table_bodies() {
     assert_eq!(err("table! { users (id, id) { id -> Int4, } }"), "src/m.rs:1:21: malformed `table!`: primary key column `id` is listed twice");
     assert_eq!(err("table! { users () { id -> Int4, } }"), "src/m.rs:1:10: malformed `table!`: table `users` has an empty primary key list");
     assert_eq!(err("table! { users { } }"), "src/m.rs:1:10: malformed `table!`: table `users` has no columns");
-    assert_eq!(
-        err("table! { users {\n id -> Int4,\n id -> Int8,\n } }"),
-        "src/m.rs:3:2: malformed `table!`: column `id` is declared twice in table `users`"
-    );
+    assert_eq!(err("table! { users {\n id -> Int4,\n id -> Int8,\n } }"), "src/m.rs:3:2: malformed `table!`: column `id` is declared twice in table `users`");
     assert_eq!(
         err("table! { users {\n id -> Int4,\n #[max_length = \"x\"]\n name -> Text,\n } }"),
         "src/m.rs:3:2: malformed `table!`: expected `#[max_length = N]` with N a whole number"
     );
     assert_eq!(err("table! { #[sql_name = 3] users { id -> Int4, } }"), "src/m.rs:1:10: malformed `table!`: expected `#[sql_name = \"name\"]`");
-    assert_eq!(
-        err("table! { users { id -> <Int4 as Foo>::Bar, } }"),
-        "src/m.rs:1:24: malformed `table!`: qualified `<T as Trait>` types are not SQL types"
-    );
-    assert_eq!(
-        err("diesel::joinable!(posts => users (author_id));"),
-        "src/m.rs:1:25: malformed `joinable!`: expected `->`"
-    );
+    assert_eq!(err("table! { users { id -> <Int4 as Foo>::Bar, } }"), "src/m.rs:1:24: malformed `table!`: qualified `<T as Trait>` types are not SQL types");
+    assert_eq!(err("diesel::joinable!(posts => users (author_id));"), "src/m.rs:1:25: malformed `joinable!`: expected `->`");
     assert_eq!(
         err("#[derive(SqlType)]\n#[diesel(postgres_type(name = 5))]\nstruct S;"),
         "src/m.rs:2:31: malformed `#[diesel(...)]` attribute: expected string literal"
@@ -495,8 +459,7 @@ fn unknown_sql_types_name_the_type_and_the_column() {
 
 #[test]
 fn a_table_defined_twice_names_both_places() {
-    let e = build(&[("crates/a/src/m.rs", "\n\ntable! { users { id -> Int4, } }"), ("crates/b/src/m.rs", "table! { users { id -> Int8, } }")])
-        .unwrap_err();
+    let e = build(&[("crates/a/src/m.rs", "\n\ntable! { users { id -> Int4, } }"), ("crates/b/src/m.rs", "table! { users { id -> Int8, } }")]).unwrap_err();
     assert_eq!(e.to_string(), "table `users` is defined twice: at crates/a/src/m.rs:3 and at crates/b/src/m.rs:1");
     // Distinct schemas are distinct tables.
     build(&[("a.rs", "table! { a.users { id -> Int4, } }"), ("b.rs", "table! { b.users { id -> Int4, } }")]).unwrap();
@@ -506,14 +469,8 @@ fn a_table_defined_twice_names_both_places() {
 fn bad_joinables() {
     let tables = "table! { users { id -> Int4, } }\ntable! { posts { id -> Int4, author_id -> Int4, } }\ntable! { pairs (a, b) { a -> Int4, b -> Int4, } }\n";
     let j = |line: &str| err(&format!("{tables}{line}"));
-    assert_eq!(
-        j("joinable!(posts -> userz (author_id));"),
-        "src/m.rs:4:11: `joinable!(posts -> userz (author_id))`: no `table!` named `userz` in the models"
-    );
-    assert_eq!(
-        j("joinable!(posts -> users (writer_id));"),
-        "src/m.rs:4:11: `joinable!(posts -> users (writer_id))`: table `posts` has no column `writer_id`"
-    );
+    assert_eq!(j("joinable!(posts -> userz (author_id));"), "src/m.rs:4:11: `joinable!(posts -> userz (author_id))`: no `table!` named `userz` in the models");
+    assert_eq!(j("joinable!(posts -> users (writer_id));"), "src/m.rs:4:11: `joinable!(posts -> users (writer_id))`: table `posts` has no column `writer_id`");
     assert_eq!(
         j("joinable!(posts -> pairs (author_id));"),
         "src/m.rs:4:11: `joinable!(posts -> pairs (author_id))`: table `pairs` has a composite primary key; `joinable!` needs a single-column one"
@@ -524,8 +481,12 @@ fn bad_joinables() {
         ("b.rs", "table! { b.users { id -> Int4, } }"),
     ];
     assert_eq!(build(&files).unwrap().tables["posts"].foreign_keys[0].ref_table, "a.users");
-    let e = build(&[files[1], ("a.rs", "table! { a.users { id -> Int4, } }"), ("c.rs", "table! { posts { id -> Int4, author_id -> Int4, } }\njoinable!(posts -> users (author_id));")])
-        .unwrap_err();
+    let e = build(&[
+        files[1],
+        ("a.rs", "table! { a.users { id -> Int4, } }"),
+        ("c.rs", "table! { posts { id -> Int4, author_id -> Int4, } }\njoinable!(posts -> users (author_id));"),
+    ])
+    .unwrap_err();
     assert_eq!(
         e.to_string(),
         "c.rs:2:11: `joinable!(posts -> users (author_id))`: `users` names several tables (a.rs:1, b.rs:1); put the `joinable!` in the file of the one it means"
@@ -542,10 +503,7 @@ fn bad_annotations_name_file_and_line() {
         err("diesel::table! {\n    #[doc = \"@unique uq_t_a\"]\n    t { id -> Int4, a -> Int4, }\n}"),
         "src/m.rs:2: `@unique uq_t_a`: `@unique` on a table needs a column list: `@unique [name] (col, ...)`"
     );
-    assert_eq!(
-        err("diesel::table! {\n    /// @index (a, b\n    t { id -> Int4, a -> Int4, }\n}"),
-        "src/m.rs:2: `@index (a, b`: missing `)`"
-    );
+    assert_eq!(err("diesel::table! {\n    /// @index (a, b\n    t { id -> Int4, a -> Int4, }\n}"), "src/m.rs:2: `@index (a, b`: missing `)`");
     assert_eq!(
         err("diesel::table! {\n    t {\n        id -> Int4,\n        /// @references t(id) on delete explode\n        a -> Int4,\n    }\n}"),
         "src/m.rs:4: `@references t(id) on delete explode`: unknown action after `on delete`: `explode` (expected cascade, set null, set default, restrict or no action)"
@@ -585,10 +543,7 @@ fn bad_annotations_name_file_and_line() {
 #[test]
 fn load_walks_globs_across_crates() {
     let s = load(&fixtures(), &strings(&["crates/*/src/models"])).unwrap();
-    assert_eq!(
-        s.tables.keys().collect::<Vec<_>>(),
-        ["billing.invoice_line", "billing.invoices", "categories", "post_categories", "posts", "tenants", "users"]
-    );
+    assert_eq!(s.tables.keys().collect::<Vec<_>>(), ["billing.invoice_line", "billing.invoices", "categories", "post_categories", "posts", "tenants", "users"]);
     assert_eq!(s.tables["posts"].source, Source { file: "crates/db/src/models/blog/posts.rs".into(), line: 8 });
     assert_eq!(s.tables["billing.invoices"].source.file, "crates/billing/src/models/invoices.rs");
     // Directories and single files work as well as globs, and overlaps count once.
@@ -649,10 +604,7 @@ fn load_errors() {
     assert!(matches!(load(base, &strings(&["empty"])).unwrap_err(), RegistryError::NoFiles { path, .. } if path == "empty"));
     assert!(matches!(load(base, &strings(&["nope/*"])).unwrap_err(), RegistryError::NoFiles { .. }));
     assert_eq!(load(base, &strings(&["src/bad"])).unwrap_err().to_string(), "src/bad/latin1.rs: not valid UTF-8 (byte 6)");
-    assert_eq!(
-        load(base, &strings(&["src/broken"])).unwrap_err().to_string(),
-        "src/broken/b.rs:3:29: malformed `table!`: expected `->`"
-    );
+    assert_eq!(load(base, &strings(&["src/broken"])).unwrap_err().to_string(), "src/broken/b.rs:3:29: malformed `table!`: expected `->`");
     assert_eq!(
         load(base, &strings(&["src/[models"])).unwrap_err().to_string(),
         "model path `src/[models` is not a valid glob: Pattern syntax error near position 4: invalid range pattern"
@@ -689,8 +641,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
 /// `@references` already covers invented a second one.
 #[test]
 fn joinable_never_invents_a_second_foreign_key() {
-    let s = one(
-        "diesel::table! { person (id) { id -> Int4, } }
+    let s = one("diesel::table! { person (id) { id -> Int4, } }
 diesel::table! { local_user (id) { id -> Int4, person_id -> Int4, } }
 diesel::table! { comment (id) { id -> Int4, creator_id -> Int4, } }
 diesel::table! { post (id) { id -> Int4, /// @references person(id) on delete cascade
@@ -699,8 +650,7 @@ diesel::joinable!(comment -> person (creator_id));
 diesel::joinable!(comment -> local_user (creator_id));
 diesel::joinable!(post -> local_user (creator_id));
 diesel::joinable!(local_user -> person (person_id));
-",
-    );
+");
     assert!(s.tables["comment"].foreign_keys.is_empty(), "{:?}", s.tables["comment"].foreign_keys);
     let post = &s.tables["post"].foreign_keys;
     assert_eq!(post.len(), 1, "{post:?}");
@@ -733,15 +683,13 @@ diesel::joinable!(settings -> users (user_id));
 /// `joinable!` to one makes no foreign key; unique indexes keep their kind.
 #[test]
 fn unmanaged_tables_and_unique_indexes() {
-    let s = one(
-        "diesel::table! { users (id) { id -> Int4, /// @unique_index
+    let s = one("diesel::table! { users (id) { id -> Int4, /// @unique_index
   email -> Text, handle -> Text, } }
 diesel::table! { /// @unmanaged
   recent_users (id) { id -> Int4, user_id -> Int4, } }
 diesel::table! { posts (id) { id -> Int4, recent_id -> Int4, } }
 diesel::joinable!(posts -> recent_users (recent_id));
-",
-    );
+");
     assert!(!s.tables.contains_key("recent_users"));
     assert_eq!(s.unmanaged.iter().map(ToString::to_string).collect::<Vec<_>>(), ["declared @unmanaged recent_users"]);
     assert!(s.tables["posts"].foreign_keys.is_empty());
@@ -753,8 +701,7 @@ diesel::joinable!(posts -> recent_users (recent_id));
 /// and a `SqlType` without `@enum` labels was an enum to create and drop.
 #[test]
 fn extension_types_and_label_less_sql_types_are_types_the_database_owns() {
-    let s = one(
-        "pub mod sql_types {
+    let s = one("pub mod sql_types {
     #[derive(diesel::sql_types::SqlType)]
     #[diesel(postgres_type(name = \"ltree\"))]
     pub struct Ltree;
@@ -765,8 +712,7 @@ diesel::table! {
     use super::sql_types::Ltree;
     docs (id) { id -> Int4, search -> Tsvector, path -> Ltree, geom -> postgis_diesel::sql_types::Geometry, v -> pgvector::sql_types::Vector, }
 }
-",
-    );
+");
     let types: Vec<String> = s.tables["docs"].columns.iter().map(|c| c.sql_type.to_string()).collect();
     assert_eq!(types, ["Integer", "tsvector", "ltree", "geometry", "vector"]);
     assert!(s.enums["ltree"].is_opaque());

@@ -157,8 +157,9 @@ fn resolve_inner(expr: &TypeExpr, custom: &dyn Fn(&str) -> CustomLookup) -> Resu
         "Char" | "Bpchar" => SqlType::Char,
         "CChar" => SqlType::CChar,
         "Citext" => SqlType::Citext,
-        "Binary" | "Bytea" | "Blob" | "Tinyblob" | "TinyBlob" | "Mediumblob" | "MediumBlob" | "Longblob" | "LongBlob"
-        | "Varbinary" | "VarBinary" | "Bit" => SqlType::Binary,
+        "Binary" | "Bytea" | "Blob" | "Tinyblob" | "TinyBlob" | "Mediumblob" | "MediumBlob" | "Longblob" | "LongBlob" | "Varbinary" | "VarBinary" | "Bit" => {
+            SqlType::Binary
+        }
         "Date" => SqlType::Date,
         "Time" => SqlType::Time,
         "Timestamp" => SqlType::Timestamp,

@@ -93,9 +93,7 @@ pub fn stored_type(t: &SqlType, max_length: Option<u32>) -> (SqlType, Option<u32
     use SqlType::*;
     let varchar = |n: u32| (Varchar, Some(n));
     match t {
-        TinyInt | SmallInt | Integer | BigInt | Float | Double | Numeric | Bool | Text | Date | Time | Timestamp | Datetime | Json => {
-            (t.clone(), None)
-        }
+        TinyInt | SmallInt | Integer | BigInt | Float | Double | Numeric | Bool | Text | Date | Time | Timestamp | Datetime | Json => (t.clone(), None),
         Unsigned(inner) => (Unsigned(Box::new(stored_type(inner, None).0)), None),
         Money => (Numeric, None),
         Citext => (Text, None),
@@ -176,34 +174,284 @@ fn quote_literal(s: &str) -> String {
 
 /// MySQL 8.0 and MariaDB 10.11 reserved words (lower case, sorted).
 const RESERVED: &[&str] = &[
-    "accessible", "add", "all", "alter", "analyze", "and", "as", "asc", "asensitive", "before", "between", "bigint", "binary",
-    "blob", "both", "by", "call", "cascade", "case", "change", "char", "character", "check", "collate", "column", "condition",
-    "constraint", "continue", "convert", "create", "cross", "cube", "cume_dist", "current_date", "current_role", "current_time",
-    "current_timestamp", "current_user", "cursor", "database", "databases", "day_hour", "day_microsecond", "day_minute",
-    "day_second", "dec", "decimal", "declare", "default", "delayed", "delete", "dense_rank", "desc", "describe",
-    "deterministic", "distinct", "distinctrow", "div", "do_domain_ids", "double", "drop", "dual", "each", "else", "elseif",
-    "empty", "enclosed", "escaped", "except", "exists", "exit", "explain", "false", "fetch", "first_value", "float", "float4",
-    "float8", "for", "force", "foreign", "from", "fulltext", "function", "general", "generated", "get", "grant", "group",
-    "grouping", "groups", "having", "high_priority", "hour_microsecond", "hour_minute", "hour_second", "if",
-    "ignore", "ignore_domain_ids", "ignore_server_ids", "in", "index", "infile", "inner", "inout", "insensitive", "insert",
-    "int", "int1", "int2", "int3", "int4", "int8", "integer", "intersect", "interval", "into", "io_after_gtids",
-    "io_before_gtids", "is", "iterate", "join", "json_table", "key", "keys", "kill", "lag", "last_value", "lateral", "lead",
-    "leading", "leave", "left", "like", "limit", "linear", "lines", "load", "localtime", "localtimestamp", "lock", "long",
-    "longblob", "longtext", "loop", "low_priority", "master_bind", "master_heartbeat_period",
-    "master_ssl_verify_server_cert", "match", "maxvalue", "mediumblob", "mediumint", "mediumtext", "middleint",
-    "minute_microsecond", "minute_second", "mod", "modifies", "natural", "not", "no_write_to_binlog", "nth_value", "ntile",
-    "null", "numeric", "of", "offset", "on", "optimize", "optimizer_costs", "option", "optionally", "or", "order", "out",
-    "outer", "outfile", "over", "page_checksum", "parse_vcol_expr", "partition", "percent_rank", "position", "precision",
-    "primary", "procedure", "purge", "range", "rank", "read", "reads", "read_write", "real", "recursive", "ref_system_id",
-    "references", "regexp", "release", "rename", "repeat", "replace", "require", "resignal", "restrict", "return",
-    "returning", "revoke", "right", "rlike", "row", "row_number", "rows", "schema", "schemas", "second_microsecond",
-    "select", "sensitive", "separator", "set", "show", "signal", "slow", "smallint", "spatial", "specific", "sql",
-    "sql_big_result", "sql_calc_found_rows", "sql_small_result", "sqlexception", "sqlstate", "sqlwarning", "ssl",
-    "starting", "stats_auto_recalc", "stats_persistent", "stats_sample_pages", "stored", "straight_join", "system",
-    "table", "terminated", "then", "tinyblob", "tinyint", "tinytext", "to", "trailing", "trigger", "true", "undo", "union",
-    "unique", "unlock", "unsigned", "update", "usage", "use", "using", "utc_date", "utc_time", "utc_timestamp", "values",
-    "varbinary", "varchar", "varcharacter", "varying", "virtual", "when", "where", "while", "window", "with", "write",
-    "xor", "year_month", "zerofill",
+    "accessible",
+    "add",
+    "all",
+    "alter",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "asensitive",
+    "before",
+    "between",
+    "bigint",
+    "binary",
+    "blob",
+    "both",
+    "by",
+    "call",
+    "cascade",
+    "case",
+    "change",
+    "char",
+    "character",
+    "check",
+    "collate",
+    "column",
+    "condition",
+    "constraint",
+    "continue",
+    "convert",
+    "create",
+    "cross",
+    "cube",
+    "cume_dist",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "cursor",
+    "database",
+    "databases",
+    "day_hour",
+    "day_microsecond",
+    "day_minute",
+    "day_second",
+    "dec",
+    "decimal",
+    "declare",
+    "default",
+    "delayed",
+    "delete",
+    "dense_rank",
+    "desc",
+    "describe",
+    "deterministic",
+    "distinct",
+    "distinctrow",
+    "div",
+    "do_domain_ids",
+    "double",
+    "drop",
+    "dual",
+    "each",
+    "else",
+    "elseif",
+    "empty",
+    "enclosed",
+    "escaped",
+    "except",
+    "exists",
+    "exit",
+    "explain",
+    "false",
+    "fetch",
+    "first_value",
+    "float",
+    "float4",
+    "float8",
+    "for",
+    "force",
+    "foreign",
+    "from",
+    "fulltext",
+    "function",
+    "general",
+    "generated",
+    "get",
+    "grant",
+    "group",
+    "grouping",
+    "groups",
+    "having",
+    "high_priority",
+    "hour_microsecond",
+    "hour_minute",
+    "hour_second",
+    "if",
+    "ignore",
+    "ignore_domain_ids",
+    "ignore_server_ids",
+    "in",
+    "index",
+    "infile",
+    "inner",
+    "inout",
+    "insensitive",
+    "insert",
+    "int",
+    "int1",
+    "int2",
+    "int3",
+    "int4",
+    "int8",
+    "integer",
+    "intersect",
+    "interval",
+    "into",
+    "io_after_gtids",
+    "io_before_gtids",
+    "is",
+    "iterate",
+    "join",
+    "json_table",
+    "key",
+    "keys",
+    "kill",
+    "lag",
+    "last_value",
+    "lateral",
+    "lead",
+    "leading",
+    "leave",
+    "left",
+    "like",
+    "limit",
+    "linear",
+    "lines",
+    "load",
+    "localtime",
+    "localtimestamp",
+    "lock",
+    "long",
+    "longblob",
+    "longtext",
+    "loop",
+    "low_priority",
+    "master_bind",
+    "master_heartbeat_period",
+    "master_ssl_verify_server_cert",
+    "match",
+    "maxvalue",
+    "mediumblob",
+    "mediumint",
+    "mediumtext",
+    "middleint",
+    "minute_microsecond",
+    "minute_second",
+    "mod",
+    "modifies",
+    "natural",
+    "not",
+    "no_write_to_binlog",
+    "nth_value",
+    "ntile",
+    "null",
+    "numeric",
+    "of",
+    "offset",
+    "on",
+    "optimize",
+    "optimizer_costs",
+    "option",
+    "optionally",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "outfile",
+    "over",
+    "page_checksum",
+    "parse_vcol_expr",
+    "partition",
+    "percent_rank",
+    "position",
+    "precision",
+    "primary",
+    "procedure",
+    "purge",
+    "range",
+    "rank",
+    "read",
+    "reads",
+    "read_write",
+    "real",
+    "recursive",
+    "ref_system_id",
+    "references",
+    "regexp",
+    "release",
+    "rename",
+    "repeat",
+    "replace",
+    "require",
+    "resignal",
+    "restrict",
+    "return",
+    "returning",
+    "revoke",
+    "right",
+    "rlike",
+    "row",
+    "row_number",
+    "rows",
+    "schema",
+    "schemas",
+    "second_microsecond",
+    "select",
+    "sensitive",
+    "separator",
+    "set",
+    "show",
+    "signal",
+    "slow",
+    "smallint",
+    "spatial",
+    "specific",
+    "sql",
+    "sql_big_result",
+    "sql_calc_found_rows",
+    "sql_small_result",
+    "sqlexception",
+    "sqlstate",
+    "sqlwarning",
+    "ssl",
+    "starting",
+    "stats_auto_recalc",
+    "stats_persistent",
+    "stats_sample_pages",
+    "stored",
+    "straight_join",
+    "system",
+    "table",
+    "terminated",
+    "then",
+    "tinyblob",
+    "tinyint",
+    "tinytext",
+    "to",
+    "trailing",
+    "trigger",
+    "true",
+    "undo",
+    "union",
+    "unique",
+    "unlock",
+    "unsigned",
+    "update",
+    "usage",
+    "use",
+    "using",
+    "utc_date",
+    "utc_time",
+    "utc_timestamp",
+    "values",
+    "varbinary",
+    "varchar",
+    "varcharacter",
+    "varying",
+    "virtual",
+    "when",
+    "where",
+    "while",
+    "window",
+    "with",
+    "write",
+    "xor",
+    "year_month",
+    "zerofill",
 ];
 
 fn is_reserved(name: &str) -> bool {
@@ -320,8 +568,7 @@ impl Renderer<'_> {
     /// AUTO_INCREMENT is only allowed on a key: it is rendered on a column when the
     /// table already has it as its lone primary key, else after `AlterPrimaryKey`.
     fn keeps_auto_increment(&self, table: &str, column: &Column) -> bool {
-        column.auto_increment
-            && self.old_table(table).is_some_and(|t| t.primary_key == [self.old_column_name(table, &column.name).to_string()])
+        column.auto_increment && self.old_table(table).is_some_and(|t| t.primary_key == [self.old_column_name(table, &column.name).to_string()])
     }
 
     fn variants(&self, name: &str) -> Option<&[String]> {
@@ -392,9 +639,8 @@ impl Renderer<'_> {
             .iter()
             .map(|name| {
                 let col = table.and_then(|t| t.column(name));
-                let needs_prefix = col.is_some_and(|c| {
-                    matches!(stored_type(&c.sql_type, c.max_length), (SqlType::Text | SqlType::Json, _) | (SqlType::Binary, None))
-                });
+                let needs_prefix =
+                    col.is_some_and(|c| matches!(stored_type(&c.sql_type, c.max_length), (SqlType::Text | SqlType::Json, _) | (SqlType::Binary, None)));
                 if needs_prefix {
                     format!("{}({TEXT_KEY_PREFIX})", ident(name))
                 } else {
@@ -519,8 +765,10 @@ impl Renderer<'_> {
             };
             // The last covering index dropped in this migration re-adds the key's own.
             let later_drop = |fk: &ForeignKey| {
-                let pos = self.ops.iter().position(|op| matches!(op, Op::DropIndex { table: tt, index } if tt == table && index.name == name)
-                    || matches!(op, Op::DropUnique { table: tt, unique } if tt == table && unique.name == name));
+                let pos = self.ops.iter().position(|op| {
+                    matches!(op, Op::DropIndex { table: tt, index } if tt == table && index.name == name)
+                        || matches!(op, Op::DropUnique { table: tt, unique } if tt == table && unique.name == name)
+                });
                 self.ops.iter().enumerate().any(|(i, op)| {
                     pos.is_some_and(|p| i > p)
                         && match op {
@@ -572,7 +820,6 @@ fn covered(t: &Table, columns: &[String], except: Option<&BTreeSet<&str>>) -> bo
         || t.indexes.iter().any(|i| kept(&i.name) && starts_with(&i.columns, columns))
         || t.uniques.iter().any(|u| kept(&u.name) && starts_with(&u.columns, columns))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -677,7 +924,10 @@ mod tests {
         );
         let mut t = Table::new("invoices", vec![Column::new("n", SqlType::Integer)], &["n"]);
         t.schema = Some("billing".into());
-        assert_eq!(one(Op::DropTable { table: t }, &Schema::default(), &Schema::default()).sql, "-- DANGER: drops table billing.invoices and every row in it\nDROP TABLE billing.invoices;\n");
+        assert_eq!(
+            one(Op::DropTable { table: t }, &Schema::default(), &Schema::default()).sql,
+            "-- DANGER: drops table billing.invoices and every row in it\nDROP TABLE billing.invoices;\n"
+        );
     }
 
     #[test]
@@ -699,7 +949,10 @@ mod tests {
         wider.max_length = Some(80);
         wider.nullable = false;
         let r = one(Op::AlterColumn { table: "users".into(), old: phone, new: wider }, &s, &s);
-        assert_eq!(r.sql, "-- DANGER: makes users.phone NOT NULL: fails if any row still holds NULL\nALTER TABLE users MODIFY COLUMN phone VARCHAR(80) NOT NULL;\n");
+        assert_eq!(
+            r.sql,
+            "-- DANGER: makes users.phone NOT NULL: fails if any row still holds NULL\nALTER TABLE users MODIFY COLUMN phone VARCHAR(80) NOT NULL;\n"
+        );
         assert_eq!(
             one(Op::RenameColumn { table: "users".into(), from: "bio".into(), to: "about".into() }, &s, &s).sql,
             "ALTER TABLE users RENAME COLUMN bio TO about;\n"
@@ -751,19 +1004,28 @@ ALTER TABLE users MODIFY COLUMN plan VARCHAR(255) NOT NULL;
         let s = schema(vec![users()], vec![]);
         let ix = Index { name: "ix_users_bio".into(), columns: vec!["bio".into(), "email".into()], unique: false };
         assert_eq!(one(Op::CreateIndex { table: "users".into(), index: ix.clone() }, &s, &s).sql, "CREATE INDEX ix_users_bio ON users (bio(255), email);\n");
-        assert_eq!(one(Op::DropIndex { table: "users".into(), index: ix }, &s, &s).sql, "-- DANGER: drops index ix_users_bio on users: queries that used it get slower\nALTER TABLE users DROP INDEX ix_users_bio;\n");
+        assert_eq!(
+            one(Op::DropIndex { table: "users".into(), index: ix }, &s, &s).sql,
+            "-- DANGER: drops index ix_users_bio on users: queries that used it get slower\nALTER TABLE users DROP INDEX ix_users_bio;\n"
+        );
         let uq = UniqueConstraint { name: "uq_users_status".into(), columns: vec!["status".into()] };
         assert_eq!(
             one(Op::AddUnique { table: "users".into(), unique: uq.clone() }, &s, &s).sql,
             "ALTER TABLE users ADD CONSTRAINT uq_users_status UNIQUE (status);\n"
         );
-        assert_eq!(one(Op::DropUnique { table: "users".into(), unique: uq }, &s, &s).sql, "-- DANGER: drops unique constraint uq_users_status on users: duplicates become possible\nALTER TABLE users DROP INDEX uq_users_status;\n");
+        assert_eq!(
+            one(Op::DropUnique { table: "users".into(), unique: uq }, &s, &s).sql,
+            "-- DANGER: drops unique constraint uq_users_status on users: duplicates become possible\nALTER TABLE users DROP INDEX uq_users_status;\n"
+        );
         let ck = Check { name: "ck_users_status".into(), expr: "status <> ''".into() };
         assert_eq!(
             one(Op::AddCheck { table: "users".into(), check: ck.clone() }, &s, &s).sql,
             "ALTER TABLE users ADD CONSTRAINT ck_users_status CHECK (status <> '');\n"
         );
-        assert_eq!(one(Op::DropCheck { table: "users".into(), check: ck }, &s, &s).sql, "-- DANGER: drops check ck_users_status on users: rows it refused become possible\nALTER TABLE users DROP CONSTRAINT ck_users_status;\n");
+        assert_eq!(
+            one(Op::DropCheck { table: "users".into(), check: ck }, &s, &s).sql,
+            "-- DANGER: drops check ck_users_status on users: rows it refused become possible\nALTER TABLE users DROP CONSTRAINT ck_users_status;\n"
+        );
     }
 
     fn posts(indexed: bool) -> Table {

@@ -113,24 +113,17 @@ fn render_op(op: &Op, old: &Schema, new: &Schema) -> Vec<String> {
             }
             vec![format!("ALTER TABLE {} {};", table(t), parts.join(", "))]
         }
-        Op::CreateIndex { table: t, index } => vec![format!(
-            "CREATE {}INDEX {} ON {} ({});",
-            if index.unique { "UNIQUE " } else { "" },
-            ident(&index.name),
-            table(t),
-            columns(&index.columns)
-        )],
+        Op::CreateIndex { table: t, index } => {
+            vec![format!("CREATE {}INDEX {} ON {} ({});", if index.unique { "UNIQUE " } else { "" }, ident(&index.name), table(t), columns(&index.columns))]
+        }
         Op::DropIndex { table: t, index } => {
             // An index lives in its table's schema.
             let (schema, _) = split(t, old, new);
             vec![format!("DROP INDEX {};", qualify(schema.as_deref(), &index.name))]
         }
-        Op::AddUnique { table: t, unique } => vec![format!(
-            "ALTER TABLE {} ADD CONSTRAINT {} UNIQUE ({});",
-            table(t),
-            ident(&unique.name),
-            columns(&unique.columns)
-        )],
+        Op::AddUnique { table: t, unique } => {
+            vec![format!("ALTER TABLE {} ADD CONSTRAINT {} UNIQUE ({});", table(t), ident(&unique.name), columns(&unique.columns))]
+        }
         Op::DropUnique { table: t, unique } => drop_constraint(&table(t), &unique.name),
         Op::AddForeignKey { table: t, fk } => {
             let mut s = format!(
@@ -237,11 +230,7 @@ fn uses_enum(t: &SqlType, key: &str) -> bool {
 
 fn create_table(t: &Table, old: &Schema, new: &Schema) -> String {
     let inline_pk = t.primary_key.len() == 1;
-    let mut lines: Vec<String> = t
-        .columns
-        .iter()
-        .map(|c| column_def(c, inline_pk && t.primary_key[0] == c.name, old, new))
-        .collect();
+    let mut lines: Vec<String> = t.columns.iter().map(|c| column_def(c, inline_pk && t.primary_key[0] == c.name, old, new)).collect();
     if t.primary_key.len() > 1 {
         lines.push(format!("PRIMARY KEY ({})", columns(&t.primary_key)));
     }
@@ -332,11 +321,7 @@ fn rename_table(from: &str, to: &str, old: &Schema, new: &Schema) -> Vec<String>
     let (ts, tname) = split(to, old, new);
     let mut out = Vec::new();
     if fs != ts {
-        out.push(format!(
-            "ALTER TABLE {} SET SCHEMA {};",
-            qualify(fs.as_deref(), &fname),
-            ts.as_deref().map_or("public".to_string(), ident)
-        ));
+        out.push(format!("ALTER TABLE {} SET SCHEMA {};", qualify(fs.as_deref(), &fname), ts.as_deref().map_or("public".to_string(), ident)));
     }
     if fname != tname {
         out.push(format!("ALTER TABLE {} RENAME TO {};", qualify(ts.as_deref(), &fname), ident(&tname)));
@@ -524,16 +509,107 @@ fn uses_citext(op: &Op) -> bool {
 /// Words PostgreSQL reserves (its "reserved" and "reserved (can be function or
 /// type)" key words): identifiers spelled like them must be quoted.
 const RESERVED: &[&str] = &[
-    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary", "both",
-    "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create", "cross",
-    "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
-    "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch",
-    "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner",
-    "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
-    "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer",
-    "overlaps", "placing", "primary", "references", "returning", "right", "select", "session_user", "similar",
-    "some", "symmetric", "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union", "unique",
-    "user", "using", "variadic", "verbose", "when", "where", "window", "with",
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "binary",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "collation",
+    "column",
+    "concurrently",
+    "constraint",
+    "create",
+    "cross",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "fetch",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "group",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "lateral",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "natural",
+    "not",
+    "notnull",
+    "null",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "outer",
+    "overlaps",
+    "placing",
+    "primary",
+    "references",
+    "returning",
+    "right",
+    "select",
+    "session_user",
+    "similar",
+    "some",
+    "symmetric",
+    "system_user",
+    "table",
+    "tablesample",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "variadic",
+    "verbose",
+    "when",
+    "where",
+    "window",
+    "with",
 ];
 
 /// An identifier, double-quoted only when PostgreSQL would otherwise fold or reject it.
@@ -610,7 +686,8 @@ mod tests {
                 &["invoice_no", "line_no"],
             )
         };
-        let big = Table { schema: Some("billing".into()), ..Table::new("big", vec![Column { auto_increment: true, ..Column::new("id", SqlType::BigInt) }], &["id"]) };
+        let big =
+            Table { schema: Some("billing".into()), ..Table::new("big", vec![Column { auto_increment: true, ..Column::new("id", SqlType::BigInt) }], &["id"]) };
         assert_eq!(
             sql(&[Op::CreateTable { table: t }, Op::CreateTable { table: big }]),
             "CREATE SCHEMA IF NOT EXISTS billing;\n\nCREATE TABLE billing.lines (\n    invoice_no BIGINT NOT NULL,\n    line_no SMALLINT NOT NULL,\n    PRIMARY KEY (invoice_no, line_no)\n);\n\nCREATE TABLE billing.big (\n    id BIGSERIAL PRIMARY KEY\n);\n"

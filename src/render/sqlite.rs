@@ -70,18 +70,153 @@ use crate::schema::{Check, Column, ForeignKey, Index, Schema, SqlType, Table, Un
 /// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
 /// spelled like one are quoted.
 const KEYWORDS: &[&str] = &[
-    "abort", "action", "add", "after", "all", "alter", "always", "analyze", "and", "as", "asc", "attach", "autoincrement", "before",
-    "begin", "between", "by", "cascade", "case", "cast", "check", "collate", "column", "commit", "conflict", "constraint", "create",
-    "cross", "current", "current_date", "current_time", "current_timestamp", "database", "default", "deferrable", "deferred",
-    "delete", "desc", "detach", "distinct", "do", "drop", "each", "else", "end", "escape", "except", "exclude", "exclusive",
-    "exists", "explain", "fail", "filter", "first", "following", "for", "foreign", "from", "full", "generated", "glob", "group",
-    "groups", "having", "if", "ignore", "immediate", "in", "index", "indexed", "initially", "inner", "insert", "instead",
-    "intersect", "into", "is", "isnull", "join", "key", "last", "left", "like", "limit", "match", "materialized", "natural", "no",
-    "not", "nothing", "notnull", "null", "nulls", "of", "offset", "on", "or", "order", "others", "outer", "over", "partition",
-    "plan", "pragma", "preceding", "primary", "query", "raise", "range", "recursive", "references", "regexp", "reindex",
-    "release", "rename", "replace", "restrict", "returning", "right", "rollback", "row", "rows", "savepoint", "select", "set",
-    "table", "temp", "temporary", "then", "ties", "to", "transaction", "trigger", "unbounded", "union", "unique", "update", "using",
-    "vacuum", "values", "view", "virtual", "when", "where", "window", "with", "without",
+    "abort",
+    "action",
+    "add",
+    "after",
+    "all",
+    "alter",
+    "always",
+    "analyze",
+    "and",
+    "as",
+    "asc",
+    "attach",
+    "autoincrement",
+    "before",
+    "begin",
+    "between",
+    "by",
+    "cascade",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "commit",
+    "conflict",
+    "constraint",
+    "create",
+    "cross",
+    "current",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "database",
+    "default",
+    "deferrable",
+    "deferred",
+    "delete",
+    "desc",
+    "detach",
+    "distinct",
+    "do",
+    "drop",
+    "each",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exclude",
+    "exclusive",
+    "exists",
+    "explain",
+    "fail",
+    "filter",
+    "first",
+    "following",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "generated",
+    "glob",
+    "group",
+    "groups",
+    "having",
+    "if",
+    "ignore",
+    "immediate",
+    "in",
+    "index",
+    "indexed",
+    "initially",
+    "inner",
+    "insert",
+    "instead",
+    "intersect",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "key",
+    "last",
+    "left",
+    "like",
+    "limit",
+    "match",
+    "materialized",
+    "natural",
+    "no",
+    "not",
+    "nothing",
+    "notnull",
+    "null",
+    "nulls",
+    "of",
+    "offset",
+    "on",
+    "or",
+    "order",
+    "others",
+    "outer",
+    "over",
+    "partition",
+    "plan",
+    "pragma",
+    "preceding",
+    "primary",
+    "query",
+    "raise",
+    "range",
+    "recursive",
+    "references",
+    "regexp",
+    "reindex",
+    "release",
+    "rename",
+    "replace",
+    "restrict",
+    "returning",
+    "right",
+    "rollback",
+    "row",
+    "rows",
+    "savepoint",
+    "select",
+    "set",
+    "table",
+    "temp",
+    "temporary",
+    "then",
+    "ties",
+    "to",
+    "transaction",
+    "trigger",
+    "unbounded",
+    "union",
+    "unique",
+    "update",
+    "using",
+    "vacuum",
+    "values",
+    "view",
+    "virtual",
+    "when",
+    "where",
+    "window",
+    "with",
+    "without",
 ];
 
 /// Temporary table of the foreign-key check that closes a rebuilding migration.
@@ -246,13 +381,8 @@ fn column_sql(c: &Column, inline_pk: bool) -> String {
 }
 
 fn fk_sql(fk: &ForeignKey) -> String {
-    let mut s = format!(
-        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
-        ident(&fk.name),
-        idents(&fk.columns),
-        ident(bare(&fk.ref_table)),
-        idents(&fk.ref_columns)
-    );
+    let mut s =
+        format!("CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})", ident(&fk.name), idents(&fk.columns), ident(bare(&fk.ref_table)), idents(&fk.ref_columns));
     if let Some(a) = fk.on_delete {
         s.push_str(&format!(" ON DELETE {}", a.as_sql()));
     }
@@ -271,13 +401,7 @@ fn check_sql(c: &Check) -> String {
 }
 
 fn index_sql(table: &str, i: &Index) -> String {
-    format!(
-        "CREATE {}INDEX {} ON {} ({});",
-        if i.unique { "UNIQUE " } else { "" },
-        ident(&i.name),
-        table_ident(table),
-        idents(&i.columns)
-    )
+    format!("CREATE {}INDEX {} ON {} ({});", if i.unique { "UNIQUE " } else { "" }, ident(&i.name), table_ident(table), idents(&i.columns))
 }
 
 /// The lone auto-increment integer key, written inline as the rowid alias.
@@ -437,14 +561,10 @@ impl<'a> Plan<'a> {
         }
         // Dropping a referenced table needs them off, unless every table referencing it
         // was dropped before it.
-        let drop_at = |name: &str| {
-            self.ops.iter().position(|o| matches!(o, Op::DropTable { table } if table.qualified_name() == name))
-        };
+        let drop_at = |name: &str| self.ops.iter().position(|o| matches!(o, Op::DropTable { table } if table.qualified_name() == name));
         self.dropped.iter().any(|d| {
             let at = drop_at(d);
-            self.old.tables.iter().any(|(name, t)| {
-                name != d && t.foreign_keys.iter().any(|f| f.ref_table == *d) && drop_at(name).is_none_or(|i| Some(i) > at)
-            })
+            self.old.tables.iter().any(|(name, t)| name != d && t.foreign_keys.iter().any(|f| f.ref_table == *d) && drop_at(name).is_none_or(|i| Some(i) > at))
         })
     }
 
@@ -506,13 +626,7 @@ impl<'a> Plan<'a> {
         }
         out.push(create_table_sql(&tmp, target, &target.foreign_keys));
         if !into.is_empty() {
-            out.push(format!(
-                "INSERT INTO {} ({})\nSELECT {} FROM {};",
-                table_ident(&tmp),
-                into.join(", "),
-                select.join(", "),
-                table_ident(final_name)
-            ));
+            out.push(format!("INSERT INTO {} ({})\nSELECT {} FROM {};", table_ident(&tmp), into.join(", "), select.join(", "), table_ident(final_name)));
         }
         out.push(self.attached_guard(final_name, target, &attached));
         out.push(format!("DROP TABLE {};", table_ident(final_name)));
