@@ -112,7 +112,7 @@ pub fn offline_cached(
             }
         }
         (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => {
-            report.notes.push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE))
+            report.notes.push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::revision::SNAPSHOT_FILE));
         }
         _ => {}
     }
@@ -282,7 +282,7 @@ pub fn describe_changes(old: &Schema, new: &Schema) -> Vec<String> {
         match old.enums.get(name) {
             None => out.push(format!("enum {name}: added")),
             Some(o) if o.variants != e.variants && !o.is_opaque() && !e.is_opaque() => {
-                out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants))
+                out.push(format!("enum {name}: labels {:?} -> {:?}", o.variants, e.variants));
             }
             _ => {}
         }

@@ -170,7 +170,7 @@ impl fmt::Display for Plan {
         match self.snapshot_change() {
             Some(SnapshotChange::Revision(from, to)) => writeln!(f, "  {SNAPSHOT_FILE}: revision {} -> {to}", from.as_deref().unwrap_or("base"))?,
             Some(SnapshotChange::Regenerated(to)) => {
-                writeln!(f, "  {SNAPSHOT_FILE}: unreadable (merge conflict?), regenerated from the models at revision {to}")?
+                writeln!(f, "  {SNAPSHOT_FILE}: unreadable (merge conflict?), regenerated from the models at revision {to}")?;
             }
             None => {}
         }

@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
         match &outcome {
             Outcome::Adopt(plan) => ctx.out.line(plan.to_string()),
             Outcome::AlreadyAdopted { migrations } => {
-                ctx.out.line(format!("{} is already a chain of {migrations} adopted migration(s); nothing to rename", dir.display()))
+                ctx.out.line(format!("{} is already a chain of {migrations} adopted migration(s); nothing to rename", dir.display()));
             }
         }
         if writes_config {

@@ -101,7 +101,7 @@ pub(crate) fn set_aside_column(t: &mut crate::schema::Table, col: &str) {
 /// does not have.
 pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
     use crate::schema::SqlType;
-    for (key, lt) in live.tables.iter_mut() {
+    for (key, lt) in &mut live.tables {
         if let Some(mt) = models.tables.get(key) {
             if lt.primary_key.is_empty() && !mt.primary_key.is_empty() && mt.primary_key.iter().all(|c| lt.column(c).is_some()) {
                 lt.primary_key = mt.primary_key.clone();
@@ -115,7 +115,7 @@ pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
     if backend != Backend::Sqlite {
         return;
     }
-    for (key, lt) in live.tables.iter_mut() {
+    for (key, lt) in &mut live.tables {
         let Some(mt) = models.tables.get(key) else { continue };
         for lc in &mut lt.columns {
             let Some(mc) = mt.column(&lc.name) else { continue };

@@ -399,7 +399,7 @@ pub fn comparable(schema: &mut Schema) {
             }
             c.name = truncate(&c.name, 63).to_string();
         }
-        for name in t.primary_key.iter_mut() {
+        for name in &mut t.primary_key {
             *name = truncate(name, 63).to_string();
         }
         for i in &mut t.indexes {

@@ -468,7 +468,7 @@ pub fn parse_create_table(sql: &str) -> Constraints {
         let table_level = ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].iter().any(|kw| is_kw(&first.0, kw));
         let column = if table_level { None } else { word(&first.0) };
         let mut name: Option<String> = None;
-        let mut k = if table_level { 0 } else { 1 };
+        let mut k = usize::from(!table_level);
         while k < item.len() {
             let t = &item[k].0;
             if is_kw(t, "CONSTRAINT") {

@@ -592,7 +592,7 @@ mod tests {
     fn doc_text_and_annotations_split() {
         let lines = [
             DocLine { text: " Registered users.".into(), line: 1 },
-            DocLine { text: "".into(), line: 2 },
+            DocLine { text: String::new(), line: 2 },
             DocLine { text: "   @index (a)".into(), line: 3 },
             DocLine { text: "  indented".into(), line: 4 },
             DocLine { text: " ".into(), line: 5 },
