@@ -1,6 +1,6 @@
 //! One error type for the core. Every variant carries what a user needs to act:
 //! the file and key, the migration directory and line, or the URL with its
-//! password redacted. Rendering (colour, exit code) happens in [`crate::commands`].
+//! password redacted. Rendering (colour, exit code) happens in [`crate::cli::commands`].
 
 use std::path::PathBuf;
 
@@ -50,23 +50,23 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     #[error("{0}")]
-    Chain(#[from] crate::chain::ChainErrors),
+    Chain(#[from] crate::migrations::chain::ChainErrors),
 
     #[error("{0}")]
-    Registry(#[from] crate::registry::RegistryError),
+    Registry(#[from] crate::schema::registry::RegistryError),
 
     #[error("{0}")]
     Spec(String),
 
-    #[error("{}", crate::apply::render_failure(.0))]
-    MigrationFailed(Box<crate::apply::MigrationFailure>),
+    #[error("{}", crate::engine::apply::render_failure(.0))]
+    MigrationFailed(Box<crate::engine::apply::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
-    #[error("{}", crate::apply::render_no_statements(file, migration))]
+    #[error("{}", crate::engine::apply::render_no_statements(file, migration))]
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
-    Database { context: String, diagnostic: crate::db::Diagnostic },
+    Database { context: String, diagnostic: crate::engine::db::Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -88,7 +88,7 @@ impl Error {
     }
 
     /// A database error with the database's full diagnostic (detail and hint included).
-    pub fn database(context: impl Into<String>, err: impl Into<crate::db::Diagnostic>) -> Self {
+    pub fn database(context: impl Into<String>, err: impl Into<crate::engine::db::Diagnostic>) -> Self {
         Error::Database { context: context.into(), diagnostic: err.into() }
     }
 
