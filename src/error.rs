@@ -2,7 +2,7 @@
 //! the file and key, the migration directory and line, or the URL with its
 //! password redacted. Rendering (colour, exit code) happens in [`crate::cli::commands`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -58,11 +58,11 @@ pub enum Error {
     #[error("{0}")]
     Spec(String),
 
-    #[error("{}", crate::engine::apply::render_failure(.0))]
+    #[error("{0}")]
     MigrationFailed(Box<crate::engine::apply::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
-    #[error("{}", crate::engine::apply::render_no_statements(file, migration))]
+    #[error("{}", render_no_statements(file, migration))]
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
@@ -100,4 +100,12 @@ impl Error {
             _ => EXIT_USAGE,
         }
     }
+}
+
+/// The text a `down.sql` with no statements is refused with under `--strict`.
+fn render_no_statements(file: &Path, migration: &str) -> String {
+    format!(
+        "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
+        file.display()
+    )
 }

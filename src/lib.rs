@@ -11,7 +11,7 @@
 //! - [`schema`]: the backend-neutral model, the registry that reads it from Diesel
 //!   `table!`s, the diff between two models, autogenerate;
 //! - [`dialect`]: per-database SQL rendering and introspection, and the SQL lexer;
-//! - [`error`]: the one error type.
+//! - [`error`]: the one error type, and [`atomic_write`], how every layer writes a file.
 //!
 //! Two flows run through these layers.
 //!
@@ -43,6 +43,7 @@
 //! [`schema::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]
 //! are thin: they wire these steps together.
 
+pub mod atomic_write;
 pub mod cli;
 pub mod dialect;
 pub mod engine;

@@ -152,7 +152,16 @@ impl Kept {
     }
 }
 
-pub fn render_failure(f: &MigrationFailure) -> String {
+/// How a failed migration reads: what ran, what stayed, where, and what to do next.
+/// [`crate::error::Error::MigrationFailed`] shows this, so the error type needs no
+/// call into this module.
+impl std::fmt::Display for MigrationFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render_failure(self))
+    }
+}
+
+fn render_failure(f: &MigrationFailure) -> String {
     let short = f.migration.split('_').next().unwrap_or(&f.migration);
     let mut outcome = f.kept.summary();
     match &f.kept {
@@ -211,14 +220,6 @@ pub fn render_failure(f: &MigrationFailure) -> String {
         f.migration,
         if lost { "connection lost: " } else { "" },
         f.diagnostic
-    )
-}
-
-/// The text a `down.sql` with no statements is refused with under `--strict`.
-pub fn render_no_statements(file: &Path, migration: &str) -> String {
-    format!(
-        "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
-        file.display()
     )
 }
 

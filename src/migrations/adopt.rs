@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Metadata};
-use crate::migrations::revision::SNAPSHOT_FILE;
 use crate::migrations::snapshot::Snapshot;
+use crate::migrations::snapshot::SNAPSHOT_FILE;
 use crate::schema::model::Schema;
 
 /// One Diesel migration and the name it gets.
@@ -254,7 +254,7 @@ pub fn remove_leftovers(dir: &Path) {
 
 /// Carries out a plan: all of it, or (on any failure) none of it.
 pub fn apply(plan: &Plan) -> Result<()> {
-    let _lock = crate::migrations::revision::DirLock::acquire(&plan.dir, std::time::Duration::from_secs(10))?;
+    let _lock = crate::migrations::dir_lock::DirLock::acquire(&plan.dir, std::time::Duration::from_secs(10))?;
     remove_leftovers(&plan.dir);
     if let Some(m) = plan.moves.iter().find(|m| !plan.dir.join(&m.from).is_dir()) {
         return Err(Error::Refused(format!("{} changed since the plan was made ({} is gone); run adopt again", plan.dir.display(), m.from)));

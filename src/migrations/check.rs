@@ -78,7 +78,7 @@ pub fn offline_cached(
     };
     report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
 
-    let snapshot_path = migrations_dir.join(crate::migrations::revision::SNAPSHOT_FILE);
+    let snapshot_path = migrations_dir.join(crate::migrations::snapshot::SNAPSHOT_FILE);
     let fingerprint = cache_file.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, (types, ignore), &snapshot_path));
     let cached_revision = match (cache_file, fingerprint) {
         (Some(c), Some((f, _))) => read_cache(c, f),
@@ -104,7 +104,7 @@ pub fn offline_cached(
                     kind: "snapshot-stale",
                     message: format!(
                         "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain (`cargo migrate merge`)",
-                        crate::migrations::revision::SNAPSHOT_FILE,
+                        crate::migrations::snapshot::SNAPSHOT_FILE,
                         r.as_deref().unwrap_or("base"),
                         head.as_deref().unwrap_or("base")
                     ),
@@ -114,7 +114,7 @@ pub fn offline_cached(
         (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => {
             report
                 .notes
-                .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::migrations::revision::SNAPSHOT_FILE));
+                .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::migrations::snapshot::SNAPSHOT_FILE));
         }
         _ => {}
     }
@@ -391,12 +391,12 @@ mod tests {
         std::fs::write(m.join("metadata.toml"), "run_in_transaction = true\n").unwrap();
         let schema = crate::schema::registry::load(root, &models).unwrap();
         std::fs::write(
-            root.join("migrations").join(crate::migrations::revision::SNAPSHOT_FILE),
+            root.join("migrations").join(crate::migrations::snapshot::SNAPSHOT_FILE),
             snapshot::Snapshot::new(Some("0001".into()), &schema).to_json(),
         )
         .unwrap();
         let age = |p: &Path| std::fs::File::open(p).unwrap().set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60)).unwrap();
-        for p in [root.join("src/lib.rs"), m.clone(), m.join("metadata.toml"), root.join("migrations").join(crate::migrations::revision::SNAPSHOT_FILE)] {
+        for p in [root.join("src/lib.rs"), m.clone(), m.join("metadata.toml"), root.join("migrations").join(crate::migrations::snapshot::SNAPSHOT_FILE)] {
             age(&p);
         }
         let run = || offline_cached(&root.join("migrations"), root, &models, &Default::default(), &[], Some(&cache)).unwrap().0;

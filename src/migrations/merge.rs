@@ -20,12 +20,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::atomic_write::write_atomically;
 use crate::engine::state::DbState;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
-use crate::migrations::revision::SNAPSHOT_FILE;
+use crate::migrations::snapshot::SNAPSHOT_FILE;
 use crate::migrations::snapshot::{self, Snapshot};
-use crate::project::init::write_atomically;
 use crate::schema::model::Schema;
 
 /// What version control knows about a migration directory.
@@ -536,7 +536,7 @@ enum Done {
 /// undoes everything done so far, so the directory is as it was.
 pub fn apply(plan: &Plan) -> Result<()> {
     // The lock `revision` takes: no new migration appears while names move.
-    let _lock = crate::migrations::revision::DirLock::acquire(&plan.dir, std::time::Duration::from_secs(10))?;
+    let _lock = crate::migrations::dir_lock::DirLock::acquire(&plan.dir, std::time::Duration::from_secs(10))?;
     if let Some(r) = plan.renames.iter().find(|r| !plan.dir.join(&r.from).is_dir()) {
         return Err(Error::Refused(format!("{} changed since the plan was made ({} is gone); run merge again", plan.dir.display(), r.from)));
     }

@@ -11,8 +11,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::migrations::revision::SNAPSHOT_FILE;
 use crate::schema::model::{Schema, Source};
+
+/// The file beside the migrations that autogenerate compares against (a file, never
+/// a subdirectory: Diesel treats every subdirectory as a migration).
+pub const SNAPSHOT_FILE: &str = "schema_snapshot.json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {

@@ -35,13 +35,13 @@ pub fn read(path: &Path) -> Option<String> {
     (key == build_key()).then(|| body.to_string())
 }
 
-/// Writes atomically (see [`write_atomically`](crate::project::init::write_atomically));
+/// Writes atomically (see [`write_atomically`](crate::atomic_write::write_atomically));
 /// failures are ignored.
 pub fn write(path: &Path, body: &str) {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = crate::project::init::write_atomically(path, &format!("{}\n{body}", build_key()));
+    let _ = crate::atomic_write::write_atomically(path, &format!("{}\n{body}", build_key()));
 }
 
 /// `PREFIX-<hash of key>.EXT`: one cache file per key (a migrations directory, a

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use crate::atomic_write::write_atomically;
 use crate::error::{Error, Result};
 use crate::project::workspace::Workspace;
 
@@ -156,21 +157,6 @@ fn guess_models(ws: &Workspace, base_dir: &Path) -> Vec<String> {
     }
     found.sort();
     found
-}
-
-/// Write to a temporary file beside the target, then rename: never a half-written
-/// file, and on failure (a full disk) no temporary file left behind either. The
-/// temporary name is per process, so concurrent writers each see the old file or a
-/// whole new one.
-pub fn write_atomically(path: &Path, contents: &str) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.cargo-migrate-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, contents).map_err(|e| Error::io(&tmp, e)).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))).inspect_err(
-        |_| {
-            let _ = std::fs::remove_file(&tmp);
-        },
-    )
 }
 
 #[cfg(test)]

@@ -22,13 +22,13 @@ pub fn schema_at_head(migrations_dir: &Path, chain: &Chain) -> Result<Schema> {
         None if head.is_none() => Ok(Schema::default()),
         Some(s) => Err(Error::OutOfSync(format!(
             "`{}` records revision {} but the head is {}\n  hint: after a merge or a hand-made migration, compare against a database at head instead: `cargo migrate revision --autogenerate --db -m …`",
-            migrations_dir.join(crate::migrations::revision::SNAPSHOT_FILE).display(),
+            migrations_dir.join(crate::migrations::snapshot::SNAPSHOT_FILE).display(),
             s.revision.as_deref().unwrap_or("none"),
             head.as_deref().unwrap_or("none")
         ))),
         None => Err(Error::OutOfSync(format!(
             "no `{}`: there is no record of the schema at head {}\n  hint: compare against a database at head once with `cargo migrate revision --autogenerate --db -m …` (it writes the snapshot)",
-            migrations_dir.join(crate::migrations::revision::SNAPSHOT_FILE).display(),
+            migrations_dir.join(crate::migrations::snapshot::SNAPSHOT_FILE).display(),
             head.as_deref().unwrap_or("none")
         ))),
     }

@@ -82,7 +82,7 @@ impl AnnotationPlan {
             let updated = insert_lines(&original, &lines);
             // A symbolic link stays one: the file it points at is rewritten.
             let target = std::fs::canonicalize(path)?;
-            crate::project::init::write_atomically(&target, &updated).map_err(|e| std::io::Error::other(e.to_string()))?;
+            crate::atomic_write::write_atomically(&target, &updated).map_err(|e| std::io::Error::other(e.to_string()))?;
         }
         Ok(())
     }
