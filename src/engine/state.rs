@@ -9,10 +9,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::apply::Direction;
 use crate::engine::database_url::Backend;
 use crate::engine::db::{Connection, Param};
 use crate::error::{Error, Result};
+
+/// Which way a migration runs; a failed-part-way mark records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
 
 pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
 pub const OUR_TABLE: &str = "__cargo_migrate_applied";

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::engine::apply::Status;
+use crate::engine::status::Status;
 use crate::error::Result;
 use crate::migrations::chain::{self, Chain};
 use crate::migrations::lint::{self, Finding};

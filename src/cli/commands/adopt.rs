@@ -23,7 +23,7 @@ fn annotate(ctx: &Context, conn: &mut Connection, outcome: &Outcome) -> Result<A
         Outcome::Adopt(plan) => plan.moves.iter().filter(|m| !db.is_applied(&m.diesel_version)).map(|m| m.from.clone()).collect(),
         Outcome::AlreadyAdopted { .. } => {
             let chain = crate::migrations::chain::load(&cfg.migrations_dir)?;
-            let status = crate::engine::apply::Status::read(&chain, &db)?;
+            let status = crate::engine::status::Status::read(&chain, &db)?;
             status.pending(&chain).iter().map(|m| m.name.clone()).collect()
         }
     };

@@ -65,7 +65,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
     let (old, new) = if args.db {
         let mut conn = super::connect(ctx)?;
         let db = crate::engine::state::read(&mut conn)?;
-        let status = crate::engine::apply::Status::read(&chain, &db)?;
+        let status = crate::engine::status::Status::read(&chain, &db)?;
         let pending = status.pending(&chain);
         if !pending.is_empty() || !status.orphans.is_empty() {
             return Err(Error::Refused(format!(
