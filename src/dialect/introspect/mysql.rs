@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::introspect::is_state_table;
-use crate::dialect::render::mysql::{stored_type, translate_default};
+use crate::dialect::render::mysql::translate_default;
+use crate::dialect::types::mysql::stored_type;
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};

@@ -12,7 +12,8 @@
 
 use serde::Deserialize;
 
-use crate::dialect::render::postgres::{fold_type, takes_length, truncate};
+use crate::dialect::render::postgres::truncate;
+use crate::dialect::types::postgres::{fold_type, takes_length};
 use crate::engine::db::{Connection, Param};
 use crate::error::{Error, Result};
 use crate::schema::model::{

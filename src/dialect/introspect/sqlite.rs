@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::dialect::render::sqlite::{default_sql, folded_type};
+use crate::dialect::render::sqlite::default_sql;
+use crate::dialect::types::sqlite::folded_type;
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
@@ -651,7 +652,7 @@ mod tests {
 
     #[test]
     fn types_round_trip_through_the_declared_type() {
-        use crate::dialect::render::sqlite::declared_type;
+        use crate::dialect::types::sqlite::declared_type;
         for t in [
             SqlType::SmallInt,
             SqlType::Integer,

@@ -33,6 +33,7 @@
 use std::collections::BTreeSet;
 
 use super::Rendered;
+use crate::dialect::types::postgres::{fold_type, range_element};
 use crate::schema::diff::Op;
 use crate::schema::model::{Column, EnumType, Schema, SqlType, Table};
 
@@ -401,40 +402,6 @@ fn literal(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
-/// The type as PostgreSQL stores it: what it lacks folded into the closest type
-/// it has (see the table in the module doc). Idempotent.
-pub fn fold_type(t: &SqlType) -> SqlType {
-    match t {
-        SqlType::TinyInt => SqlType::SmallInt,
-        SqlType::Datetime => SqlType::Timestamp,
-        SqlType::Unsigned(inner) => match &**inner {
-            SqlType::TinyInt => SqlType::SmallInt,
-            SqlType::SmallInt => SqlType::Integer,
-            SqlType::Integer | SqlType::BigInt => SqlType::BigInt,
-            other => fold_type(other),
-        },
-        SqlType::Array(inner) => match fold_type(inner) {
-            SqlType::Array(i) => SqlType::Array(i),
-            other => SqlType::Array(Box::new(other)),
-        },
-        SqlType::Range(inner) => SqlType::Range(Box::new(range_element(inner))),
-        SqlType::Multirange(inner) => SqlType::Multirange(Box::new(range_element(inner))),
-        other => other.clone(),
-    }
-}
-
-/// The element of the built-in range type closest to a range of `t`.
-fn range_element(t: &SqlType) -> SqlType {
-    match fold_type(t) {
-        SqlType::SmallInt | SqlType::Integer => SqlType::Integer,
-        SqlType::BigInt => SqlType::BigInt,
-        SqlType::Timestamp => SqlType::Timestamp,
-        SqlType::Timestamptz => SqlType::Timestamptz,
-        SqlType::Date => SqlType::Date,
-        _ => SqlType::Numeric,
-    }
-}
-
 fn range_prefix(t: &SqlType) -> &'static str {
     match range_element(t) {
         SqlType::Integer => "int4",
@@ -443,15 +410,6 @@ fn range_prefix(t: &SqlType) -> &'static str {
         SqlType::Timestamptz => "tstz",
         SqlType::Date => "date",
         _ => "num",
-    }
-}
-
-/// Whether `max_length` means anything for this (folded) type on PostgreSQL.
-pub fn takes_length(t: &SqlType) -> bool {
-    match t {
-        SqlType::Varchar | SqlType::Char => true,
-        SqlType::Array(inner) => takes_length(inner),
-        _ => false,
     }
 }
 

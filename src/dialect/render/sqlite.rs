@@ -3,7 +3,7 @@
 //! # Types
 //!
 //! SQLite keeps each column's declared type text verbatim (it only derives an
-//! affinity from it), so every [`SqlType`] gets a declared type of its own and
+//! affinity from it), so every [`SqlType`](crate::schema::model::SqlType) gets a declared type of its own and
 //! [`crate::dialect::introspect::sqlite`] maps it back exactly. `max_length` is written as
 //! `(n)` after any type and read back the same way.
 //!
@@ -64,8 +64,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Rendered;
+use crate::dialect::types::sqlite::declared_type;
 use crate::schema::diff::Op;
-use crate::schema::model::{Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
+use crate::schema::model::{Check, Column, ForeignKey, Index, Schema, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
 /// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
 /// spelled like one are quoted.
@@ -248,56 +249,6 @@ fn bare(key: &str) -> &str {
 
 fn idents(cols: &[String]) -> String {
     cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
-}
-
-/// The declared type of a column, without its length (see the table above).
-pub fn declared_type(t: &SqlType) -> String {
-    match t {
-        SqlType::SmallInt => "SMALLINT".into(),
-        SqlType::Integer => "INTEGER".into(),
-        SqlType::BigInt | SqlType::Oid => "BIGINT".into(),
-        SqlType::TinyInt => "TINYINT".into(),
-        SqlType::Unsigned(inner) => format!("{} UNSIGNED", declared_type(inner)),
-        SqlType::Float => "REAL".into(),
-        SqlType::Double => "DOUBLE".into(),
-        SqlType::Numeric | SqlType::Money => "NUMERIC".into(),
-        SqlType::Bool => "BOOLEAN".into(),
-        SqlType::Varchar => "VARCHAR".into(),
-        SqlType::Char => "CHAR".into(),
-        SqlType::Binary => "BLOB".into(),
-        SqlType::Date => "DATE".into(),
-        SqlType::Time => "TIME".into(),
-        SqlType::Timestamp => "TIMESTAMP".into(),
-        SqlType::Timestamptz => "TIMESTAMPTZ".into(),
-        SqlType::Datetime => "DATETIME".into(),
-        SqlType::Json => "JSON".into(),
-        SqlType::Jsonb => "JSONB".into(),
-        SqlType::Text
-        | SqlType::CChar
-        | SqlType::Citext
-        | SqlType::Interval
-        | SqlType::Uuid
-        | SqlType::Array(_)
-        | SqlType::Range(_)
-        | SqlType::Multirange(_)
-        | SqlType::Inet
-        | SqlType::Cidr
-        | SqlType::MacAddr
-        | SqlType::MacAddr8
-        | SqlType::PgLsn
-        | SqlType::Custom { .. } => "TEXT".into(),
-    }
-}
-
-/// Whether `SqlType` is one SQLite writes as another type (and `comparable` folds).
-pub fn folded_type(t: &SqlType) -> Option<SqlType> {
-    match t {
-        SqlType::Oid => Some(SqlType::BigInt),
-        SqlType::Money => Some(SqlType::Numeric),
-        SqlType::Unsigned(inner) => folded_type(inner).map(|i| SqlType::Unsigned(Box::new(i))),
-        _ if declared_type(t) == "TEXT" && *t != SqlType::Text => Some(SqlType::Text),
-        _ => None,
-    }
 }
 
 /// A default expression as SQLite accepts it: literals and `CURRENT_*` as they are,

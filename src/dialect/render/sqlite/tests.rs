@@ -1,5 +1,5 @@
 use super::*;
-use crate::schema::model::{Action, EnumType, Source};
+use crate::schema::model::{Action, EnumType, Source, SqlType};
 
 fn col(name: &str, sql_type: SqlType) -> Column {
     Column { nullable: true, ..Column::new(name, sql_type) }
