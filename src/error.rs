@@ -1,6 +1,6 @@
 //! One error type for the core. Every variant carries what a user needs to act:
 //! the file and key, the migration directory and line, or the URL with its
-//! password redacted. Rendering (colour, exit code) happens in [`crate::cli::commands`].
+//! password redacted. Rendering (colour, exit code) happens in the command handlers.
 
 use std::path::{Path, PathBuf};
 

@@ -54,8 +54,9 @@ pub struct Config {
     /// Tables excluded elsewhere (`diesel.toml`'s `print_schema.filter`), names or
     /// globs, left alone like `ignore`. Filled by [`with_diesel`] from the filter.
     pub excluded: Vec<String>,
-    /// `[…metadata.migrate.types]`: SQL type name by Rust type name.
-    pub types: crate::schema::registry::TypeMap,
+    /// `[…metadata.migrate.types]`: SQL type name by Rust type name (the registry's
+    /// `TypeMap`, spelled out so configuration does not depend on the schema layer).
+    pub types: std::collections::BTreeMap<String, String>,
     /// The project's `diesel.toml`, when it has one. With no table it supplied
     /// `migrations_dir` and `models`; its `filter` always says which tables the
     /// models leave out on purpose.
