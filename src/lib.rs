@@ -1,7 +1,9 @@
 //! `cargo migrate`: Alembic's migration workflow for Diesel workspaces.
 //!
-//! The source is layered, and a path names its layer. Dependencies point down the
-//! list (the cycles that remain are issue 16's next slice):
+//! The source is layered, and a path names its layer. Dependencies are meant to
+//! point down this list; the edges that still point up (`engine` printing through
+//! `cli::output`, `dialect` using `engine`'s connection and `Backend`, `error` holding
+//! the typed errors of the layers above) are issue 16's next slice.
 //!
 //! - [`cli`]: arguments, the resolved context, output, and thin command handlers;
 //! - [`project`]: the Cargo workspace, its configuration, `diesel.toml`, `init`;
@@ -10,7 +12,8 @@
 //! - [`engine`]: the database URL, connection, state tables and the apply loop;
 //! - [`schema`]: the backend-neutral model, the registry that reads it from Diesel
 //!   `table!`s, the diff between two models, autogenerate;
-//! - [`dialect`]: per-database SQL rendering and introspection, and the SQL lexer;
+//! - [`dialect`]: per-database SQL rendering, introspection and type folding, and
+//!   the SQL lexer;
 //! - [`error`]: the one error type, and [`atomic_write`], how every layer writes a file.
 //!
 //! Two flows run through these layers.

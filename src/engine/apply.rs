@@ -22,7 +22,7 @@ use crate::engine::db::{Connection, Diagnostic};
 use crate::engine::state::{self, DbState, Direction, Record, STATUS_APPLIED};
 use crate::engine::status::{Applied, Status};
 use crate::error::{Error, Result};
-use crate::migrations::chain::{Chain, Migration};
+use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
 use crate::migrations::revision_spec::Spec;
 
@@ -270,13 +270,6 @@ impl Status<'_> {
         }
         Ok(())
     }
-}
-
-/// A version no chain of `width` digits writes: diesel_cli's timestamps
-/// (`20190322170700`, `2019-03-22-170700`) and its `00000000000000` setup migration.
-/// Rolling back "to the version before" such a row would mean `base`: never advise it.
-pub fn is_diesel_era(version: &str, width: usize) -> bool {
-    version.len() != width || version.parse::<u64>().is_ok_and(|n| n == 0)
 }
 
 fn prev_version(v: &str) -> String {

@@ -668,6 +668,13 @@ pub fn load(dir: &Path) -> Result<Chain> {
     Ok(validate(dir, &migrations, problems)?)
 }
 
+/// A version no chain of `width` digits writes: diesel_cli's timestamps
+/// (`20190322170700`, `2019-03-22-170700`) and its `00000000000000` setup migration.
+/// Rolling back "to the version before" such a row would mean `base`: never advise it.
+pub fn is_diesel_era(version: &str, width: usize) -> bool {
+    version.len() != width || version.parse::<u64>().is_ok_and(|n| n == 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

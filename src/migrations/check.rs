@@ -226,7 +226,7 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     }
     for o in &status.orphans {
         let name = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
-        if o.record.is_none() && crate::engine::apply::is_diesel_era(&o.version, chain.width) {
+        if o.record.is_none() && chain::is_diesel_era(&o.version, chain.width) {
             report.problems.push(Problem {
                 kind: "db-unknown",
                 message: format!("the database lists Diesel version {name}, which no migration of this chain records as its `diesel_version`\n    fix: `cargo migrate adopt` the migrations directory Diesel applied it from; never roll back to `base` for it"),
