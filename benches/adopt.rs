@@ -84,7 +84,8 @@ fn adopt_db(admin: &str, bin: &str) {
     let pristine = dir.path().join("pristine");
     models::generate(&pristine, DB_FILES, 5);
     let schema = cargo_migrate::registry::load(&pristine, &["src/models".to_string()]).unwrap_or_else(|e| panic!("{e}"));
-    let create = cargo_migrate::autogenerate::generate(cargo_migrate::database_url::Backend::Postgres, &Default::default(), &schema, &Default::default(), vec![]);
+    let create =
+        cargo_migrate::autogenerate::generate(cargo_migrate::database_url::Backend::Postgres, &Default::default(), &schema, &Default::default(), vec![]);
     let m = pristine.join("migrations/20200101000000_create_schema");
     std::fs::create_dir_all(&m).unwrap();
     std::fs::write(m.join("up.sql"), &create.up.sql).unwrap();
@@ -109,14 +110,27 @@ fn adopt_db(admin: &str, bin: &str) {
             psql(&url, "DELETE FROM __diesel_schema_migrations WHERE version <> '20200101000000'; DROP TABLE IF EXISTS __cargo_migrate_applied");
         };
         let adopt = || {
-            let out = Command::new(bin).args(["migrate", "adopt", "--db"]).current_dir(&ws).env("DATABASE_URL", &url).env_remove("CARGO_TARGET_DIR").env("NO_COLOR", "1").output().expect("runs");
+            let out = Command::new(bin)
+                .args(["migrate", "adopt", "--db"])
+                .current_dir(&ws)
+                .env("DATABASE_URL", &url)
+                .env_remove("CARGO_TARGET_DIR")
+                .env("NO_COLOR", "1")
+                .output()
+                .expect("runs");
             assert!(out.status.success(), "adopt --db failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
             out
         };
         fresh();
         let first = adopt();
         let annotated = String::from_utf8_lossy(&first.stdout).lines().filter(|l| l.starts_with("    src/models/")).count();
-        let check = Command::new(bin).args(["migrate", "check", "--db"]).current_dir(&ws).env("DATABASE_URL", &url).env_remove("CARGO_TARGET_DIR").output().expect("runs");
+        let check = Command::new(bin)
+            .args(["migrate", "check", "--db"])
+            .current_dir(&ws)
+            .env("DATABASE_URL", &url)
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .expect("runs");
         assert!(check.status.success(), "check --db after adopt --db:\n{}", String::from_utf8_lossy(&check.stdout));
         let dump = || run(Command::new("pg_dump").args(["--schema-only", "--no-owner", &url]));
         dump();
@@ -158,7 +172,8 @@ fn generate_diesel(dir: &Path) {
         let name = if n % 2 == 0 { format!("{y}-{month:02}-{day:02}-120000_change_{table}") } else { format!("{y}{month:02}{day:02}120000_change_{table}") };
         let m = dir.join(name);
         std::fs::create_dir_all(&m).expect("create migration dir");
-        std::fs::write(m.join("up.sql"), format!("ALTER TABLE {table} ADD COLUMN c{n} TEXT;\nCREATE INDEX ix_{table}_c{n} ON {table} (c{n});\n")).expect("write up.sql");
+        std::fs::write(m.join("up.sql"), format!("ALTER TABLE {table} ADD COLUMN c{n} TEXT;\nCREATE INDEX ix_{table}_c{n} ON {table} (c{n});\n"))
+            .expect("write up.sql");
         std::fs::write(m.join("down.sql"), format!("DROP INDEX ix_{table}_c{n};\nALTER TABLE {table} DROP COLUMN c{n};\n")).expect("write down.sql");
         if n % 3 == 0 {
             std::fs::write(m.join("metadata.toml"), "run_in_transaction = false\n").expect("write metadata.toml");

@@ -21,9 +21,16 @@ fn write_chain(dir: &Path) {
     for n in 1..=MIGRATIONS {
         let d = dir.join(format!("{n:04}_step_{n}"));
         std::fs::create_dir_all(&d).unwrap();
-        std::fs::write(d.join("up.sql"), format!("CREATE TABLE t{n} (id INTEGER PRIMARY KEY, v VARCHAR(20));\nINSERT INTO t{n} (id, v) VALUES (1, 'x');\n")).unwrap();
+        std::fs::write(d.join("up.sql"), format!("CREATE TABLE t{n} (id INTEGER PRIMARY KEY, v VARCHAR(20));\nINSERT INTO t{n} (id, v) VALUES (1, 'x');\n"))
+            .unwrap();
         std::fs::write(d.join("down.sql"), format!("DROP TABLE t{n};\n")).unwrap();
-        let meta = Metadata { revises: (n > 1).then(|| format!("{:04}", n - 1)), message: Some(format!("step {n}")), created: None, run_in_transaction: Some(true), ..Default::default() };
+        let meta = Metadata {
+            revises: (n > 1).then(|| format!("{:04}", n - 1)),
+            message: Some(format!("step {n}")),
+            created: None,
+            run_in_transaction: Some(true),
+            ..Default::default()
+        };
         std::fs::write(d.join("metadata.toml"), meta.to_toml()).unwrap();
     }
 }
@@ -46,9 +53,12 @@ fn fresh(backend: Backend, admin: Option<&str>, tag: &str, tmp: &Path) -> (Datab
             let authority = rest.split('/').next().unwrap();
             let db_url = DatabaseUrl::parse(&format!("{scheme}://{authority}/{name}"), tmp).unwrap();
             let drop_sql = if backend == Backend::Postgres { format!("DROP DATABASE {name} WITH (FORCE)") } else { format!("DROP DATABASE {name}") };
-            (db_url, Box::new(move || {
-                let _ = c.batch_execute(&drop_sql);
-            }))
+            (
+                db_url,
+                Box::new(move || {
+                    let _ = c.batch_execute(&drop_sql);
+                }),
+            )
         }
     }
 }
@@ -70,7 +80,8 @@ fn ours(url: &DatabaseUrl, chain: &chain::Chain) -> Duration {
     let mut conn = Connection::connect(url, Duration::ZERO).unwrap();
     let out = Output::new(false, false, true, 0);
     let started = Instant::now();
-    let mut engine = Engine { conn: &mut conn, chain, out: &out, opts: Options { ignore_checksums: false, lock_timeout: Duration::from_secs(60), strict: false } };
+    let mut engine =
+        Engine { conn: &mut conn, chain, out: &out, opts: Options { ignore_checksums: false, lock_timeout: Duration::from_secs(60), strict: false } };
     let report = engine.upgrade(&Spec::parse("head").unwrap()).unwrap();
     assert_eq!(report.done.len(), MIGRATIONS as usize);
     started.elapsed()

@@ -57,7 +57,8 @@ fn main() {
     assert_eq!(g.ops.len(), 1, "{:?}", g.ops);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let metadata = || {
-        let out = Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
+        let out =
+            Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     let (snap, floor) = interleaved(|| drop(offline()), metadata);

@@ -48,7 +48,8 @@ fn main() {
         out
     };
     let metadata = || {
-        let out = Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
+        let out =
+            Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     // `check` trusts no file changed in the last two seconds (see `cache::settled`);
@@ -73,7 +74,12 @@ fn main() {
     println!("check says: {}", String::from_utf8_lossy(&first.stdout).trim());
     println!("cargo migrate check                median of {RUNS}: {:>8.2} ms (min {:.2}, max {:.2})", ms(c), ms(check_times[0]), ms(check_times[RUNS - 1]));
     println!("cargo migrate check, models parsed median of {RUNS}: {:>8.2} ms (min {:.2}, max {:.2})", ms(cold), ms(cold_times[0]), ms(cold_times[RUNS - 1]));
-    println!("cargo metadata --no-deps           median of {RUNS}: {:>8.2} ms (min {:.2}, max {:.2})", ms(m), ms(metadata_times[0]), ms(metadata_times[RUNS - 1]));
+    println!(
+        "cargo metadata --no-deps           median of {RUNS}: {:>8.2} ms (min {:.2}, max {:.2})",
+        ms(m),
+        ms(metadata_times[0]),
+        ms(metadata_times[RUNS - 1])
+    );
     println!("ratio check / cargo metadata:                   {:>8.2} (target: under 2)", c.as_secs_f64() / m.as_secs_f64());
     println!("ratio check (models parsed) / cargo metadata:   {:>8.2}", cold.as_secs_f64() / m.as_secs_f64());
 }

@@ -31,11 +31,8 @@ fn main() {
 
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let metadata_best = best_of(10, || {
-        let out = Command::new(&cargo)
-            .args(["metadata", "--no-deps", "--format-version", "1", "--offline"])
-            .current_dir(dir.path())
-            .output()
-            .expect("cargo runs");
+        let out =
+            Command::new(&cargo).args(["metadata", "--no-deps", "--format-version", "1", "--offline"]).current_dir(dir.path()).output().expect("cargo runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     });
 
@@ -65,4 +62,3 @@ fn ms(d: Duration) -> f64 {
 fn walk_bytes(dir: &Path) -> u64 {
     std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
 }
-

@@ -27,8 +27,7 @@ use cargo_migrate::sql_split::{self, Dialect};
 /// readable text while the fuzzer can still splice one.
 const SEP: u8 = 0;
 
-const BACKENDS: [(Backend, Dialect); 3] =
-    [(Backend::Sqlite, Dialect::Sqlite), (Backend::Postgres, Dialect::Postgres), (Backend::Mysql, Dialect::Mysql)];
+const BACKENDS: [(Backend, Dialect); 3] = [(Backend::Sqlite, Dialect::Sqlite), (Backend::Postgres, Dialect::Postgres), (Backend::Mysql, Dialect::Mysql)];
 
 // ---------------------------------------------------------------------------------------------
 // models

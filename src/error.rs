@@ -1,8 +1,8 @@
 //! One error type for the core. Every variant carries what a user needs to act:
 //! the file and key, the migration directory and line, or the URL with its
-//! password redacted. Rendering (colour, exit code) happens in [`crate::commands`].
+//! password redacted. Rendering (colour, exit code) happens in the command handlers.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -38,7 +38,9 @@ pub enum Error {
     #[error("database URL `{url}`: {reason}")]
     BadUrl { url: String, reason: String },
 
-    #[error("database URL `{url}` needs the `{feature}` feature, which this build of cargo-migrate lacks\n  hint: cargo install cargo-migrate --features {feature}")]
+    #[error(
+        "database URL `{url}` needs the `{feature}` feature, which this build of cargo-migrate lacks\n  hint: cargo install cargo-migrate --features {feature}"
+    )]
     BackendNotCompiled { url: String, feature: &'static str },
 
     #[error("could not connect to {target}: {message}")]
@@ -48,23 +50,23 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     #[error("{0}")]
-    Chain(#[from] crate::chain::ChainErrors),
+    Chain(#[from] crate::migrations::chain::ChainErrors),
 
     #[error("{0}")]
-    Registry(#[from] crate::registry::RegistryError),
+    Registry(#[from] crate::schema::registry::RegistryError),
 
     #[error("{0}")]
     Spec(String),
 
-    #[error("{}", crate::apply::render_failure(.0))]
-    MigrationFailed(Box<crate::apply::MigrationFailure>),
+    #[error("{0}")]
+    MigrationFailed(Box<crate::engine::apply::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
-    #[error("{}", crate::apply::render_no_statements(file, migration))]
+    #[error("{}", render_no_statements(file, migration))]
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
-    Database { context: String, diagnostic: crate::db::Diagnostic },
+    Database { context: String, diagnostic: crate::engine::db::Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -86,7 +88,7 @@ impl Error {
     }
 
     /// A database error with the database's full diagnostic (detail and hint included).
-    pub fn database(context: impl Into<String>, err: impl Into<crate::db::Diagnostic>) -> Self {
+    pub fn database(context: impl Into<String>, err: impl Into<crate::engine::db::Diagnostic>) -> Self {
         Error::Database { context: context.into(), diagnostic: err.into() }
     }
 
@@ -98,4 +100,12 @@ impl Error {
             _ => EXIT_USAGE,
         }
     }
+}
+
+/// The text a `down.sql` with no statements is refused with under `--strict`.
+fn render_no_statements(file: &Path, migration: &str) -> String {
+    format!(
+        "{}: no statements (only comments or whitespace), so rolling back {migration} would undo nothing; --strict refuses it; nothing was run\n  hint: write its down.sql, or run without --strict to record it as rolled back while what its up.sql did stays",
+        file.display()
+    )
 }

@@ -1,52 +1,73 @@
 //! `cargo migrate`: Alembic's migration workflow for Diesel workspaces.
 //!
-//! Every command follows the same flow, and each step is a module of its own:
+//! The source is layered, and a path names its layer. Dependencies are meant to
+//! point down this list; the edges that still point up (`engine` printing through
+//! `cli::output`, `dialect` using `engine`'s connection and `Backend`, `error` holding
+//! the typed errors of the layers above) are issue 16's next slice.
 //!
-//! 1. [`cli`] parses the command line into plain data;
-//! 2. [`context`] resolves it once into a validated context: the workspace
-//!    ([`workspace`]), its `[workspace.metadata.migrate]` table ([`config`]), the
-//!    database URL and backend ([`database_url`]);
-//!    [`registry`] reads every Diesel `table!` under the model paths into one
-//!    backend-neutral [`schema`] model;
-//! 3. [`chain`] loads the migrations directory and checks the revision chain
-//!    (numbers 1..N, each `revises` its predecessor, one head);
-//! 4. [`revision_spec`] turns `head`, `-1`, `0007`… into a target on that chain;
-//! 5. [`apply`] runs the plan over a Diesel connection ([`db`]) under a lock,
-//!    one transaction per migration, recording Diesel's state table and our own
-//!    bookkeeping ([`state`]);
-//! 6. [`output`] renders results for humans or as JSON at the edge.
+//! - [`cli`]: arguments, the resolved context, output, and thin command handlers;
+//! - [`project`]: the Cargo workspace, its configuration, `diesel.toml`, `init`;
+//! - [`migrations`]: the migrations directory: chain, revisions, snapshot, merge,
+//!   adopt, lint and check;
+//! - [`engine`]: the database URL, connection, state tables and the apply loop;
+//! - [`schema`]: the backend-neutral model, the registry that reads it from Diesel
+//!   `table!`s, the diff between two models, autogenerate;
+//! - [`dialect`]: per-database SQL rendering, introspection and type folding, and
+//!   the SQL lexer;
+//! - [`error`]: the one error type, and [`atomic_write`], how every layer writes a file.
 //!
-//! Command handlers in [`commands`] are thin: they wire these steps together.
+//! Two flows run through these layers.
+//!
+//! **Applying** (`upgrade`, `downgrade`, `stamp`, `current`, `history`…):
+//!
+//! 1. [`cli::args`] parses the command line into plain data;
+//! 2. [`cli::context`] resolves it once into a validated context: the workspace
+//!    ([`project::workspace`]), its `[workspace.metadata.migrate]` table
+//!    ([`project::config`]), the database URL and backend ([`engine::database_url`]);
+//! 3. [`migrations::chain`] loads the migrations directory and checks the revision
+//!    chain (numbers 1..N, each `revises` its predecessor, one head);
+//! 4. [`migrations::revision_spec`] turns `head`, `-1`, `0007`… into a target on that chain;
+//! 5. [`engine::apply`] runs the plan over a Diesel connection ([`engine::db`]) under a
+//!    lock, one transaction per migration, statements split by [`dialect::lexer`],
+//!    recording Diesel's state table and our own bookkeeping ([`engine::state`]);
+//! 6. [`cli::output`] renders results for humans or as JSON at the edge.
+//!
+//! **Autogenerating** (`revision --autogenerate`, `check`, `models`, `inspect`):
+//!
+//! 1. [`schema::registry`] reads every Diesel `table!` under the model paths into one
+//!    backend-neutral [`schema::model`];
+//! 2. the other side is the schema at head: the offline [`migrations::snapshot`], or with
+//!    `--db` the live database read back by [`dialect::introspect`];
+//! 3. [`schema::diff`] turns the two models into operations (renames asked about);
+//! 4. [`dialect::render`] renders each operation for the backend, `up.sql` and its
+//!    mirror `down.sql`;
+//! 5. [`migrations::revision`] writes the next migration and the new snapshot.
+//!
+//! [`schema::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]
+//! are thin: they wire these steps together.
 
-pub mod adopt;
-pub mod apply;
-pub mod autogenerate;
-pub mod cache;
-pub mod chain;
-pub mod check;
-pub mod checksum;
+pub mod atomic_write;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod database_url;
-pub mod db;
-pub mod diesel_toml;
-pub mod diff;
+pub mod dialect;
+pub mod engine;
 pub mod error;
-pub mod init;
-pub mod introspect;
-pub mod lint;
-pub mod merge;
-pub mod output;
-pub mod registry;
-pub mod render;
-pub mod revision;
-pub mod revision_spec;
+pub mod migrations;
+pub mod project;
 pub mod schema;
-pub mod snapshot;
-pub mod sql_split;
-pub mod state;
-pub mod workspace;
 
 pub use error::{Error, Result};
+
+// The flat module paths from before the layers (issue 16), kept only so tests/,
+// benches/ and fuzz/ compile unchanged; src/ itself uses the layered paths.
+#[doc(hidden)]
+pub use cli::output;
+#[doc(hidden)]
+pub use dialect::{introspect, lexer as sql_split, render};
+#[doc(hidden)]
+pub use engine::{apply, database_url, db};
+#[doc(hidden)]
+pub use migrations::{chain, lint, merge, revision, revision_spec, snapshot};
+#[doc(hidden)]
+pub use project::diesel_toml;
+#[doc(hidden)]
+pub use schema::{autogenerate, diff, registry};

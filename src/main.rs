@@ -1,5 +1,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    cargo_migrate::commands::main()
+    cargo_migrate::cli::commands::main()
 }

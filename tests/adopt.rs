@@ -45,7 +45,10 @@ fn diesel_project(db: &TestDb) -> Workspace {
     let m = "db/migrations";
     ws.write(&format!("{m}/.keep"), "");
     ws.write(&format!("{m}/README.md"), "Migrations are written by hand.\n");
-    ws.write(&format!("{m}/00000000000000_diesel_initial_setup/up.sql"), &format!("-- Diesel's setup migration\nCREATE TABLE app_settings ({id}, name TEXT NOT NULL);\n"));
+    ws.write(
+        &format!("{m}/00000000000000_diesel_initial_setup/up.sql"),
+        &format!("-- Diesel's setup migration\nCREATE TABLE app_settings ({id}, name TEXT NOT NULL);\n"),
+    );
     ws.write(&format!("{m}/00000000000000_diesel_initial_setup/down.sql"), "DROP TABLE app_settings;\n");
     ws.write(&format!("{m}/2019-03-22-170700_create_users/up.sql"), &format!("CREATE TABLE users ({id}, email TEXT NOT NULL);\n"));
     ws.write(&format!("{m}/2019-03-22-170700_create_users/down.sql"), "DROP TABLE users;\n");
@@ -67,9 +70,6 @@ fn diesel_project(db: &TestDb) -> Workspace {
 fn migrations_dir(ws: &Workspace) -> PathBuf {
     ws.path().join("db/migrations")
 }
-
-
-
 
 /// Every path and its bytes under `dir`, `target/` aside (caches).
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -107,7 +107,11 @@ fn a_diesel_database_is_recognised_then_translated_and_both_binaries_agree(db: T
     copy_tree(&dir, before_adoption.path());
 
     // Before adoption nothing pretends to be in sync, and nothing advises a rollback.
-    ws.cmd(&db).arg("check").assert().code(1).stdout(predicate::str::contains("4 migration(s)").and(predicate::str::contains("db/migrations")).and(predicate::str::contains("cargo migrate adopt")));
+    ws.cmd(&db)
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("4 migration(s)").and(predicate::str::contains("db/migrations")).and(predicate::str::contains("cargo migrate adopt")));
     let o = ws.cmd(&db).arg("upgrade").output().unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("cargo migrate adopt") && !stderr(&o).contains("downgrade"), "{}", stderr(&o));
@@ -130,17 +134,27 @@ fn a_diesel_database_is_recognised_then_translated_and_both_binaries_agree(db: T
     assert_eq!(tree(ws.path()), untouched, "--dry-run changed files");
 
     ws.cmd(&db).arg("adopt").assert().success().stderr(predicate::str::contains("diesel print-schema"));
-    assert_eq!(names(&dir), [".keep", "0001_diesel_initial_setup", "0002_create_users", "0003_add_name", "0004_create_posts", "README.md", "schema_snapshot.json"]);
+    assert_eq!(
+        names(&dir),
+        [".keep", "0001_diesel_initial_setup", "0002_create_users", "0003_add_name", "0004_create_posts", "README.md", "schema_snapshot.json"]
+    );
     assert_eq!(ws.read("db/migrations/0002_create_users/up.sql"), ws_read(before_adoption.path(), "2019-03-22-170700_create_users/up.sql"));
     let meta = ws.read("db/migrations/0003_add_name/metadata.toml");
     assert!(meta.starts_with("revises = \"0002\"\ndiesel_version = \"20200501120000\"\ncreated = \"2020-05-01T12:00:00Z\"\n"), "{meta}");
     assert!(meta.contains("# added by hand\n") && meta.contains("run_in_transaction = false\n"), "{meta}");
     let manifest = ws.read("Cargo.toml");
-    assert!(manifest.contains("[package.metadata.migrate]") && manifest.contains("\"src/schema.rs\"") && manifest.contains("migrations = \"db/migrations\""), "{manifest}");
+    assert!(
+        manifest.contains("[package.metadata.migrate]") && manifest.contains("\"src/schema.rs\"") && manifest.contains("migrations = \"db/migrations\""),
+        "{manifest}"
+    );
 
     // Every command that connects recognises the database before anything is written to it.
     ws.cmd(&db).arg("current").assert().success().stdout(predicate::str::contains("0004_create_posts (head)"));
-    ws.cmd(&db).args(["history", "-i"]).assert().success().stdout(predicate::str::contains("0003 -> 0004 (head) (current)").and(predicate::str::contains("unknown").not()));
+    ws.cmd(&db)
+        .args(["history", "-i"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0003 -> 0004 (head) (current)").and(predicate::str::contains("unknown").not()));
     ws.cmd(&db).args(["check", "--db"]).assert().success();
     assert_eq!(db.applied_versions(), with_new(&OLD_VERSIONS, &[]));
 

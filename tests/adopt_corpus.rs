@@ -17,7 +17,6 @@ fn corpus(project: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(project)
 }
 
-
 /// The project as its developers have it: its own `diesel.toml` (plus, where the
 /// project picks a directory per backend at build time, the `[migrations_directory]`
 /// diesel_cli would be given), its migrations, and its print-schema file where
@@ -43,8 +42,6 @@ fn project(name: &str, migrations_sub: &str, schema: &str, extra_diesel_toml: &s
     std::fs::copy(src.join(schema), &schema_file).unwrap();
     Project { ws, migrations, schema_file }
 }
-
-
 
 /// The database's schema as its own tools print it, the state tables aside (Diesel's
 /// is created by Diesel's harness in one and by us in the other, spelled differently).

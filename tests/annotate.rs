@@ -211,7 +211,10 @@ fn annotated_print_schema_models_diff_clean(db: TestDb) {
     ws.write(SCHEMA_RS, schema_rs);
     let before = ops(&db, &ws);
     assert!(!before.is_empty(), "{:?}: the bare models should differ from the database", db.backend);
-    assert!(before.iter().all(|op| !matches!(op, Op::CreateTable { .. } | Op::DropTable { .. })), "views and virtual tables are never created or dropped: {before:#?}");
+    assert!(
+        before.iter().all(|op| !matches!(op, Op::CreateTable { .. } | Op::DropTable { .. })),
+        "views and virtual tables are never created or dropped: {before:#?}"
+    );
 
     let live = introspect(&mut db.connect(), &[]).unwrap();
     let plan = plan(ws.path(), &["crates/db/src".to_string()], &live, db.backend, &PlanOptions::default()).unwrap_or_else(|e| panic!("{e}"));

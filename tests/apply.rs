@@ -74,10 +74,7 @@ fn specs_select_targets(db: TestDb) {
 fn unknown_spec_lists_candidates(db: TestDb) {
     let ws = Workspace::new();
     ws.blog_chain();
-    ws.cmd(&db)
-        .args(["upgrade", "create_post"])
-        .assert()
-        .success();
+    ws.cmd(&db).args(["upgrade", "create_post"]).assert().success();
     let out = ws.cmd(&db).args(["upgrade", "add_phnoe"]).assert().code(2).get_output().clone();
     let err = stderr(&out);
     assert!(err.contains("can't locate revision `add_phnoe`") && err.contains("did you mean 0003_add_phone_to_users"), "{err}");
@@ -173,12 +170,7 @@ fn rollback_works_when_files_are_gone(db: TestDb) {
 fn production_guard_refuses_without_confirmation(db: TestDb) {
     let ws = Workspace::new();
     ws.blog_chain();
-    ws.cmd(&db)
-        .env("ENVIRONMENT", "production")
-        .arg("upgrade")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("CONFIRM_PRODUCTION_MIGRATION=yes"));
+    ws.cmd(&db).env("ENVIRONMENT", "production").arg("upgrade").assert().code(1).stderr(predicate::str::contains("CONFIRM_PRODUCTION_MIGRATION=yes"));
     assert!(db.applied_versions().is_empty());
     ws.cmd(&db).env("ENVIRONMENT", "production").env("CONFIRM_PRODUCTION_MIGRATION", "yes").arg("upgrade").assert().success();
     ws.cmd(&db).env("ENVIRONMENT", "production").args(["downgrade", "-1"]).assert().code(1);
@@ -299,7 +291,8 @@ fn offline_sql_needs_no_connection() {
     let b = sql.find("0003_add_phone_to_users (").unwrap();
     assert!(a < b);
 
-    let out = ws.bare_cmd().env("DATABASE_URL", "mysql://root@db.invalid/app").args(["downgrade", "--sql", "0003:0001"]).assert().success().get_output().clone();
+    let out =
+        ws.bare_cmd().env("DATABASE_URL", "mysql://root@db.invalid/app").args(["downgrade", "--sql", "0003:0001"]).assert().success().get_output().clone();
     let sql = stdout(&out);
     assert!(sql.contains("ALTER TABLE users DROP COLUMN phone;") && sql.contains("DROP TABLE posts;"), "{sql}");
     assert!(!sql.contains("DROP TABLE users;"), "{sql}");

@@ -320,7 +320,14 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
         // Nothing left to generate, from the snapshot or from the database.
         for extra in [&[][..], &["--db"][..]] {
             let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "again"]).args(extra).output().unwrap();
-            assert!(out.status.success() && stderr(&out).contains("no changes"), "step {} `{}` {extra:?}: a second autogenerate found changes:\n{}{}", i + 1, step.message, stdout(&out), stderr(&out));
+            assert!(
+                out.status.success() && stderr(&out).contains("no changes"),
+                "step {} `{}` {extra:?}: a second autogenerate found changes:\n{}{}",
+                i + 1,
+                step.message,
+                stdout(&out),
+                stderr(&out)
+            );
         }
         if step.message == "create posts" {
             db.exec("INSERT INTO users (email, name) VALUES ('ada@example.com', 'Ada')");
@@ -329,7 +336,13 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
         if i >= 1 {
             // The shared corpus's rows (a corpus without those tables has none to keep).
             for table in ["users", "posts"].into_iter().filter(|t| db.has_table(t)) {
-                assert_eq!(db.texts(&format!("SELECT CAST(COUNT(*) AS CHAR(10)) AS value FROM {table}")), ["1"], "step {} `{}`: rows of {table} lost by\n{up}\n--- down.sql\n{down}", i + 1, step.message);
+                assert_eq!(
+                    db.texts(&format!("SELECT CAST(COUNT(*) AS CHAR(10)) AS value FROM {table}")),
+                    ["1"],
+                    "step {} `{}`: rows of {table} lost by\n{up}\n--- down.sql\n{down}",
+                    i + 1,
+                    step.message
+                );
             }
         }
         states.push(by_name(new_cmp));
@@ -372,7 +385,10 @@ diesel::table! {
     ),
     step("drop the unique index", &[("        /// @unique_index ux_docs_title\n", "")]),
     step("make title a unique constraint", &[("        title -> Text,\n", "        /// @unique uq_docs_title\n        title -> Text,\n")]),
-    step("and a unique index as well", &[("        search -> Nullable<Tsvector>,\n", "        /// @unique_index\n        slug -> Nullable<Text>,\n        search -> Nullable<Tsvector>,\n")]),
+    step(
+        "and a unique index as well",
+        &[("        search -> Nullable<Tsvector>,\n", "        /// @unique_index\n        slug -> Nullable<Text>,\n        search -> Nullable<Tsvector>,\n")],
+    ),
     step("back to the index alone", &[("        /// @unique uq_docs_title\n", "")]),
     step("an imported text search column", &[("        // docs+\n", "        tsv -> diesel_full_text_search::Tsvector,\n        // docs+\n")]),
 ];

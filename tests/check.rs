@@ -75,7 +75,11 @@ fn check_db_compares_the_database_with_the_files(db: TestDb) {
     ws.cmd(&db).arg("upgrade").assert().success();
     ws.cmd(&db).args(["check", "--db"]).assert().success().stdout(predicate::str::contains("the database is at head"));
     ws.write("migrations/0001_create_users/up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n");
-    ws.cmd(&db).args(["check", "--db"]).assert().code(1).stdout(predicate::str::contains("[db-edited]").and(predicate::str::contains("+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);")));
+    ws.cmd(&db)
+        .args(["check", "--db"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[db-edited]").and(predicate::str::contains("+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);")));
 }
 
 #[test]
@@ -90,7 +94,12 @@ fn lint_flags_risky_sql_until_a_reason_is_recorded() {
         .stdout(predicate::str::contains("linted 2 migration(s): 1 finding(s)"));
     // Postgres-only rule: a blocking index build.
     ws.migration(3, "index_email", "CREATE INDEX ix_users_email ON users (email);\n", "DROP INDEX ix_users_email;\n");
-    ws.bare_cmd().env("DATABASE_URL", "postgres://u@db.invalid/x").args(["lint", "0003"]).assert().code(1).stderr(predicate::str::contains("[create-index-blocking]"));
+    ws.bare_cmd()
+        .env("DATABASE_URL", "postgres://u@db.invalid/x")
+        .args(["lint", "0003"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("[create-index-blocking]"));
     ws.bare_cmd().env("DATABASE_URL", "sqlite://x.db").args(["lint", "0003"]).assert().success();
     // `check` reports lint findings on the head without failing…
     ws.write("migrations/0003_index_email/up.sql", "ALTER TABLE users RENAME COLUMN email TO mail;\n");

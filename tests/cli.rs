@@ -32,10 +32,16 @@ opt-level = 0"#;
 fn init_keeps_every_existing_byte() {
     let ws = Workspace::new();
     ws.write("Cargo.toml", COMMENTED_MANIFEST);
-    let out = ws.bare_cmd().args(["init", "--models", "crates/db/src/models", "--database-url", "sqlite://dev.sqlite3"]).assert().success().get_output().clone();
+    let out =
+        ws.bare_cmd().args(["init", "--models", "crates/db/src/models", "--database-url", "sqlite://dev.sqlite3"]).assert().success().get_output().clone();
     let text = ws.read("Cargo.toml");
     assert!(text.starts_with(COMMENTED_MANIFEST), "existing bytes changed:\n{text}");
-    assert!(text.contains("[workspace.metadata.migrate]\nmodels = [\"crates/db/src/models\"]\nmigrations = \"migrations\"\ndatabase_url = \"sqlite://dev.sqlite3\"\n"), "{text}");
+    assert!(
+        text.contains(
+            "[workspace.metadata.migrate]\nmodels = [\"crates/db/src/models\"]\nmigrations = \"migrations\"\ndatabase_url = \"sqlite://dev.sqlite3\"\n"
+        ),
+        "{text}"
+    );
     assert!(stdout(&out).contains("wrote [workspace.metadata.migrate]"), "{}", stdout(&out));
     assert!(stderr(&out).contains("next:"), "{}", stderr(&out));
     assert!(ws.migrations().is_dir());
@@ -81,7 +87,11 @@ fn package_flag_selects_a_members_own_table() {
     ws.write("crates/db/own_migrations/0001_x/down.sql", "");
     ws.bare_cmd().args(["-p", "db", "heads"]).assert().success().stdout(predicate::str::contains("0001_x (head)"));
     ws.bare_cmd().args(["heads"]).assert().success().stderr(predicate::str::contains("no migrations yet"));
-    ws.bare_cmd().args(["-p", "nope", "heads"]).assert().code(2).stderr(predicate::str::contains("package `nope` is not a member").and(predicate::str::contains("members: db")));
+    ws.bare_cmd()
+        .args(["-p", "nope", "heads"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("package `nope` is not a member").and(predicate::str::contains("members: db")));
 }
 
 #[test]
@@ -92,7 +102,11 @@ fn outside_a_cargo_project_is_a_clear_error() {
 
 #[test]
 fn bad_manifest_path_is_a_clear_error() {
-    bin().args(["migrate", "--manifest-path", "/no/such/Cargo.toml", "history"]).assert().code(2).stderr(predicate::str::contains("/no/such/Cargo.toml` does not exist"));
+    bin()
+        .args(["migrate", "--manifest-path", "/no/such/Cargo.toml", "history"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/Cargo.toml` does not exist"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("Cargo.toml"), "[package\nname=").unwrap();
     bin()
@@ -110,7 +124,10 @@ fn config_value_of_the_wrong_type_names_file_and_key() {
     ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\"]\n\n[workspace.metadata.migrate]\nmigrations = 7\n");
     let out = ws.bare_cmd().arg("history").assert().code(2).get_output().clone();
     let err = stderr(&out);
-    assert!(err.contains("Cargo.toml") && err.contains("workspace.metadata.migrate.migrations") && err.contains("expected a string, found number `7`"), "{err}");
+    assert!(
+        err.contains("Cargo.toml") && err.contains("workspace.metadata.migrate.migrations") && err.contains("expected a string, found number `7`"),
+        "{err}"
+    );
     ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\"]\n\n[workspace.metadata.migrate]\nmodels = \"ok\"\nmigratons = \"typo\"\n");
     ws.bare_cmd().arg("history").assert().code(2).stderr(predicate::str::contains("migratons").and(predicate::str::contains("unknown key")));
 }
@@ -119,14 +136,7 @@ fn config_value_of_the_wrong_type_names_file_and_key() {
 fn unreachable_database_names_host_and_database_but_not_the_password() {
     let ws = Workspace::new();
     ws.blog_chain();
-    let out = ws
-        .bare_cmd()
-        .env("DATABASE_URL", "postgres://app:hunter2@127.0.0.1:1/shop")
-        .arg("current")
-        .assert()
-        .code(3)
-        .get_output()
-        .clone();
+    let out = ws.bare_cmd().env("DATABASE_URL", "postgres://app:hunter2@127.0.0.1:1/shop").arg("current").assert().code(3).get_output().clone();
     let err = stderr(&out);
     assert!(err.contains("could not connect to PostgreSQL database `shop` on 127.0.0.1:1"), "{err}");
     assert!(err.contains("postgres://app:***@127.0.0.1:1/shop"), "{err}");

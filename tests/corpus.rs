@@ -149,7 +149,14 @@ fn bkmr_sqlite_fts5_and_triggers() {
     }
     assert!(annotated.contains("/// @unmanaged\n    bookmarks_fts (id) {"), "{annotated}");
     let default_line = annotated.lines().find(|l| l.trim() == "/// @default ''").expect("a default").to_string();
-    deliberate(&db, &ws, &annotated, &default_line, &[], |ops| matches!(ops, [Op::AlterColumn { old, new, .. }] if old.default.is_some() && new.default.is_none()));
+    deliberate(
+        &db,
+        &ws,
+        &annotated,
+        &default_line,
+        &[],
+        |ops| matches!(ops, [Op::AlterColumn { old, new, .. }] if old.default.is_some() && new.default.is_none()),
+    );
 }
 
 #[test]
@@ -162,7 +169,8 @@ fn crates_io_postgres_views_triggers_and_tsvector() {
         assert!(kinds.contains(&k), "{k:?}: {kinds:?}");
     }
     assert!(annotated.contains("@unmanaged\n") && annotated.contains("recent_crate_downloads (crate_id) {"), "recent_crate_downloads");
-    let fk_line = annotated.lines().find(|l| l.trim_start().starts_with("/// @references") && l.contains("on delete cascade")).expect("an FK with an action").to_string();
+    let fk_line =
+        annotated.lines().find(|l| l.trim_start().starts_with("/// @references") && l.contains("on delete cascade")).expect("an FK with an action").to_string();
     // An action changes by dropping the key and adding it again, the drop marked.
     deliberate(&db, &ws, &annotated, &fk_line, &[], |ops| {
         matches!(ops, [Op::DropForeignKey { fk: old, .. }, Op::AddForeignKey { fk: new, .. }] if old.on_delete.is_some() && new.on_delete.is_none() && old.columns == new.columns)
@@ -225,7 +233,12 @@ fn vaultwarden(db: TestDb) {
     let plan = plan(ws.path(), &["crates/db/src".to_string()], &live, db.backend, &PlanOptions::default()).unwrap_or_else(|e| panic!("{e}"));
     plan.write().unwrap();
     let left = ops(&db, &ws, &[]);
-    eprintln!("vaultwarden/{backend}: {count} migrations, {} annotations, {} unstated, {} operations left", plan.insertions.len(), plan.unstated.len(), left.len());
+    eprintln!(
+        "vaultwarden/{backend}: {count} migrations, {} annotations, {} unstated, {} operations left",
+        plan.insertions.len(),
+        plan.unstated.len(),
+        left.len()
+    );
     for op in &left {
         let (table, column) = match op {
             Op::AlterColumn { table, new, .. } => (table.clone(), Some(new.name.clone())),

@@ -67,11 +67,14 @@ fn the_binary_alone_upgrades_and_rolls_back_a_migrations_directory(db: TestDb) {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("CONFIRM_PRODUCTION_MIGRATION=yes"));
-    run(dir.path(), &[("DATABASE_URL", db.url()), ("CARGO_MIGRATE_MIGRATIONS_DIR", "migrations"), ("CARGO_MIGRATE_PRODUCTION_ENV", "APP_ENV"), ("APP_ENV", "production")])
-        .args(["downgrade", "-1"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("APP_ENV=production"));
+    run(
+        dir.path(),
+        &[("DATABASE_URL", db.url()), ("CARGO_MIGRATE_MIGRATIONS_DIR", "migrations"), ("CARGO_MIGRATE_PRODUCTION_ENV", "APP_ENV"), ("APP_ENV", "production")],
+    )
+    .args(["downgrade", "-1"])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("APP_ENV=production"));
     // The URL from another variable, named by a flag.
     run(dir.path(), &[("APP_DB", db.url())]).args(["--migrations-dir", "migrations", "--database-url-env", "APP_DB", "current"]).assert().success();
     assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
@@ -93,10 +96,18 @@ fn the_binary_alone_upgrades_and_rolls_back_a_migrations_directory(db: TestDb) {
 fn offline_scripts_say_which_dialect_they_need_and_model_commands_refuse() {
     let dir = deploy_dir();
     for dialect in ["sqlite", "postgres", "mysql"] {
-        run(dir.path(), &[]).args(["--migrations-dir", "migrations", "upgrade", "--sql", "--dialect", dialect]).assert().success().stdout(predicate::str::contains("INSERT INTO __diesel_schema_migrations"));
+        run(dir.path(), &[])
+            .args(["--migrations-dir", "migrations", "upgrade", "--sql", "--dialect", dialect])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("INSERT INTO __diesel_schema_migrations"));
         run(dir.path(), &[]).args(["--migrations-dir", "migrations", "stamp", "head", "--sql", "--dialect", dialect]).assert().success();
     }
-    run(dir.path(), &[]).args(["--migrations-dir", "migrations", "upgrade", "--sql"]).assert().code(2).stderr(predicate::str::contains("--dialect sqlite|postgres|mysql"));
+    run(dir.path(), &[])
+        .args(["--migrations-dir", "migrations", "upgrade", "--sql"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--dialect sqlite|postgres|mysql"));
     // Without --migrations-dir, the binary looks for a workspace, and says so.
     run(dir.path(), &[]).args(["upgrade", "--sql", "--dialect", "sqlite"]).assert().code(2).stderr(predicate::str::contains("Cargo.toml"));
     for args in [&["revision", "--autogenerate", "-m", "x"][..], &["models"], &["adopt"], &["merge"], &["init"]] {

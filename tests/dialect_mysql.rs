@@ -65,7 +65,11 @@ fn mood(variants: &[&str]) -> EnumType {
 }
 
 fn schema(tables: Vec<Table>, enums: Vec<EnumType>) -> Schema {
-    Schema { tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(), enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(), unmanaged: vec![] }
+    Schema {
+        tables: tables.into_iter().map(|t| (t.qualified_name(), t)).collect(),
+        enums: enums.into_iter().map(|e| (e.qualified_name(), e)).collect(),
+        unmanaged: vec![],
+    }
 }
 
 /// Every type the models can name, every constraint kind, a composite key, a
@@ -281,7 +285,13 @@ fn alterations_and_their_mirrors() {
     let cases: Vec<(&str, Schema, Renames)> = vec![
         ("add a nullable column mid-table", edit(|s| t(s, "posts").columns.insert(2, null(len(col("subtitle", SqlType::Varchar), 80)))), none.clone()),
         ("add a NOT NULL column without default (backfill)", edit(|s| t(s, "authors").columns.push(len(col("handle", SqlType::Varchar), 40))), none.clone()),
-        ("drop a column", edit(|s| { t(s, "authors").columns.retain(|c| c.name != "bio"); }), none.clone()),
+        (
+            "drop a column",
+            edit(|s| {
+                t(s, "authors").columns.retain(|c| c.name != "bio");
+            }),
+            none.clone(),
+        ),
         (
             "alter a column: wider, NOT NULL, default",
             edit(|s| {
@@ -292,18 +302,26 @@ fn alterations_and_their_mirrors() {
             }),
             none.clone(),
         ),
-        ("alter a varchar length and a text to varchar", edit(|s| {
-            t(s, "authors").columns[1].max_length = Some(120);
-            t(s, "authors").columns[2] = null(len(col("bio", SqlType::Varchar), 500));
-        }), none.clone()),
-        ("rename a column", edit(|s| {
-            t(s, "posts").columns[2].name = "headline".into();
-            t(s, "posts").uniques[0].columns = strings(&["headline"]);
-        }), {
-            let mut r = Renames::default();
-            r.columns.insert(("posts".into(), "title".into()), "headline".into());
-            r
-        }),
+        (
+            "alter a varchar length and a text to varchar",
+            edit(|s| {
+                t(s, "authors").columns[1].max_length = Some(120);
+                t(s, "authors").columns[2] = null(len(col("bio", SqlType::Varchar), 500));
+            }),
+            none.clone(),
+        ),
+        (
+            "rename a column",
+            edit(|s| {
+                t(s, "posts").columns[2].name = "headline".into();
+                t(s, "posts").uniques[0].columns = strings(&["headline"]);
+            }),
+            {
+                let mut r = Renames::default();
+                r.columns.insert(("posts".into(), "title".into()), "headline".into());
+                r
+            },
+        ),
         (
             "rename a referenced table",
             edit(|s| {
@@ -320,40 +338,70 @@ fn alterations_and_their_mirrors() {
         ),
         ("add an index covering the foreign key", edit(|s| t(s, "posts").indexes.push(index("ix_posts_author_rank", &["author_id", "rank"]))), none.clone()),
         ("add an index on text", edit(|s| t(s, "authors").indexes.push(index("ix_authors_bio", &["bio"]))), none.clone()),
-        ("drop a unique, add one on text", edit(|s| {
-            t(s, "posts").uniques.clear();
-            t(s, "authors").uniques.push(unique("uq_authors_bio", &["bio"]));
-        }), none.clone()),
+        (
+            "drop a unique, add one on text",
+            edit(|s| {
+                t(s, "posts").uniques.clear();
+                t(s, "authors").uniques.push(unique("uq_authors_bio", &["bio"]));
+            }),
+            none.clone(),
+        ),
         ("drop a foreign key", edit(|s| t(s, "posts").foreign_keys.clear()), none.clone()),
-        ("add a foreign key with actions", edit(|s| {
-            t(s, "tags").foreign_keys.push(fk("fk_tags_post_id_posts", &["post_id"], "posts", &["id"], Some(Action::Cascade), Some(Action::Cascade)))
-        }), none.clone()),
-        ("change a foreign key's action", edit(|s| {
-            let fk = &mut t(s, "posts").foreign_keys[0];
-            fk.on_delete = None;
-            fk.on_update = Some(Action::Cascade);
-        }), none.clone()),
-        ("add and drop checks", edit(|s| {
-            t(s, "authors").checks = vec![check("ck_authors_len", "CHAR_LENGTH(name) < 40")];
-        }), none.clone()),
-        ("change a composite primary key", edit(|s| {
-            let tags = t(s, "tags");
-            tags.primary_key = strings(&["tag", "post_id"]);
-        }), none.clone()),
-        ("key a table by a new auto-increment id", edit(|s| {
-            let tags = t(s, "tags");
-            tags.columns.insert(0, serial("id", SqlType::Integer));
-            tags.primary_key = strings(&["id"]);
-        }), none.clone()),
-        ("add an enum label", edit(|s| {
-            s.enums.insert("mood".into(), mood(&["happy", "sad", "so-so"]));
-        }), none.clone()),
-        ("add a table referencing two others", edit(|s| {
-            let mut likes = table("likes", vec![col("post_id", SqlType::Integer), col("author_id", SqlType::Integer)], &["post_id", "author_id"]);
-            likes.foreign_keys.push(fk("fk_likes_post_id_posts", &["post_id"], "posts", &["id"], None, None));
-            likes.foreign_keys.push(fk("fk_likes_author_id_authors", &["author_id"], "authors", &["id"], None, None));
-            s.tables.insert("likes".into(), likes);
-        }), none.clone()),
+        (
+            "add a foreign key with actions",
+            edit(|s| t(s, "tags").foreign_keys.push(fk("fk_tags_post_id_posts", &["post_id"], "posts", &["id"], Some(Action::Cascade), Some(Action::Cascade)))),
+            none.clone(),
+        ),
+        (
+            "change a foreign key's action",
+            edit(|s| {
+                let fk = &mut t(s, "posts").foreign_keys[0];
+                fk.on_delete = None;
+                fk.on_update = Some(Action::Cascade);
+            }),
+            none.clone(),
+        ),
+        (
+            "add and drop checks",
+            edit(|s| {
+                t(s, "authors").checks = vec![check("ck_authors_len", "CHAR_LENGTH(name) < 40")];
+            }),
+            none.clone(),
+        ),
+        (
+            "change a composite primary key",
+            edit(|s| {
+                let tags = t(s, "tags");
+                tags.primary_key = strings(&["tag", "post_id"]);
+            }),
+            none.clone(),
+        ),
+        (
+            "key a table by a new auto-increment id",
+            edit(|s| {
+                let tags = t(s, "tags");
+                tags.columns.insert(0, serial("id", SqlType::Integer));
+                tags.primary_key = strings(&["id"]);
+            }),
+            none.clone(),
+        ),
+        (
+            "add an enum label",
+            edit(|s| {
+                s.enums.insert("mood".into(), mood(&["happy", "sad", "so-so"]));
+            }),
+            none.clone(),
+        ),
+        (
+            "add a table referencing two others",
+            edit(|s| {
+                let mut likes = table("likes", vec![col("post_id", SqlType::Integer), col("author_id", SqlType::Integer)], &["post_id", "author_id"]);
+                likes.foreign_keys.push(fk("fk_likes_post_id_posts", &["post_id"], "posts", &["id"], None, None));
+                likes.foreign_keys.push(fk("fk_likes_author_id_authors", &["author_id"], "authors", &["id"], None, None));
+                s.tables.insert("likes".into(), likes);
+            }),
+            none.clone(),
+        ),
     ];
     for (what, new, renames) in cases {
         let up = migrate(&db, &base(), &new, &renames);

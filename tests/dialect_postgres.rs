@@ -136,11 +136,8 @@ fn everything() -> Schema {
     // A cycle: each references the other.
     let mut authors = table("authors", vec![Column { auto_increment: true, ..col("id", Integer) }, null("best_book_id", Integer)], &["id"]);
     authors.foreign_keys = vec![fk("fk_authors_best_book_id_books", &["best_book_id"], "books", &["id"], None, None)];
-    let mut books = table(
-        "books",
-        vec![Column { auto_increment: true, ..col("id", Integer) }, col("author_id", Integer), null("category_id", Integer)],
-        &["id"],
-    );
+    let mut books =
+        table("books", vec![Column { auto_increment: true, ..col("id", Integer) }, col("author_id", Integer), null("category_id", Integer)], &["id"]);
     books.foreign_keys = vec![
         fk("fk_books_author_id_authors", &["author_id"], "authors", &["id"], Some(Action::Cascade), Some(Action::Cascade)),
         fk("fk_books_category_id_categories", &["category_id"], "categories", &["id"], Some(Action::Restrict), Some(Action::NoAction)),
@@ -149,11 +146,16 @@ fn everything() -> Schema {
     // Composite key in another schema, referencing across schemas.
     let mut lines = Table {
         schema: Some("billing".into()),
-        ..table("lines", vec![col("book_id", Integer), col("line_no", SmallInt), Column { default: Some("0".into()), ..col("qty", Integer) }], &["book_id", "line_no"])
+        ..table(
+            "lines",
+            vec![col("book_id", Integer), col("line_no", SmallInt), Column { default: Some("0".into()), ..col("qty", Integer) }],
+            &["book_id", "line_no"],
+        )
     };
     lines.foreign_keys = vec![fk("fk_lines_book_id_books", &["book_id"], "books", &["id"], Some(Action::SetDefault), None)];
     lines.checks = vec![Check { name: "ck_lines_qty".into(), expr: "qty >= 0".into() }];
-    let mut notes = Table { schema: Some("billing".into()), ..table("notes", vec![col("book_id", Integer), col("line_no", SmallInt), null("body", Text)], &[]) };
+    let mut notes =
+        Table { schema: Some("billing".into()), ..table("notes", vec![col("book_id", Integer), col("line_no", SmallInt), null("body", Text)], &[]) };
     notes.foreign_keys = vec![fk("fk_notes_lines", &["book_id", "line_no"], "billing.lines", &["book_id", "line_no"], Some(Action::Cascade), None)];
 
     let mood = EnumType { name: "mood".into(), schema: None, variants: strings(&["happy", "sad", "so-so"]), source: Source::none() };
@@ -240,10 +242,14 @@ fn alterations_and_their_mirrors() {
         ("add NOT NULL column (backfill)", change(&|s| kinds(s).columns.push(col("required", SqlType::Integer))), no_renames.clone()),
         // The last column: PostgreSQL re-adds a column at the end, so the mirror of
         // dropping a middle column cannot restore the column order.
-        ("drop column (and its index)", change(&|s| {
-            kinds(s).columns.retain(|c| c.name != "order");
-            kinds(s).indexes.retain(|i| i.name != "ix_kinds_order_user");
-        }), no_renames.clone()),
+        (
+            "drop column (and its index)",
+            change(&|s| {
+                kinds(s).columns.retain(|c| c.name != "order");
+                kinds(s).indexes.retain(|i| i.name != "ix_kinds_order_user");
+            }),
+            no_renames.clone(),
+        ),
         (
             "alter column type, nullability, default",
             change(&|s| {
@@ -256,35 +262,63 @@ fn alterations_and_their_mirrors() {
             }),
             no_renames.clone(),
         ),
-        ("add and drop index", change(&|s| {
-            kinds(s).indexes.retain(|i| i.name != "ix_kinds_at");
-            kinds(s).indexes.push(Index { name: "ix_kinds_b_n".into(), columns: strings(&["b", "n"]), unique: false });
-        }), no_renames.clone()),
-        ("add and drop unique", change(&|s| {
-            kinds(s).uniques.retain(|u| u.name != "uq_kinds_uid");
-            kinds(s).uniques.push(UniqueConstraint { name: "uq_kinds_t".into(), columns: strings(&["t"]) });
-        }), no_renames.clone()),
-        ("add and drop check", change(&|s| {
-            kinds(s).checks.retain(|c| c.name != "ck_kinds_span");
-            kinds(s).checks.push(Check { name: "ck_kinds_neg".into(), expr: "neg < 0 OR neg > 10".into() });
-        }), no_renames.clone()),
-        ("add and drop foreign key", change(&|s| {
-            s.tables.get_mut("books").unwrap().foreign_keys.retain(|f| f.name != "fk_books_category_id_categories");
-            kinds(s).foreign_keys.push(fk("fk_kinds_order_categories", &["order"], "categories", &["id"], Some(Action::SetNull), None));
-        }), no_renames.clone()),
-        ("change a primary key", change(&|s| {
-            s.tables.get_mut("billing.notes").unwrap().primary_key = strings(&["book_id", "line_no"]);
-            s.tables.get_mut("categories").unwrap().primary_key = vec![];
-            s.tables.get_mut("categories").unwrap().columns[0].auto_increment = false;
-            s.tables.get_mut("categories").unwrap().foreign_keys.clear();
-            s.tables.get_mut("books").unwrap().foreign_keys.retain(|f| f.name != "fk_books_category_id_categories");
-        }), no_renames.clone()),
-        ("add enum labels", change(&|s| s.enums.get_mut("mood").unwrap().variants = strings(&["calm", "happy", "meh", "sad", "so-so", "angry"])), no_renames.clone()),
+        (
+            "add and drop index",
+            change(&|s| {
+                kinds(s).indexes.retain(|i| i.name != "ix_kinds_at");
+                kinds(s).indexes.push(Index { name: "ix_kinds_b_n".into(), columns: strings(&["b", "n"]), unique: false });
+            }),
+            no_renames.clone(),
+        ),
+        (
+            "add and drop unique",
+            change(&|s| {
+                kinds(s).uniques.retain(|u| u.name != "uq_kinds_uid");
+                kinds(s).uniques.push(UniqueConstraint { name: "uq_kinds_t".into(), columns: strings(&["t"]) });
+            }),
+            no_renames.clone(),
+        ),
+        (
+            "add and drop check",
+            change(&|s| {
+                kinds(s).checks.retain(|c| c.name != "ck_kinds_span");
+                kinds(s).checks.push(Check { name: "ck_kinds_neg".into(), expr: "neg < 0 OR neg > 10".into() });
+            }),
+            no_renames.clone(),
+        ),
+        (
+            "add and drop foreign key",
+            change(&|s| {
+                s.tables.get_mut("books").unwrap().foreign_keys.retain(|f| f.name != "fk_books_category_id_categories");
+                kinds(s).foreign_keys.push(fk("fk_kinds_order_categories", &["order"], "categories", &["id"], Some(Action::SetNull), None));
+            }),
+            no_renames.clone(),
+        ),
+        (
+            "change a primary key",
+            change(&|s| {
+                s.tables.get_mut("billing.notes").unwrap().primary_key = strings(&["book_id", "line_no"]);
+                s.tables.get_mut("categories").unwrap().primary_key = vec![];
+                s.tables.get_mut("categories").unwrap().columns[0].auto_increment = false;
+                s.tables.get_mut("categories").unwrap().foreign_keys.clear();
+                s.tables.get_mut("books").unwrap().foreign_keys.retain(|f| f.name != "fk_books_category_id_categories");
+            }),
+            no_renames.clone(),
+        ),
+        (
+            "add enum labels",
+            change(&|s| s.enums.get_mut("mood").unwrap().variants = strings(&["calm", "happy", "meh", "sad", "so-so", "angry"])),
+            no_renames.clone(),
+        ),
         ("remove an enum label", change(&|s| s.enums.get_mut("mood").unwrap().variants = strings(&["happy", "so-so"])), no_renames.clone()),
-        ("add enum and column using it", change(&|s| {
-            s.enums.insert("size".into(), EnumType { name: "size".into(), schema: None, variants: strings(&["s", "m"]), source: Source::none() });
-            kinds(s).columns.push(null("size", SqlType::Custom { name: "size".into() }));
-        }), no_renames.clone()),
+        (
+            "add enum and column using it",
+            change(&|s| {
+                s.enums.insert("size".into(), EnumType { name: "size".into(), schema: None, variants: strings(&["s", "m"]), source: Source::none() });
+                kinds(s).columns.push(null("size", SqlType::Custom { name: "size".into() }));
+            }),
+            no_renames.clone(),
+        ),
     ];
     for (what, target, renames) in &steps {
         eprintln!("step: {what}");
@@ -370,6 +404,11 @@ fn introspection_failure_is_a_database_error() {
 #[test]
 fn unknown_op_targets_render_without_panicking() {
     // Ops naming tables absent from both schemas still render qualified names.
-    let sql = render(&[Op::DropIndex { table: "x.y".into(), index: Index { name: "i".into(), columns: vec![], unique: false } }], &Schema::default(), &Schema::default()).sql;
+    let sql = render(
+        &[Op::DropIndex { table: "x.y".into(), index: Index { name: "i".into(), columns: vec![], unique: false } }],
+        &Schema::default(),
+        &Schema::default(),
+    )
+    .sql;
     assert_eq!(sql, "-- DANGER: drops index i on x.y: queries that used it get slower\nDROP INDEX x.i;\n");
 }

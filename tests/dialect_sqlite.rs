@@ -99,7 +99,12 @@ fn full_schema() -> Schema {
 
     let mut users = table(
         "users",
-        vec![id(), Column { max_length: Some(255), ..not_null(col("email", SqlType::Varchar)) }, col("manager_id", SqlType::Integer), col("team_id", SqlType::Integer)],
+        vec![
+            id(),
+            Column { max_length: Some(255), ..not_null(col("email", SqlType::Varchar)) },
+            col("manager_id", SqlType::Integer),
+            col("team_id", SqlType::Integer),
+        ],
         &["id"],
     );
     users.uniques = vec![UniqueConstraint { name: "uq_users_email".into(), columns: strings(&["email"]) }];
@@ -116,7 +121,12 @@ fn full_schema() -> Schema {
     let groups = table("group", vec![not_null(col("code", SqlType::Text)), not_null(col("tenant", SqlType::Integer))], &["code", "tenant"]);
     let mut members = table(
         "memberships",
-        vec![not_null(col("user_id", SqlType::BigInt)), not_null(col("code", SqlType::Text)), not_null(col("tenant", SqlType::Integer)), col("role", SqlType::Text)],
+        vec![
+            not_null(col("user_id", SqlType::BigInt)),
+            not_null(col("code", SqlType::Text)),
+            not_null(col("tenant", SqlType::Integer)),
+            col("role", SqlType::Text),
+        ],
         &["user_id", "code"],
     );
     members.foreign_keys = vec![
@@ -230,11 +240,7 @@ fn introspection_reports_database_errors() {
 
 /// The two-table base of the alteration tests, with rows in both.
 fn base() -> Schema {
-    let users = table(
-        "users",
-        vec![id(), Column { max_length: Some(50), ..not_null(col("email", SqlType::Varchar)) }, col("age", SqlType::Integer)],
-        &["id"],
-    );
+    let users = table("users", vec![id(), Column { max_length: Some(50), ..not_null(col("email", SqlType::Varchar)) }, col("age", SqlType::Integer)], &["id"]);
     let mut posts = table("posts", vec![id(), not_null(col("user_id", SqlType::Integer)), col("title", SqlType::Text)], &["id"]);
     posts.foreign_keys = vec![fk("fk_posts_user_id_users", &["user_id"], "users", &["id"], Some(Action::Cascade))];
     posts.indexes = vec![Index { name: "ix_posts_user_id".into(), columns: strings(&["user_id"]), unique: false }];
@@ -335,12 +341,15 @@ fn add_and_drop_an_index() {
     let mut changed = base();
     let ix = Index { name: "ix_users_age".into(), columns: strings(&["age"]), unique: false };
     changed.tables.get_mut("users").unwrap().indexes.push(ix.clone());
-    let (up, down) = round_trip(
-        &changed,
-        vec![Op::CreateIndex { table: "users".into(), index: ix.clone() }],
-        vec![Op::DropIndex { table: "users".into(), index: ix }],
+    let (up, down) =
+        round_trip(&changed, vec![Op::CreateIndex { table: "users".into(), index: ix.clone() }], vec![Op::DropIndex { table: "users".into(), index: ix }]);
+    assert_eq!(
+        (up.as_str(), down.as_str()),
+        (
+            "CREATE INDEX ix_users_age ON users (age);\n",
+            "-- DANGER: drops index ix_users_age on users: queries that used it get slower\nDROP INDEX ix_users_age;\n"
+        )
     );
-    assert_eq!((up.as_str(), down.as_str()), ("CREATE INDEX ix_users_age ON users (age);\n", "-- DANGER: drops index ix_users_age on users: queries that used it get slower\nDROP INDEX ix_users_age;\n"));
 }
 
 #[test]

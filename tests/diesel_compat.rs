@@ -16,8 +16,6 @@ fn diesel_run_pending(db: &TestDb, ws: &Workspace) -> usize {
 
 backend_tests!(diesel_continues_where_we_stopped, we_continue_where_diesel_stopped);
 
-
-
 fn diesel_revert_last(db: &TestDb, ws: &Workspace) -> String {
     let migrations = FileBasedMigrations::from_path(ws.migrations()).unwrap();
     let mut conn = db.connect();

@@ -95,7 +95,12 @@ fn sqlite() -> (Workspace, TestDb) {
 #[test]
 fn migration_failed_in_its_transaction() {
     let (ws, db) = sqlite();
-    ws.migration(2, "broken", "-- a table, then a typo\nCREATE TABLE tags (id INTEGER PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);\n", "DROP TABLE tags;\n");
+    ws.migration(
+        2,
+        "broken",
+        "-- a table, then a typo\nCREATE TABLE tags (id INTEGER PRIMARY KEY);\n\nINSERT INTO no_such_table VALUES (1);\n",
+        "DROP TABLE tags;\n",
+    );
     run(&ws, &db, "migration_failed_in_its_transaction", &["upgrade"], 3);
 }
 
@@ -131,7 +136,10 @@ fn non_transactional_failures() {
     let name = ws.migration(2, "two_tables", "INSERT INTO no_such_table VALUES (1);\n", "SELECT 1;\n");
     no_transaction(&ws, &name);
     run(&ws, &db, "first_statement_failed_nothing_stayed", &["upgrade"], 3);
-    ws.write(&format!("migrations/{name}/up.sql"), "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
+    ws.write(
+        &format!("migrations/{name}/up.sql"),
+        "CREATE TABLE a (id INTEGER PRIMARY KEY);\nCREATE TABLE b (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n",
+    );
     run(&ws, &db, "part_of_it_stayed", &["upgrade"], 3);
     run(&ws, &db, "refused_while_marked", &["upgrade"], 1);
     run(&ws, &db, "resolve_unknown_mark", &["resolve", "0001", "--applied"], 2);

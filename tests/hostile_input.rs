@@ -11,7 +11,6 @@ use predicates::prelude::*;
 
 backend_tests!(odd_directory_names_apply_record_and_revert, empty_migrations_apply_and_revert, sql_in_model_names_is_quoted_everywhere);
 
-
 /// Writes migration `name` revising `revises`, with raw metadata bytes.
 fn raw_migration(ws: &Workspace, name: &str, up: &[u8], down: &[u8], metadata: &[u8]) {
     let dir = ws.migrations().join(name);
@@ -123,11 +122,19 @@ fn unreadable_or_truncating_sql_is_refused_before_anything_runs() {
     // A NUL byte: database client libraries stop reading the SQL there, so what
     // follows it would be silently skipped and the migration recorded as applied.
     raw_migration(&ws, "0002_b", b"CREATE TABLE t2 (id INTEGER PRIMARY KEY);\n\x00\nCREATE TABLE t3 (id INTEGER PRIMARY KEY);\n", b"", b"revises = \"0001\"\n");
-    ws.cmd(&db).arg("upgrade").assert().code(1).stderr(predicate::str::contains("0002_b/up.sql:2: a NUL byte").and(predicate::str::contains("nothing was run")));
+    ws.cmd(&db)
+        .arg("upgrade")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("0002_b/up.sql:2: a NUL byte").and(predicate::str::contains("nothing was run")));
     assert!(db.applied_versions().is_empty());
     // An unterminated string or comment.
     raw_migration(&ws, "0002_b", b"CREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO t2 VALUES ('oops);\n", b"", b"revises = \"0001\"\n");
-    ws.cmd(&db).arg("upgrade").assert().code(1).stderr(predicate::str::contains("0002_b/up.sql").and(predicate::str::contains("unterminated")).and(predicate::str::contains("nothing was run")));
+    ws.cmd(&db)
+        .arg("upgrade")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("0002_b/up.sql").and(predicate::str::contains("unterminated")).and(predicate::str::contains("nothing was run")));
     assert!(db.applied_versions().is_empty());
     assert!(!db.has_table("t1"));
 }
@@ -136,11 +143,23 @@ fn unreadable_or_truncating_sql_is_refused_before_anything_runs() {
 /// recorded under their own names, listed and reverted.
 fn odd_directory_names_apply_record_and_revert(db: TestDb) {
     let ws = Workspace::new();
-    let names = ["0001_with space".to_string(), "0002_名前_✓".to_string(), "0003_it's \"quoted\"; --".to_string(), "0004_..".to_string(), format!("0005_{}", "x".repeat(250))];
+    let names = [
+        "0001_with space".to_string(),
+        "0002_名前_✓".to_string(),
+        "0003_it's \"quoted\"; --".to_string(),
+        "0004_..".to_string(),
+        format!("0005_{}", "x".repeat(250)),
+    ];
     for (i, name) in names.iter().enumerate() {
         let n = i + 1;
         let revises = if n > 1 { format!("revises = \"{:04}\"\n", n - 1) } else { String::new() };
-        raw_migration(&ws, name, format!("CREATE TABLE t{n} (id INTEGER PRIMARY KEY);\n").as_bytes(), format!("DROP TABLE t{n};\n").as_bytes(), revises.as_bytes());
+        raw_migration(
+            &ws,
+            name,
+            format!("CREATE TABLE t{n} (id INTEGER PRIMARY KEY);\n").as_bytes(),
+            format!("DROP TABLE t{n};\n").as_bytes(),
+            revises.as_bytes(),
+        );
     }
     ws.cmd(&db).args(["upgrade", "head"]).assert().success();
     assert_eq!(db.applied_versions(), ["0001", "0002", "0003", "0004", "0005"]);
@@ -203,9 +222,13 @@ fn a_ten_megabyte_models_file_is_read() {
     let mut text = String::with_capacity(10_500_000);
     let mut t = 0;
     while text.len() < 10_000_000 {
-        text.push_str(&format!("/// Table number {t}, with a doc comment long enough to make the file realistic.\ndiesel::table! {{\n    table_{t} (id) {{\n        id -> Int4,\n"));
+        text.push_str(&format!(
+            "/// Table number {t}, with a doc comment long enough to make the file realistic.\ndiesel::table! {{\n    table_{t} (id) {{\n        id -> Int4,\n"
+        ));
         for c in 0..20 {
-            text.push_str(&format!("        /// Column {c} of table {t}: some words about what it holds and why it exists here.\n        column_{c} -> Nullable<Varchar>,\n"));
+            text.push_str(&format!(
+                "        /// Column {c} of table {t}: some words about what it holds and why it exists here.\n        column_{c} -> Nullable<Varchar>,\n"
+            ));
         }
         text.push_str("    }\n}\n\n");
         t += 1;
@@ -233,7 +256,15 @@ fn a_password_is_never_printed(db: TestDb) {
     // MariaDB's root has none, so the same URL is refused: both paths are covered.
     let url = db.url().replacen('@', ":hunter2-secret@", 1);
     ws.write(".env", &format!("DATABASE_URL={url}\n"));
-    let runs: [&[&str]; 7] = [&["-v", "upgrade", "head"], &["-v", "current"], &["--format", "json", "current"], &["-v", "history"], &["-v", "check", "--db"], &["-v", "upgrade", "--sql", "head"], &["-vv", "downgrade", "base"]];
+    let runs: [&[&str]; 7] = [
+        &["-v", "upgrade", "head"],
+        &["-v", "current"],
+        &["--format", "json", "current"],
+        &["-v", "history"],
+        &["-v", "check", "--db"],
+        &["-v", "upgrade", "--sql", "head"],
+        &["-vv", "downgrade", "base"],
+    ];
     for args in runs {
         let out = ws.bare_cmd().args(args).output().unwrap();
         let all = format!("{}{}", stdout(&out), stderr(&out));

@@ -27,10 +27,7 @@ fn current_and_history_follow_the_database(db: TestDb) {
     assert_eq!(v["applied"][1]["name"], "0002_create_posts");
 
     let out = ws.cmd(&db).args(["history", "--indicate-current"]).assert().success().get_output().clone();
-    assert_eq!(
-        stdout(&out),
-        "0002 -> 0003 (head), add phone to users\n0001 -> 0002 (current), create posts\n<base> -> 0001, create users\n"
-    );
+    assert_eq!(stdout(&out), "0002 -> 0003 (head), add phone to users\n0001 -> 0002 (current), create posts\n<base> -> 0001, create users\n");
     let out = ws.cmd(&db).args(["history", "-r", "current:head"]).assert().success().get_output().clone();
     assert_eq!(stdout(&out), "0002 -> 0003 (head), add phone to users\n0001 -> 0002, create posts\n");
 }
@@ -57,7 +54,10 @@ fn history_heads_and_show_need_no_database() {
     ws.bare_cmd().arg("heads").assert().success().stdout("0003_add_phone_to_users (head), add phone to users\n");
     let out = ws.bare_cmd().args(["show", "0002"]).assert().success().get_output().clone();
     let text = stdout(&out);
-    assert!(text.contains("Rev: 0002_create_posts") && text.contains("-- up.sql\nCREATE TABLE posts") && text.contains("-- down.sql\nDROP TABLE posts;"), "{text}");
+    assert!(
+        text.contains("Rev: 0002_create_posts") && text.contains("-- up.sql\nCREATE TABLE posts") && text.contains("-- down.sql\nDROP TABLE posts;"),
+        "{text}"
+    );
     let out = ws.bare_cmd().args(["--format", "json", "show", "head"]).assert().success().get_output().clone();
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(v["down_sql"], "ALTER TABLE users DROP COLUMN phone;\n");
@@ -70,15 +70,71 @@ fn history_heads_and_show_need_no_database() {
 fn every_chain_violation_is_reported_with_its_fix() {
     type Breaker = Box<dyn Fn(&Workspace)>;
     let cases: Vec<(&str, Breaker, &str)> = vec![
-        ("duplicate", Box::new(|ws: &Workspace| { ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;"); }), "revision 0003 is used by 2 directories: 0003_add_bio, 0003_add_phone_to_users"),
-        ("two heads", Box::new(|ws: &Workspace| { ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;"); }), "multiple head revisions are present: 0003_add_bio, 0003_add_phone_to_users"),
-        ("gap", Box::new(|ws: &Workspace| { ws.migration(5, "later", "SELECT 1;", "SELECT 1;"); }), "revision 0004 is missing: the chain jumps to 0005_later"),
-        ("wrong revises", Box::new(|ws: &Workspace| { ws.write("migrations/0003_add_phone_to_users/metadata.toml", "revises = \"0001\"\nrun_in_transaction = true\n"); }), "0003_add_phone_to_users revises 0001, but the revision before it is 0002"),
-        ("missing revises", Box::new(|ws: &Workspace| { ws.write("migrations/0003_add_phone_to_users/metadata.toml", "run_in_transaction = true\n"); }), "0003_add_phone_to_users: metadata.toml has no `revises`; it should revise 0002"),
-        ("missing down", Box::new(|ws: &Workspace| { std::fs::remove_file(ws.migrations().join("0002_create_posts/down.sql")).unwrap(); }), "0002_create_posts: `down.sql` is missing"),
-        ("not a migration", Box::new(|ws: &Workspace| { std::fs::create_dir_all(ws.migrations().join("scratch")).unwrap(); }), "scratch` is not a migration"),
-        ("mixed width", Box::new(|ws: &Workspace| { ws.write("migrations/00004_wide/up.sql", ""); ws.write("migrations/00004_wide/down.sql", ""); ws.write("migrations/00004_wide/metadata.toml", "revises = \"0003\"\n"); }), "revision numbers have different widths"),
-        ("bad toml", Box::new(|ws: &Workspace| { ws.write("migrations/0002_create_posts/metadata.toml", "revises = \"0001\"\nmessage = [\n"); }), "0002_create_posts/metadata.toml: line 2: invalid TOML"),
+        (
+            "duplicate",
+            Box::new(|ws: &Workspace| {
+                ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;");
+            }),
+            "revision 0003 is used by 2 directories: 0003_add_bio, 0003_add_phone_to_users",
+        ),
+        (
+            "two heads",
+            Box::new(|ws: &Workspace| {
+                ws.migration(3, "add_bio", "SELECT 1;", "SELECT 1;");
+            }),
+            "multiple head revisions are present: 0003_add_bio, 0003_add_phone_to_users",
+        ),
+        (
+            "gap",
+            Box::new(|ws: &Workspace| {
+                ws.migration(5, "later", "SELECT 1;", "SELECT 1;");
+            }),
+            "revision 0004 is missing: the chain jumps to 0005_later",
+        ),
+        (
+            "wrong revises",
+            Box::new(|ws: &Workspace| {
+                ws.write("migrations/0003_add_phone_to_users/metadata.toml", "revises = \"0001\"\nrun_in_transaction = true\n");
+            }),
+            "0003_add_phone_to_users revises 0001, but the revision before it is 0002",
+        ),
+        (
+            "missing revises",
+            Box::new(|ws: &Workspace| {
+                ws.write("migrations/0003_add_phone_to_users/metadata.toml", "run_in_transaction = true\n");
+            }),
+            "0003_add_phone_to_users: metadata.toml has no `revises`; it should revise 0002",
+        ),
+        (
+            "missing down",
+            Box::new(|ws: &Workspace| {
+                std::fs::remove_file(ws.migrations().join("0002_create_posts/down.sql")).unwrap();
+            }),
+            "0002_create_posts: `down.sql` is missing",
+        ),
+        (
+            "not a migration",
+            Box::new(|ws: &Workspace| {
+                std::fs::create_dir_all(ws.migrations().join("scratch")).unwrap();
+            }),
+            "scratch` is not a migration",
+        ),
+        (
+            "mixed width",
+            Box::new(|ws: &Workspace| {
+                ws.write("migrations/00004_wide/up.sql", "");
+                ws.write("migrations/00004_wide/down.sql", "");
+                ws.write("migrations/00004_wide/metadata.toml", "revises = \"0003\"\n");
+            }),
+            "revision numbers have different widths",
+        ),
+        (
+            "bad toml",
+            Box::new(|ws: &Workspace| {
+                ws.write("migrations/0002_create_posts/metadata.toml", "revises = \"0001\"\nmessage = [\n");
+            }),
+            "0002_create_posts/metadata.toml: line 2: invalid TOML",
+        ),
     ];
     for (label, breakit, expected) in cases {
         let ws = Workspace::new();

@@ -86,7 +86,10 @@ fn two_git_branches_are_merged_and_applied_in_order(db: TestDb) {
     revision(&ws, "add bio", "ALTER TABLE users ADD COLUMN bio VARCHAR(200);\n", "ALTER TABLE users DROP COLUMN bio;\n");
     git(&ws, &["add", "-A"], "2026-11-02T10:00:00Z");
     git(&ws, &["commit", "-qm", "bio"], "2026-11-02T10:00:00Z");
-    ws.write("crates/db/src/users.rs", &USERS.replace("email -> Varchar,", "email -> Varchar,\n        bio -> Nullable<Text>,\n        avatar -> Nullable<Text>,"));
+    ws.write(
+        "crates/db/src/users.rs",
+        &USERS.replace("email -> Varchar,", "email -> Varchar,\n        bio -> Nullable<Text>,\n        avatar -> Nullable<Text>,"),
+    );
     revision(&ws, "add avatar", "ALTER TABLE users ADD COLUMN avatar VARCHAR(200);\n", "ALTER TABLE users DROP COLUMN avatar;\n");
     git(&ws, &["add", "-A"], "2026-11-03T10:00:00Z");
     git(&ws, &["commit", "-qm", "avatar"], "2026-11-03T10:00:00Z");
@@ -104,7 +107,10 @@ fn two_git_branches_are_merged_and_applied_in_order(db: TestDb) {
     git(&ws, &["merge", "-q", "--no-edit", "tags"], "2026-11-05T10:00:00Z");
     git(&ws, &["add", "-A"], "2026-11-05T10:00:00Z");
     git(&ws, &["commit", "-qm", "merge tags", "--allow-empty"], "2026-11-05T10:00:00Z");
-    assert_eq!(names(&ws), ["0001_create_users", "0002_create_posts", "0003_add_phone_to_users", "0004_create_comments", "0005_add_bio", "0005_create_tags", "0006_add_avatar"]);
+    assert_eq!(
+        names(&ws),
+        ["0001_create_users", "0002_create_posts", "0003_add_phone_to_users", "0004_create_comments", "0005_add_bio", "0005_create_tags", "0006_add_avatar"]
+    );
 
     let out = ws.bare_cmd().arg("check").assert().code(1).get_output().clone();
     let text = stdout(&out);
@@ -166,7 +172,11 @@ fn downgrade_refuses_a_fork_the_database_has_no_branch_of() {
 fn without_history_the_older_created_stays_and_keep_overrides_it() {
     let ws = forked_workspace();
     ws.bare_cmd().args(["merge", "--dry-run"]).assert().success().stdout(predicate::str::contains("0004_left -> 0005_left"));
-    ws.bare_cmd().args(["merge", "--keep", "left"]).assert().success().stdout(predicate::str::contains("keep (--keep): 0004_left").and(predicate::str::contains("0004_right -> 0005_right  (revises 0004)")));
+    ws.bare_cmd()
+        .args(["merge", "--keep", "left"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("keep (--keep): 0004_left").and(predicate::str::contains("0004_right -> 0005_right  (revises 0004)")));
     assert_eq!(names(&ws)[3..], ["0004_left", "0005_right"]);
     ws.bare_cmd().arg("check").assert().success();
     // Nothing left to merge.
@@ -221,7 +231,9 @@ fn a_failure_midway_leaves_the_original_names() {
     let ws = forked_workspace();
     ws.write("migrations/schema_snapshot.json", &cargo_migrate::snapshot::Snapshot::new(Some("0004".into()), &Default::default()).to_json());
     let before = tree(&ws.migrations());
-    let Outcome::Merge(plan) = merge::plan(&ws.migrations(), &Options { keep: None, db: None }, &NoHistory, &|| Ok(Default::default())).unwrap() else { panic!("a fork") };
+    let Outcome::Merge(plan) = merge::plan(&ws.migrations(), &Options { keep: None, db: None }, &NoHistory, &|| Ok(Default::default())).unwrap() else {
+        panic!("a fork")
+    };
     // After planning, the snapshot's place is taken by a directory: the last step fails,
     // after every rename and metadata rewrite.
     std::fs::rename(ws.migrations().join("schema_snapshot.json"), ws.path().join("snap.json")).unwrap();
@@ -242,7 +254,11 @@ fn the_applied_branch_stays(db: TestDb) {
     ws.migration(4, "right", "CREATE TABLE r (id INTEGER PRIMARY KEY);\n", "DROP TABLE r;\n");
     let meta = ws.read("migrations/0004_right/metadata.toml").replace("2026-11-01T00:00:00Z", "2026-10-01T00:00:00Z");
     ws.write("migrations/0004_right/metadata.toml", &meta);
-    ws.cmd(&db).arg("merge").assert().success().stdout(predicate::str::contains("keep (the database applied it): 0004_left").and(predicate::str::contains("0004_right -> 0005_right")));
+    ws.cmd(&db)
+        .arg("merge")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("keep (the database applied it): 0004_left").and(predicate::str::contains("0004_right -> 0005_right")));
     ws.cmd(&db).arg("upgrade").assert().success();
     assert_eq!(db.applied_versions(), ["0001", "0002", "0003", "0004", "0005"]);
     assert!(db.has_table("l") && db.has_table("r"));
@@ -255,19 +271,17 @@ fn moving_an_applied_branch_is_refused_with_the_downgrade_to_run(db: TestDb) {
     ws.cmd(&db).arg("upgrade").assert().success();
     ws.migration(4, "right", "CREATE TABLE r (id INTEGER PRIMARY KEY);\n", "DROP TABLE r;\n");
     let before = tree(&ws.migrations());
-    ws.cmd(&db)
-        .args(["merge", "--keep", "0004_right"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("would renumber 0004_left, which the configured database has applied").and(predicate::str::contains("`cargo migrate downgrade 0003`")));
+    ws.cmd(&db).args(["merge", "--keep", "0004_right"]).assert().code(1).stderr(
+        predicate::str::contains("would renumber 0004_left, which the configured database has applied")
+            .and(predicate::str::contains("`cargo migrate downgrade 0003`")),
+    );
     assert_eq!(tree(&ws.migrations()), before);
     // Other commands refuse the forked chain; `downgrade` follows the applied branch.
     ws.cmd(&db).arg("upgrade").assert().code(1).stderr(predicate::str::contains("multiple head revisions"));
-    ws.cmd(&db)
-        .args(["downgrade", "0003"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("several heads; rolling back along the branch the database applied (up to 0004_left)").and(predicate::str::contains("reverted 0004_left")));
+    ws.cmd(&db).args(["downgrade", "0003"]).assert().success().stderr(
+        predicate::str::contains("several heads; rolling back along the branch the database applied (up to 0004_left)")
+            .and(predicate::str::contains("reverted 0004_left")),
+    );
     assert!(!db.has_table("l"));
     assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
     ws.cmd(&db).args(["merge", "--keep", "0004_right"]).assert().success();

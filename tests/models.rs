@@ -30,10 +30,7 @@ fn models_json_over_crates_and_nested_modules_matches_the_fixture() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let ws = Workspace::new();
     copy_dir(&fixture.join("models"), ws.path());
-    ws.write(
-        "Cargo.toml",
-        "[workspace]\nmembers = [\"crates/db\", \"crates/billing\"]\n\n[workspace.metadata.migrate]\nmodels = [\"crates/*/src/models\"]\n",
-    );
+    ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\", \"crates/billing\"]\n\n[workspace.metadata.migrate]\nmodels = [\"crates/*/src/models\"]\n");
     ws.write("crates/db/Cargo.toml", "[package]\nname = \"db\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
     ws.write("crates/db/src/lib.rs", "pub mod models;\n");
     ws.write("crates/billing/Cargo.toml", "[package]\nname = \"billing\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
@@ -48,7 +45,8 @@ fn models_json_over_crates_and_nested_modules_matches_the_fixture() {
 fn models_of_the_example_workspace() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations_example");
     let mut cmd = assert_cmd::Command::cargo_bin("cargo-migrate").unwrap();
-    let out = cmd.arg("migrate").arg("--manifest-path").arg(example.join("Cargo.toml")).args(["--format", "json", "models"]).assert().success().get_output().clone();
+    let out =
+        cmd.arg("migrate").arg("--manifest-path").arg(example.join("Cargo.toml")).args(["--format", "json", "models"]).assert().success().get_output().clone();
     let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(example.join("models.expected.json")).unwrap()).unwrap();
     assert_eq!(json(&out), expected, "regenerate migrations_example/models.expected.json if the example's models changed on purpose");
 }

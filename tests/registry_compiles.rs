@@ -55,16 +55,16 @@ fn registry_reads_every_annotation() {
     assert_eq!(
         users.uniques,
         vec![
-            unique("uq_users_email", &["email"]),                  // column @unique
-            unique("uq_users_handle", &["handle", "tenant_id"]),   // @unique name (a, b)
-            unique("uq_users_handle_only", &["handle"]),           // column @unique name
+            unique("uq_users_email", &["email"]),                      // column @unique
+            unique("uq_users_handle", &["handle", "tenant_id"]),       // @unique name (a, b)
+            unique("uq_users_handle_only", &["handle"]),               // column @unique name
             unique("uq_users_name_tenant_id", &["name", "tenant_id"]), // #[doc = "@unique (a, b)"]
         ]
     );
     assert_eq!(
         users.checks,
         vec![
-            Check { name: "ck_users_age".into(), expr: "age >= 0".into() },                 // @check name (expr)
+            Check { name: "ck_users_age".into(), expr: "age >= 0".into() }, // @check name (expr)
             Check { name: "ck_users_handle".into(), expr: "char_length(handle) > 2".into() }, // @check (expr)
         ]
     );
@@ -95,10 +95,7 @@ fn registry_reads_every_annotation() {
 }
 
 fn diesel_compiles_the_fixture() {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("target"))
-        .join("registry_compiles");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target")).join("registry_compiles");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let out = Command::new(cargo)
         .current_dir(root())

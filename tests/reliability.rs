@@ -28,7 +28,8 @@ fn slow_statement(backend: Backend, seconds: u32) -> String {
 fn chain_with_a_long_migration(db: &TestDb, seconds: u32) -> Workspace {
     let ws = Workspace::new();
     ws.migration(1, "first", "CREATE TABLE first_t (id INTEGER PRIMARY KEY);\n", "DROP TABLE first_t;\n");
-    let up = format!("CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n{}\nCREATE TABLE never (id INTEGER PRIMARY KEY);\n", slow_statement(db.backend, seconds));
+    let up =
+        format!("CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n{}\nCREATE TABLE never (id INTEGER PRIMARY KEY);\n", slow_statement(db.backend, seconds));
     ws.migration(2, "long", &up, "DROP TABLE never;\nDROP TABLE half_done;\n");
     ws
 }
@@ -192,7 +193,13 @@ fn workspace_with_snapshot() -> Workspace {
     let ws = Workspace::new();
     // The dialect to write SQL in; nothing connects.
     ws.write("Cargo.toml", &format!("{}database_url = \"sqlite://dev.sqlite3\"\n", ws.read("Cargo.toml")));
-    ws.write("crates/db/src/lib.rs", &format!("diesel::table! {{\n    users (id) {{\n        id -> Int4,\n{}    }}\n}}\n", (0..400).map(|i| format!("        column_{i} -> Nullable<Text>,\n")).collect::<String>()));
+    ws.write(
+        "crates/db/src/lib.rs",
+        &format!(
+            "diesel::table! {{\n    users (id) {{\n        id -> Int4,\n{}    }}\n}}\n",
+            (0..400).map(|i| format!("        column_{i} -> Nullable<Text>,\n")).collect::<String>()
+        ),
+    );
     ws.bare_cmd().args(["revision", "--autogenerate", "-m", "create users"]).assert().success();
     assert!(std::fs::metadata(ws.migrations().join("schema_snapshot.json")).unwrap().len() > 8 * 4096);
     ws.write("crates/db/src/lib.rs", &ws.read("crates/db/src/lib.rs").replace("id -> Int4,", "id -> Int4,\n        email -> Nullable<Text>,"));
@@ -204,7 +211,8 @@ fn a_full_disk_during_revision_leaves_no_partial_files() {
     let ws = workspace_with_snapshot();
     let before = tree(&ws.migrations());
     // Nothing left: the first file of the new migration cannot be written.
-    let (out, after) = on_a_small_file_system(&ws, "dd if=/dev/zero of=\"$M/.filler\" bs=4k 2>/dev/null || true", &["revision", "--autogenerate", "-m", "add email"]);
+    let (out, after) =
+        on_a_small_file_system(&ws, "dd if=/dev/zero of=\"$M/.filler\" bs=4k 2>/dev/null || true", &["revision", "--autogenerate", "-m", "add email"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("up.sql: No space left on device"), "{}", stderr(&out));
     assert_eq!(tree(after.path()), before, "no partial migration, temporary file or lock is left");

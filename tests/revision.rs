@@ -82,7 +82,11 @@ fn workspace_templates_override_the_built_in_ones() {
     ws.bare_cmd().args(["revision", "-m", "hello"]).assert().success();
     assert_eq!(ws.read("migrations/0001_hello/up.sql"), "-- ACME migration 0001: hello\nBEGIN_HERE\n");
     ws.write("db/templates/down.sql", "{{ broken");
-    ws.bare_cmd().args(["revision", "-m", "again"]).assert().code(2).stderr(predicate::str::contains("db/templates/down.sql").and(predicate::str::contains("template error")));
+    ws.bare_cmd()
+        .args(["revision", "-m", "again"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("db/templates/down.sql").and(predicate::str::contains("template error")));
     assert!(!ws.migrations().join("0002_again").exists());
 }
 
@@ -109,7 +113,11 @@ fn a_revision_records_the_models_as_the_snapshot() {
     // Models that do not parse: an error naming file and line, and nothing written
     // (issue 13: a migration whose snapshot silently lagged let `check` say "ok").
     ws.write("crates/db/src/lib.rs", "diesel::table! { users (id) { id -> Nope, } }\n");
-    ws.bare_cmd().args(["revision", "-m", "second"]).assert().code(2).stderr(predicate::str::contains("crates/db/src/lib.rs:1:").and(predicate::str::contains("unknown SQL type `Nope`")));
+    ws.bare_cmd()
+        .args(["revision", "-m", "second"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("crates/db/src/lib.rs:1:").and(predicate::str::contains("unknown SQL type `Nope`")));
     assert!(!ws.migrations().join("0002_second").exists());
     let snap: serde_json::Value = serde_json::from_str(&ws.read("migrations/schema_snapshot.json")).unwrap();
     assert_eq!(snap["revision"], "0001");

@@ -29,7 +29,15 @@ fn full() -> Schema {
     users.indexes.push(Index { name: "ux_users_karma".into(), columns: vec!["karma".into()], unique: true });
     users.uniques.push(UniqueConstraint { name: "uq_users_email".into(), columns: vec!["email".into()] });
     users.checks.push(Check { name: "ck_users_karma".into(), expr: "karma >= 0".into() });
-    let mut posts = Table::new("posts", vec![Column { auto_increment: true, ..Column::new("id", SqlType::Integer) }, Column::new("user_id", SqlType::Integer), Column::new("body", SqlType::Text)], &["id"]);
+    let mut posts = Table::new(
+        "posts",
+        vec![
+            Column { auto_increment: true, ..Column::new("id", SqlType::Integer) },
+            Column::new("user_id", SqlType::Integer),
+            Column::new("body", SqlType::Text),
+        ],
+        &["id"],
+    );
     posts.foreign_keys.push(ForeignKey {
         name: "fk_posts_user_id_users".into(),
         columns: vec!["user_id".into()],
@@ -73,7 +81,13 @@ fn every_dropping_statement_carries_danger() {
     let losing = |op: &Op| {
         matches!(
             op,
-            Op::DropTable { .. } | Op::DropColumn { .. } | Op::DropIndex { .. } | Op::DropUnique { .. } | Op::DropCheck { .. } | Op::DropForeignKey { .. } | Op::DropEnum { .. }
+            Op::DropTable { .. }
+                | Op::DropColumn { .. }
+                | Op::DropIndex { .. }
+                | Op::DropUnique { .. }
+                | Op::DropCheck { .. }
+                | Op::DropForeignKey { .. }
+                | Op::DropEnum { .. }
         ) || matches!(op, Op::AlterColumn { old, new, .. } if old.default.is_some() && new.default.is_none() || new.max_length < old.max_length)
             || matches!(op, Op::AlterEnum { old, new } if old.variants.iter().any(|v| !new.variants.contains(v)))
     };
@@ -219,7 +233,13 @@ CREATE TRIGGER posts_au AFTER UPDATE ON posts BEGIN INSERT INTO posts_fts (posts
     ws.write(MODELS, models);
     let out = ws.cmd(&db).args(["check", "--db", "-v"]).output().unwrap();
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
-    for listed in ["not managed: view post_titles", "not managed: virtual table posts_fts", "not managed: shadow table posts_fts_data", "not managed: trigger posts_ai on posts", "not managed: expression index posts_title_lower on posts"] {
+    for listed in [
+        "not managed: view post_titles",
+        "not managed: virtual table posts_fts",
+        "not managed: shadow table posts_fts_data",
+        "not managed: trigger posts_ai on posts",
+        "not managed: expression index posts_title_lower on posts",
+    ] {
         assert!(stderr(&out).contains(listed), "{listed}: {}", stderr(&out));
     }
     let out = ws.cmd(&db).args(["check", "--db", "--format", "json"]).output().unwrap();
@@ -246,7 +266,12 @@ CREATE TRIGGER posts_au AFTER UPDATE ON posts BEGIN INSERT INTO posts_fts (posts
     assert_eq!(db.texts("SELECT CAST(COUNT(*) AS TEXT) AS value FROM post_titles"), ["2"]);
     // Down again: the rebuild back keeps them too.
     let out = ws.cmd(&db).args(["downgrade", "-1"]).output().unwrap();
-    assert!(!out.status.success() || db.texts("SELECT name AS value FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == ["posts_ad", "posts_ai", "posts_au"], "{}", stderr(&out));
+    assert!(
+        !out.status.success()
+            || db.texts("SELECT name AS value FROM sqlite_master WHERE type = 'trigger' ORDER BY name") == ["posts_ad", "posts_ai", "posts_au"],
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// Offline (from the snapshot) a rebuild cannot know the table's triggers: the
@@ -257,7 +282,12 @@ fn an_offline_sqlite_rebuild_refuses_to_lose_an_unknown_trigger() {
     let db = TestDb::new(Backend::Sqlite).unwrap();
     let ws = ws_with("diesel::table! {\n    notes (id) {\n        id -> Integer,\n        body -> Text,\n        edited -> Integer,\n    }\n}\n");
     ws.cmd(&db).args(["revision", "--autogenerate", "-m", "create notes"]).assert().success();
-    ws.migration(2, "touch_trigger", "CREATE TRIGGER notes_touch AFTER UPDATE OF body ON notes BEGIN UPDATE notes SET edited = 1 WHERE id = new.id; END;\n", "DROP TRIGGER notes_touch;\n");
+    ws.migration(
+        2,
+        "touch_trigger",
+        "CREATE TRIGGER notes_touch AFTER UPDATE OF body ON notes BEGIN UPDATE notes SET edited = 1 WHERE id = new.id; END;\n",
+        "DROP TRIGGER notes_touch;\n",
+    );
     // A hand-written migration records the models as they are as the snapshot.
     std::fs::write(
         ws.migrations().join("schema_snapshot.json"),
@@ -295,7 +325,12 @@ fn marking_a_table_unmanaged_or_ignored_drops_nothing_offline() {
     let tables = "diesel::table! {\n    users (id) {\n        id -> Integer,\n    }\n}\ndiesel::table! {\n    recent_users (id) {\n        id -> Integer,\n    }\n}\ndiesel::table! {\n    legacy_audit (id) {\n        id -> Integer,\n    }\n}\n";
     let ws = ws_with(tables);
     ws.cmd(&db).args(["revision", "--autogenerate", "-m", "first"]).assert().success();
-    ws.write(MODELS, &tables.replace("    recent_users (id) {", "    /// @unmanaged\n    recent_users (id) {").replace("diesel::table! {\n    legacy_audit (id) {\n        id -> Integer,\n    }\n}\n", ""));
+    ws.write(
+        MODELS,
+        &tables
+            .replace("    recent_users (id) {", "    /// @unmanaged\n    recent_users (id) {")
+            .replace("diesel::table! {\n    legacy_audit (id) {\n        id -> Integer,\n    }\n}\n", ""),
+    );
     let manifest = ws.read("Cargo.toml");
     ws.write("Cargo.toml", &manifest.replace("migrations = \"migrations\"\n", "migrations = \"migrations\"\nignore = [\"legacy_*\"]\n"));
     let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "nothing"]).output().unwrap();

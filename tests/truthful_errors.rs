@@ -134,7 +134,9 @@ fn a_trigger_refusing_state_writes_names_the_migration(db: TestDb) {
             "CREATE FUNCTION guard() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{refusal}' USING HINT = 'run cargo migrate upgrade'; END $$;
              CREATE TRIGGER guard BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW EXECUTE FUNCTION guard();"
         )),
-        Backend::Mysql => db.exec(&format!("CREATE TRIGGER guard BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{refusal}'")),
+        Backend::Mysql => db.exec(&format!(
+            "CREATE TRIGGER guard BEFORE INSERT ON __diesel_schema_migrations FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{refusal}'"
+        )),
     }
     let out = ws.cmd(&db).arg("upgrade").assert().code(3).get_output().clone();
     let err = stderr(&out);
@@ -216,7 +218,10 @@ fn sqlite_non_transactional_first_statement_failure_leaves_no_mark() {
     assert!(err.contains("it is not transactional, but nothing from it stayed: its first statement failed, and SQLite undoes a failed statement"), "{err}");
     assert!(record_status(&db, "0001").is_empty() && db.applied_versions().is_empty());
     // A later statement failing is partial, and says exactly which statements stayed.
-    ws.write(&format!("migrations/{name}/up.sql"), "CREATE TABLE t1 (id INTEGER PRIMARY KEY);\nCREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n");
+    ws.write(
+        &format!("migrations/{name}/up.sql"),
+        "CREATE TABLE t1 (id INTEGER PRIMARY KEY);\nCREATE TABLE t2 (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n",
+    );
     let out = ws.cmd(&db).arg("upgrade").assert().code(3).get_output().clone();
     let err = stderr(&out);
     assert!(err.contains("part of it stayed: statements 1-2 ran (lines 1, 2) and stayed") && err.contains("resolve 0001 --applied"), "{err}");
@@ -225,7 +230,12 @@ fn sqlite_non_transactional_first_statement_failure_leaves_no_mark() {
     // `check --db` gives a command that runs: `resolve` needs `--applied` or `--rolled-back`.
     let out = ws.cmd(&db).args(["check", "--db"]).assert().code(1).get_output().clone();
     let report = format!("{}{}", stdout(&out), stderr(&out));
-    assert!(report.contains("0001_bad failed part-way: upgrade of 0001_bad: it is not transactional, so part of it stayed: statements 1-2 ran (lines 1, 2) and stayed"), "{report}");
+    assert!(
+        report.contains(
+            "0001_bad failed part-way: upgrade of 0001_bad: it is not transactional, so part of it stayed: statements 1-2 ran (lines 1, 2) and stayed"
+        ),
+        "{report}"
+    );
     assert!(report.contains("`cargo migrate resolve 0001 --applied` (all of its changes are in place) or `--rolled-back` (none are)"), "{report}");
 }
 

@@ -187,8 +187,12 @@ impl TestDb {
     pub fn columns(&self, table: &str) -> Vec<String> {
         let sql = match self.backend {
             Backend::Sqlite => format!("SELECT name AS value FROM pragma_table_info('{table}')"),
-            Backend::Postgres => format!("SELECT CAST(column_name AS TEXT) AS value FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'"),
-            Backend::Mysql => format!("SELECT CAST(column_name AS CHAR) AS value FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{table}'"),
+            Backend::Postgres => format!(
+                "SELECT CAST(column_name AS TEXT) AS value FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'"
+            ),
+            Backend::Mysql => {
+                format!("SELECT CAST(column_name AS CHAR) AS value FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '{table}'")
+            }
         };
         let mut v: Vec<String> = self.texts(&sql).into_iter().map(|c| c.to_lowercase()).collect();
         v.sort();

@@ -1,0 +1,352 @@
+//! One connection type over Diesel that picks SQLite, PostgreSQL or MySQL/MariaDB
+//! at run time from the URL, plus the few primitives the apply loop needs: raw
+//! statements, parameterised statements, single-column queries and the deploy lock.
+
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::{Connection as _, QueryableByName, RunQueryDsl};
+
+use crate::engine::database_url::{Backend, DatabaseUrl};
+use crate::error::{Error, Result};
+
+/// What the database said about a failed statement: its message and, where the server
+/// sends them (PostgreSQL), the DETAIL and HINT fields and the error's position in the
+/// query text. Diesel's `Display` prints the message alone, which dropped exactly the
+/// line a user needs ("No function matches the given name and argument types…"), so
+/// every database error is read through this type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    pub detail: Option<String>,
+    pub hint: Option<String>,
+    /// 1-based character (not byte) index into the SQL text that was sent, as
+    /// PostgreSQL reports it; the apply loop turns it into a line:column of the file.
+    pub position: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic { message: message.into(), detail: None, hint: None, position: None }
+    }
+}
+
+impl From<&diesel::result::Error> for Diagnostic {
+    fn from(e: &diesel::result::Error) -> Self {
+        let redact = |s: &str| crate::engine::database_url::redact_text(s.trim_end());
+        match e {
+            diesel::result::Error::DatabaseError(_, info) => Diagnostic {
+                message: redact(info.message()),
+                detail: info.details().map(redact).filter(|s| !s.is_empty()),
+                hint: info.hint().map(redact).filter(|s| !s.is_empty()),
+                position: info.statement_position().and_then(|p| usize::try_from(p).ok()).filter(|p| *p > 0),
+            },
+            other => Diagnostic::new(redact(&other.to_string())),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for Diagnostic {
+    fn from(e: diesel::result::Error) -> Self {
+        Diagnostic::from(&e)
+    }
+}
+
+impl From<String> for Diagnostic {
+    fn from(s: String) -> Self {
+        Diagnostic::new(crate::engine::database_url::redact_text(&s))
+    }
+}
+
+/// Catalog rows that did not decode (introspection reads JSON the database built).
+impl From<serde_json::Error> for Diagnostic {
+    fn from(e: serde_json::Error) -> Self {
+        Diagnostic::new(e.to_string())
+    }
+}
+
+impl From<&str> for Diagnostic {
+    fn from(s: &str) -> Self {
+        Diagnostic::new(s)
+    }
+}
+
+/// The message, then DETAIL and HINT on lines of their own, indented under it.
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(d) = &self.detail {
+            write!(f, "\n  detail: {}", d.replace('\n', "\n    "))?;
+        }
+        if let Some(h) = &self.hint {
+            write!(f, "\n  hint: {}", h.replace('\n', "\n    "))?;
+        }
+        Ok(())
+    }
+}
+
+/// A bind parameter. The state-table statements are written with `?` placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Text(String),
+    Int(i64),
+    Null,
+}
+
+pub enum Connection {
+    #[cfg(feature = "sqlite")]
+    Sqlite(diesel::SqliteConnection),
+    #[cfg(feature = "postgres")]
+    Postgres(diesel::PgConnection),
+    #[cfg(feature = "mysql")]
+    Mysql(diesel::MysqlConnection),
+}
+
+/// Runs `$body` with the typed Diesel connection inside a [`Connection`], bound to
+/// `$c`; exported so tests can hand the same connection to `diesel_migrations`.
+#[macro_export]
+macro_rules! with_diesel_connection {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            #[cfg(feature = "sqlite")]
+            $crate::engine::db::Connection::Sqlite($c) => $body,
+            #[cfg(feature = "postgres")]
+            $crate::engine::db::Connection::Postgres($c) => $body,
+            #[cfg(feature = "mysql")]
+            $crate::engine::db::Connection::Mysql($c) => $body,
+        }
+    };
+}
+use with_diesel_connection as dispatch;
+
+/// A boxed raw query with every parameter bound; the backend is inferred from
+/// the connection it runs on.
+macro_rules! bound {
+    ($sql:expr, $params:expr) => {{
+        let mut q = diesel::sql_query($sql).into_boxed();
+        for p in $params {
+            q = match p {
+                Param::Text(s) => q.bind::<Text, _>(s.clone()),
+                Param::Int(i) => q.bind::<BigInt, _>(*i),
+                Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
+            };
+        }
+        q
+    }};
+}
+
+/// One text column named `value`; every single-column query aliases to it.
+#[derive(QueryableByName)]
+struct TextRow {
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
+}
+
+#[derive(QueryableByName)]
+struct IntRow {
+    #[diesel(sql_type = Nullable<BigInt>)]
+    value: Option<i64>,
+}
+
+/// Key of the PostgreSQL advisory lock ("cargomig"); advisory locks are per database.
+const PG_LOCK_KEY: i64 = 0x6361_7267_6f6d_6967;
+
+impl Connection {
+    /// Connects, retrying until `wait` has passed (deploy jobs often start before the
+    /// database accepts connections). Errors name host and database, never the password.
+    pub fn connect(url: &DatabaseUrl, wait: Duration) -> Result<Self> {
+        let deadline = Instant::now() + wait;
+        loop {
+            match Self::connect_once(url) {
+                Ok(c) => return Ok(c),
+                Err(e @ Error::Connect { .. }) if Instant::now() < deadline => {
+                    drop(e);
+                    std::thread::sleep(Duration::from_millis(500));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn connect_once(url: &DatabaseUrl) -> Result<Self> {
+        let fail =
+            |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::engine::database_url::redact_text(e.to_string().trim()) };
+        #[allow(unused_variables)]
+        let not_compiled = || Error::BackendNotCompiled { url: url.redacted(), feature: url.backend.feature() };
+        match url.backend {
+            Backend::Sqlite => {
+                #[cfg(feature = "sqlite")]
+                {
+                    if let Some(file) = url.sqlite_file() {
+                        if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                            if !parent.is_dir() {
+                                return Err(Error::Connect { target: url.describe(), message: format!("directory `{}` does not exist", parent.display()) });
+                            }
+                        }
+                    }
+                    let mut c = diesel::SqliteConnection::establish(url.expose()).map_err(fail)?;
+                    // Concurrent deploys wait for each other's write lock instead of failing.
+                    c.batch_execute("PRAGMA busy_timeout = 60000;").map_err(|e| Error::database("configuring SQLite", e))?;
+                    Ok(Connection::Sqlite(c))
+                }
+                #[cfg(not(feature = "sqlite"))]
+                Err(not_compiled())
+            }
+            Backend::Postgres => {
+                #[cfg(feature = "postgres")]
+                {
+                    let mut c = diesel::PgConnection::establish(url.expose()).map_err(fail)?;
+                    // Shows up in pg_stat_activity, so a lock holder can be named.
+                    let _ = c.batch_execute("SET application_name = 'cargo-migrate'; SET client_min_messages = warning;");
+                    Ok(Connection::Postgres(c))
+                }
+                #[cfg(not(feature = "postgres"))]
+                Err(not_compiled())
+            }
+            Backend::Mysql => {
+                #[cfg(feature = "mysql")]
+                {
+                    Ok(Connection::Mysql(diesel::MysqlConnection::establish(url.expose()).map_err(fail)?))
+                }
+                #[cfg(not(feature = "mysql"))]
+                Err(not_compiled())
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            #[cfg(feature = "sqlite")]
+            Connection::Sqlite(_) => Backend::Sqlite,
+            #[cfg(feature = "postgres")]
+            Connection::Postgres(_) => Backend::Postgres,
+            #[cfg(feature = "mysql")]
+            Connection::Mysql(_) => Backend::Mysql,
+        }
+    }
+
+    /// Runs SQL as-is over the simple protocol (no prepare), as a migration's statements need.
+    pub fn batch_execute(&mut self, sql: &str) -> diesel::QueryResult<()> {
+        dispatch!(self, c => c.batch_execute(sql))
+    }
+
+    /// Whether the session still answers: after a failure, tells a lost connection
+    /// (the server ended the session, a failover, the network) from a bad statement.
+    pub fn is_alive(&mut self) -> bool {
+        self.batch_execute("SELECT 1").is_ok()
+    }
+
+    /// Runs one parameterised statement written with `?` placeholders.
+    pub fn execute(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<usize> {
+        let sql = self.placeholders(sql);
+        dispatch!(self, c => bound!(sql, params).execute(c))
+    }
+
+    /// A query whose one column is aliased `value` and castable to text.
+    pub fn query_texts(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Vec<Option<String>>> {
+        let sql = self.placeholders(sql);
+        dispatch!(self, c => bound!(sql, params).load::<TextRow>(c).map(|rows| rows.into_iter().map(|r| r.value).collect()))
+    }
+
+    fn query_int(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Option<i64>> {
+        let sql = self.placeholders(sql);
+        dispatch!(self, c => bound!(sql, params).load::<IntRow>(c).map(|rows| rows.into_iter().next().and_then(|r| r.value)))
+    }
+
+    /// PostgreSQL numbers its placeholders.
+    fn placeholders(&self, sql: &str) -> String {
+        if self.backend() != Backend::Postgres {
+            return sql.to_string();
+        }
+        let mut out = String::with_capacity(sql.len() + 8);
+        let mut n = 0;
+        for ch in sql.chars() {
+            if ch == '?' {
+                n += 1;
+                out.push_str(&format!("${n}"));
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    }
+
+    pub fn table_exists(&mut self, table: &str) -> Result<bool> {
+        let sql = match self.backend() {
+            Backend::Sqlite => "SELECT name AS value FROM sqlite_master WHERE type = 'table' AND name = ?",
+            Backend::Postgres => {
+                "SELECT CAST(table_name AS TEXT) AS value FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
+            }
+            Backend::Mysql => "SELECT CAST(table_name AS CHAR) AS value FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?",
+        };
+        let rows = self.query_texts(sql, &[Param::Text(table.into())]).map_err(|e| Error::database(format!("looking for table {table}"), e))?;
+        Ok(!rows.is_empty())
+    }
+
+    /// Takes the deploy lock so concurrent `upgrade head` runs apply each migration once.
+    /// PostgreSQL: a session-level advisory lock (survives the per-migration transactions,
+    /// released if the process dies); MySQL: `GET_LOCK`; SQLite: none here, each
+    /// migration runs under `BEGIN IMMEDIATE` and re-checks the state table instead.
+    pub fn lock(&mut self, timeout: Duration) -> Result<()> {
+        let started = Instant::now();
+        match self.backend() {
+            Backend::Sqlite => Ok(()),
+            Backend::Postgres => loop {
+                let got = self
+                    .query_texts("SELECT CAST(pg_try_advisory_lock(CAST(? AS BIGINT)) AS TEXT) AS value", &[Param::Int(PG_LOCK_KEY)])
+                    .map_err(|e| Error::database("taking the migration lock", e))?;
+                if got.first().and_then(|v| v.as_deref()) == Some("true") {
+                    return Ok(());
+                }
+                if started.elapsed() >= timeout {
+                    let holder = self
+                        .query_texts(
+                            "SELECT CAST(a.pid AS TEXT) || ' (' || COALESCE(NULLIF(a.application_name, ''), 'unknown application') || ', ' || COALESCE(CAST(a.client_addr AS TEXT), 'local socket') || ', since ' || CAST(a.backend_start AS TEXT) || ')' AS value \
+                             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid \
+                             WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                            &[],
+                        )
+                        .ok()
+                        .and_then(|v| v.into_iter().flatten().next());
+                    return Err(lock_timeout(timeout, holder.map(|h| format!("backend pid {h}"))));
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            },
+            Backend::Mysql => {
+                let secs = timeout.as_secs().max(1) as i64;
+                let got = self
+                    .query_int("SELECT GET_LOCK(CONCAT('cargo_migrate:', DATABASE()), ?) AS value", &[Param::Int(secs)])
+                    .map_err(|e| Error::database("taking the migration lock", e))?;
+                if got == Some(1) {
+                    return Ok(());
+                }
+                let holder = self
+                    .query_texts(
+                        "SELECT CONCAT('connection ', p.ID, ' (', p.USER, '@', p.HOST, ')') AS value FROM information_schema.PROCESSLIST p \
+                         WHERE p.ID = IS_USED_LOCK(CONCAT('cargo_migrate:', DATABASE()))",
+                        &[],
+                    )
+                    .ok()
+                    .and_then(|v| v.into_iter().flatten().next());
+                Err(lock_timeout(timeout, holder))
+            }
+        }
+    }
+
+    pub fn unlock(&mut self) {
+        let _ = match self.backend() {
+            Backend::Sqlite => Ok(0),
+            Backend::Postgres => self.execute("SELECT pg_advisory_unlock(CAST(? AS BIGINT))", &[Param::Int(PG_LOCK_KEY)]),
+            Backend::Mysql => self.execute("SELECT RELEASE_LOCK(CONCAT('cargo_migrate:', DATABASE()))", &[]),
+        };
+    }
+}
+
+fn lock_timeout(timeout: Duration, holder: Option<String>) -> Error {
+    Error::Refused(format!(
+        "timed out after {}s waiting for the migration lock{}\n  hint: another `cargo migrate` is applying migrations; wait for it, or raise `lock_timeout`",
+        timeout.as_secs(),
+        holder.map(|h| format!(", held by {h}")).unwrap_or_default()
+    ))
+}
