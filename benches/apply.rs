@@ -8,12 +8,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use cargo_migrate::apply::{Engine, Options};
-use cargo_migrate::chain::{self, Metadata};
-use cargo_migrate::database_url::{Backend, DatabaseUrl};
-use cargo_migrate::db::Connection;
-use cargo_migrate::output::Output;
-use cargo_migrate::revision_spec::Spec;
+use cargo_migrate::cli::output::Output;
+use cargo_migrate::engine::apply::{Engine, Options};
+use cargo_migrate::engine::database_url::{Backend, DatabaseUrl};
+use cargo_migrate::engine::db::Connection;
+use cargo_migrate::migrations::chain::{self, Metadata};
+use cargo_migrate::migrations::revision_spec::Spec;
 
 const MIGRATIONS: u32 = 1000;
 

@@ -16,11 +16,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use cargo_migrate::autogenerate;
-use cargo_migrate::database_url::{Backend, DatabaseUrl};
-use cargo_migrate::db::Connection;
-use cargo_migrate::introspect;
-use cargo_migrate::schema::Schema;
+use cargo_migrate::dialect::introspect;
+use cargo_migrate::engine::database_url::{Backend, DatabaseUrl};
+use cargo_migrate::engine::db::Connection;
+use cargo_migrate::schema::autogenerate;
+use cargo_migrate::schema::model::Schema;
 
 #[path = "support/models.rs"]
 mod models;
@@ -33,14 +33,14 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     models::generate(dir.path(), FILES, TABLES_PER_FILE);
     let paths = vec!["src/models".to_string()];
-    let load = || cargo_migrate::registry::load(dir.path(), &paths).unwrap_or_else(|e| panic!("{e}"));
+    let load = || cargo_migrate::schema::registry::load(dir.path(), &paths).unwrap_or_else(|e| panic!("{e}"));
 
     // The head: the models as they are, recorded by a hand-written revision.
     let migrations = dir.path().join("migrations");
-    let templates = cargo_migrate::revision::Templates::load(None).unwrap();
+    let templates = cargo_migrate::migrations::revision::Templates::load(None).unwrap();
     let head = load();
-    let rev = cargo_migrate::revision::NewRevision { message: "baseline".into(), run_in_transaction: true, ..Default::default() };
-    cargo_migrate::revision::write(&migrations, &rev, &templates, None, Some(&head)).unwrap();
+    let rev = cargo_migrate::migrations::revision::NewRevision { message: "baseline".into(), run_in_transaction: true, ..Default::default() };
+    cargo_migrate::migrations::revision::write(&migrations, &rev, &templates, None, Some(&head)).unwrap();
     // The change under review: one column added to one table.
     let file = dir.path().join("src/models/m050.rs");
     let text = std::fs::read_to_string(&file).unwrap();
@@ -48,7 +48,7 @@ fn main() {
 
     let offline = || {
         let new = load();
-        let chain = cargo_migrate::chain::load(&migrations).unwrap();
+        let chain = cargo_migrate::migrations::chain::load(&migrations).unwrap();
         let old = autogenerate::schema_at_head(&migrations, &chain).unwrap();
         let (renames, unresolved) = autogenerate::settle_renames(&old, &new, &new, &[]).unwrap();
         autogenerate::generate(Backend::Postgres, &old, &new, &renames, unresolved)

@@ -12,8 +12,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use cargo_migrate::registry;
-use cargo_migrate::snapshot::Snapshot;
+use cargo_migrate::migrations::snapshot::Snapshot;
+use cargo_migrate::schema::registry;
 
 #[path = "support/models.rs"]
 mod models;

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use cargo_migrate::registry;
+use cargo_migrate::schema::registry;
 
 #[path = "support/models.rs"]
 mod models;

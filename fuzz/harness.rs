@@ -11,16 +11,16 @@ use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
-use cargo_migrate::autogenerate;
-use cargo_migrate::chain::{self, Chain, Metadata, Migration};
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff;
-use cargo_migrate::lint;
-use cargo_migrate::registry;
-use cargo_migrate::revision_spec::{self, Spec};
-use cargo_migrate::schema::Schema;
-use cargo_migrate::snapshot::Snapshot;
-use cargo_migrate::sql_split::{self, Dialect};
+use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::migrations::chain::{self, Chain, Metadata, Migration};
+use cargo_migrate::migrations::lint;
+use cargo_migrate::migrations::revision_spec::{self, Spec};
+use cargo_migrate::migrations::snapshot::Snapshot;
+use cargo_migrate::schema::autogenerate;
+use cargo_migrate::schema::diff;
+use cargo_migrate::schema::model::Schema;
+use cargo_migrate::schema::registry;
 
 /// Separates the parts of one input (model files, migration fields, spec and names):
 /// NUL never occurs in a file name and ends Rust and SQL lexing, so the parts stay
@@ -203,7 +203,7 @@ pub fn chain(data: &[u8]) {
 /// after each. Where every file lexes and leaves the splitter at the top level, so
 /// must the script, with each bookkeeping statement standing on its own.
 fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: usize, to: usize) {
-    let Ok(script) = cargo_migrate::apply::script(c, backend, from, to) else { return };
+    let Ok(script) = cargo_migrate::engine::apply::script(c, backend, from, to) else { return };
     check_split(&script, dialect);
     let up = to > from;
     let bodies: Vec<String> = c.migrations.iter().filter_map(|m| if up { m.read_up() } else { m.read_down() }.ok()).collect();

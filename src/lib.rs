@@ -56,18 +56,3 @@ pub mod project;
 pub mod schema;
 
 pub use error::{Error, Result};
-
-// The flat module paths from before the layers (issue 16), kept only so tests/,
-// benches/ and fuzz/ compile unchanged; src/ itself uses the layered paths.
-#[doc(hidden)]
-pub use cli::output;
-#[doc(hidden)]
-pub use dialect::{introspect, lexer as sql_split, render};
-#[doc(hidden)]
-pub use engine::{apply, database_url, db};
-#[doc(hidden)]
-pub use migrations::{chain, lint, merge, revision, revision_spec, snapshot};
-#[doc(hidden)]
-pub use project::diesel_toml;
-#[doc(hidden)]
-pub use schema::{autogenerate, diff, registry};

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cargo_migrate::database_url::Backend;
+use cargo_migrate::engine::database_url::Backend;
 use common::{copy_tree, diesel_pending as pending, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
@@ -326,12 +326,12 @@ fn an_adopt_killed_part_way_leaves_one_layout_and_a_rerun_finishes() {
         let _ = child.kill();
         child.wait().unwrap();
         let listing = names(&dir);
-        let numbered = listing.iter().filter(|n| cargo_migrate::chain::parse_dir_name(n).is_some_and(|(d, _)| d.len() == 4)).count();
+        let numbered = listing.iter().filter(|n| cargo_migrate::migrations::chain::parse_dir_name(n).is_some_and(|(d, _)| d.len() == 4)).count();
         let diesel = listing.iter().filter(|n| n.starts_with("20") || n.starts_with("0000000")).count();
         assert!(numbered == 0 && diesel == total || numbered == total && diesel == 0, "killed at {tenth}/10 of {whole:?}: {numbered} renamed, {diesel} not");
         seen.push(if numbered == 0 { "old" } else { "new" });
         ws.bare_cmd().arg("adopt").assert().success();
-        assert_eq!(cargo_migrate::chain::load(&dir).unwrap().len(), total);
+        assert_eq!(cargo_migrate::migrations::chain::load(&dir).unwrap().len(), total);
         // No working copy is left beside the directory.
         let leftovers: Vec<String> = names(&ws.path().join("db")).into_iter().filter(|n| n.starts_with('.')).collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");

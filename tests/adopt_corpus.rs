@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cargo_migrate::database_url::Backend;
+use cargo_migrate::engine::database_url::Backend;
 use common::{copy_tree, diesel_pending as pending, diesel_run, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
@@ -34,7 +34,7 @@ fn project(name: &str, migrations_sub: &str, schema: &str, extra_diesel_toml: &s
     ws.write("src/lib.rs", "");
     let diesel_toml = std::fs::read_to_string(src.join("diesel.toml")).unwrap();
     ws.write("diesel.toml", &format!("{diesel_toml}\n{extra_diesel_toml}"));
-    let d = cargo_migrate::diesel_toml::parse(&ws.read("diesel.toml"), &ws.path().join("diesel.toml")).unwrap();
+    let d = cargo_migrate::project::diesel_toml::parse(&ws.read("diesel.toml"), &ws.path().join("diesel.toml")).unwrap();
     let migrations = d.migrations_dir.clone().unwrap_or_else(|| ws.path().join("migrations"));
     copy_tree(&src.join("migrations").join(migrations_sub), &migrations);
     let schema_file = d.schema_files[0].clone();

@@ -8,10 +8,10 @@
 
 mod common;
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff::{diff, Op, Renames};
-use cargo_migrate::introspect::{introspect, live_and_models};
-use cargo_migrate::registry::annotate::{plan, PlanOptions};
+use cargo_migrate::dialect::introspect::{introspect, live_and_models};
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::schema::diff::{diff, Op, Renames};
+use cargo_migrate::schema::registry::annotate::{plan, PlanOptions};
 use common::{TestDb, Workspace};
 
 const SCHEMA_RS: &str = "crates/db/src/schema.rs";
@@ -199,7 +199,7 @@ diesel::joinable!(posts -> users (user_id));
 }
 
 fn ops(db: &TestDb, ws: &Workspace) -> Vec<Op> {
-    let models = cargo_migrate::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    let models = cargo_migrate::schema::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
     let (live, models) = live_and_models(&mut db.connect(), &models, &[]).unwrap();
     diff(&live, &models, &Renames::default())
 }

@@ -11,11 +11,11 @@
 
 mod common;
 
-use cargo_migrate::autogenerate;
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff::Op;
-use cargo_migrate::introspect::{comparable, introspect};
-use cargo_migrate::schema::Schema;
+use cargo_migrate::dialect::introspect::{comparable, introspect};
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::schema::autogenerate;
+use cargo_migrate::schema::diff::Op;
+use cargo_migrate::schema::model::Schema;
 use common::{stderr, stdout, TestDb, Workspace};
 
 const MODELS: &str = "crates/db/src/models.rs";
@@ -243,7 +243,7 @@ fn apply(source: &str, step: &Step) -> String {
 }
 
 fn models(ws: &Workspace) -> Schema {
-    cargo_migrate::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"))
+    cargo_migrate::schema::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn live(db: &TestDb) -> Schema {
@@ -293,7 +293,7 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
         let new = models(&ws);
 
         // The snapshot plan and the live-database plan agree.
-        let chain = cargo_migrate::chain::load(&ws.migrations()).unwrap();
+        let chain = cargo_migrate::migrations::chain::load(&ws.migrations()).unwrap();
         let head = autogenerate::schema_at_head(&ws.migrations(), &chain).unwrap();
         let flags: Vec<String> = step.flags.iter().map(|f| f.to_string()).collect();
         let (r1, _) = autogenerate::settle_renames(&head, &new, &new, &flags).unwrap();

@@ -14,12 +14,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff::{diff, Op, Renames};
-use cargo_migrate::introspect::{introspect, live_and_models};
-use cargo_migrate::registry::annotate::{plan, PlanOptions};
-use cargo_migrate::schema::UnmanagedKind;
-use cargo_migrate::sql_split::{self, Dialect};
+use cargo_migrate::dialect::introspect::{introspect, live_and_models};
+use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::schema::diff::{diff, Op, Renames};
+use cargo_migrate::schema::model::UnmanagedKind;
+use cargo_migrate::schema::registry::annotate::{plan, PlanOptions};
 use common::{TestDb, Workspace};
 
 const SCHEMA_RS: &str = "crates/db/src/schema.rs";
@@ -83,7 +83,7 @@ fn replay_with(db: &TestDb, dir: &Path, fix: impl Fn(&str) -> String) -> usize {
 }
 
 fn ops(db: &TestDb, ws: &Workspace, ignore: &[String]) -> Vec<Op> {
-    let models = cargo_migrate::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    let models = cargo_migrate::schema::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
     let (live, models) = live_and_models(&mut db.connect(), &models, ignore).unwrap();
     diff(&live, &models, &Renames::default())
 }
@@ -121,7 +121,7 @@ fn adopt_replayed(db: &TestDb, project: &Path, schema_rs: &str, ignore: &[String
 
 /// What the live database has that nobody manages, by kind.
 fn unmanaged_kinds(db: &TestDb, ws: &Workspace, ignore: &[String]) -> Vec<UnmanagedKind> {
-    let models = cargo_migrate::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap();
+    let models = cargo_migrate::schema::registry::load(ws.path(), &["crates/db/src".to_string()]).unwrap();
     let (live, _) = live_and_models(&mut db.connect(), &models, ignore).unwrap();
     let mut kinds: Vec<UnmanagedKind> = live.unmanaged.iter().map(|u| u.kind).collect();
     kinds.dedup();

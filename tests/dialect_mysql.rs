@@ -4,11 +4,11 @@
 
 mod common;
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff::{diff, Op, Renames};
-use cargo_migrate::introspect::{comparable, introspect};
-use cargo_migrate::render::render;
-use cargo_migrate::schema::*;
+use cargo_migrate::dialect::introspect::{comparable, introspect};
+use cargo_migrate::dialect::render::render;
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::schema::diff::{diff, Op, Renames};
+use cargo_migrate::schema::model::*;
 use common::TestDb;
 
 fn col(name: &str, sql_type: SqlType) -> Column {
@@ -465,7 +465,7 @@ fn dropping_the_index_a_kept_foreign_key_uses() {
 fn fixture_models_round_trip() {
     let Some(db) = mysql() else { return };
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
-    let mut models = cargo_migrate::registry::load(&root, &["crates/*/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    let mut models = cargo_migrate::schema::registry::load(&root, &["crates/*/src".to_string()]).unwrap_or_else(|e| panic!("{e}"));
     models.tables.retain(|_, t| t.schema.is_none());
     assert!(models.tables.len() >= 4, "{:?}", models.tables.keys());
     let up = migrate(&db, &Schema::default(), &models, &Renames::default());

@@ -7,12 +7,12 @@ mod common;
 
 use std::path::Path;
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::db::Connection;
-use cargo_migrate::diff::{self, Op, Renames};
-use cargo_migrate::introspect::{comparable, introspect};
-use cargo_migrate::render::postgres::render;
-use cargo_migrate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use cargo_migrate::dialect::introspect::{comparable, introspect};
+use cargo_migrate::dialect::render::postgres::render;
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::engine::db::Connection;
+use cargo_migrate::schema::diff::{self, Op, Renames};
+use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::TestDb;
 
 const PG: Backend = Backend::Postgres;
@@ -205,7 +205,7 @@ fn every_type_and_constraint_round_trips() {
 fn annotated_fixture_models_round_trip() {
     let Some(db) = TestDb::new(PG) else { return };
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/models");
-    let models = cargo_migrate::registry::load(&base, &strings(&["crates/*/src/models"])).unwrap_or_else(|e| panic!("{e}"));
+    let models = cargo_migrate::schema::registry::load(&base, &strings(&["crates/*/src/models"])).unwrap_or_else(|e| panic!("{e}"));
     round_trip(&db, &models);
 }
 

@@ -3,12 +3,12 @@
 
 mod common;
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::db::Connection;
-use cargo_migrate::diff::Op;
-use cargo_migrate::introspect::{comparable, introspect};
-use cargo_migrate::render::sqlite::render;
-use cargo_migrate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use cargo_migrate::dialect::introspect::{comparable, introspect};
+use cargo_migrate::dialect::render::sqlite::render;
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::engine::db::Connection;
+use cargo_migrate::schema::diff::Op;
+use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::{TestDb, Workspace};
 
 fn src() -> Source {
@@ -411,7 +411,7 @@ fn changed_id() -> Column {
 
 /// A migration directory holding `up`/`down` rendered for SQLite, with the
 /// `run_in_transaction` the renderer asked for.
-fn write_migration(ws: &Workspace, n: u32, slug: &str, up: &cargo_migrate::render::Rendered, down: &str) {
+fn write_migration(ws: &Workspace, n: u32, slug: &str, up: &cargo_migrate::dialect::render::Rendered, down: &str) {
     let name = ws.migration(n, slug, &up.sql, down);
     if !up.run_in_transaction {
         let meta = ws.read(&format!("migrations/{name}/metadata.toml")).replace("run_in_transaction = true", "run_in_transaction = false");
@@ -501,7 +501,7 @@ fn a_rebuild_that_breaks_a_reference_is_refused() {
 #[test]
 fn fixture_models_round_trip() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut models = cargo_migrate::registry::load(root, &["tests/fixtures/models/crates".to_string()]).unwrap_or_else(|e| panic!("{e}"));
+    let mut models = cargo_migrate::schema::registry::load(root, &["tests/fixtures/models/crates".to_string()]).unwrap_or_else(|e| panic!("{e}"));
     // The fixture is written for PostgreSQL: SQLite resolves functions at CREATE time.
     for t in models.tables.values_mut() {
         for c in &mut t.checks {

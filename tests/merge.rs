@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use cargo_migrate::merge::{self, NoHistory, Options, Outcome};
+use cargo_migrate::migrations::merge::{self, NoHistory, Options, Outcome};
 use common::{stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 
@@ -164,7 +164,7 @@ fn forked_workspace() -> Workspace {
 #[test]
 fn downgrade_refuses_a_fork_the_database_has_no_branch_of() {
     let ws = forked_workspace();
-    let db = TestDb::new(cargo_migrate::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
     ws.cmd(&db).args(["downgrade", "base"]).assert().code(1).stderr(predicate::str::contains("multiple head revisions are present: 0004_left, 0004_right"));
 }
 
@@ -208,7 +208,7 @@ fn merge_heads_is_the_alembic_spelling_and_dry_run_changes_no_byte() {
     assert_eq!((v["merged"].as_bool(), v["head"].as_str(), v["snapshot_regenerated"].as_bool()), (Some(false), Some("0005_left"), Some(true)));
     assert_eq!(tree(&ws.migrations()), before);
     ws.bare_cmd().args(["merge", "heads"]).assert().success();
-    let snap = cargo_migrate::snapshot::read(&ws.migrations()).unwrap().unwrap();
+    let snap = cargo_migrate::migrations::snapshot::read(&ws.migrations()).unwrap().unwrap();
     assert_eq!(snap.revision.as_deref(), Some("0005"));
     ws.bare_cmd().arg("check").assert().success();
 }
@@ -229,7 +229,7 @@ fn nothing_to_merge_exits_zero() {
 #[test]
 fn a_failure_midway_leaves_the_original_names() {
     let ws = forked_workspace();
-    ws.write("migrations/schema_snapshot.json", &cargo_migrate::snapshot::Snapshot::new(Some("0004".into()), &Default::default()).to_json());
+    ws.write("migrations/schema_snapshot.json", &cargo_migrate::migrations::snapshot::Snapshot::new(Some("0004".into()), &Default::default()).to_json());
     let before = tree(&ws.migrations());
     let Outcome::Merge(plan) = merge::plan(&ws.migrations(), &Options { keep: None, db: None }, &NoHistory, &|| Ok(Default::default())).unwrap() else {
         panic!("a fork")

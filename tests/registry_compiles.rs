@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cargo_migrate::registry;
-use cargo_migrate::schema::{Action, Check, ForeignKey, Index, SqlType, UniqueConstraint};
+use cargo_migrate::schema::model::{Action, Check, ForeignKey, Index, SqlType, UniqueConstraint};
+use cargo_migrate::schema::registry;
 
 const FIXTURE: &str = "tests/fixtures/models/crates/db/src/models/users.rs";
 

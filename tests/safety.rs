@@ -4,10 +4,10 @@
 
 mod common;
 
-use cargo_migrate::database_url::Backend;
-use cargo_migrate::diff::{diff, Op, Renames};
-use cargo_migrate::render::render;
-use cargo_migrate::schema::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
+use cargo_migrate::dialect::render::render;
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::schema::diff::{diff, Op, Renames};
+use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::{stderr, stdout, TestDb, Workspace};
 
 const MODELS: &str = "crates/db/src/schema.rs";

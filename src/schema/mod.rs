@@ -6,7 +6,3 @@ pub mod autogenerate;
 pub mod diff;
 pub mod model;
 pub mod registry;
-
-// The model is this layer's vocabulary: `schema::Table` names the same type as
-// `schema::model::Table` (and keeps the paths tests/ and benches/ used before the layers).
-pub use model::*;
