@@ -203,7 +203,7 @@ pub fn chain(data: &[u8]) {
 /// after each. Where every file lexes and leaves the splitter at the top level, so
 /// must the script, with each bookkeeping statement standing on its own.
 fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: usize, to: usize) {
-    let Ok(script) = cargo_migrate::engine::apply::script(c, backend, from, to) else { return };
+    let Ok(script) = cargo_migrate::engine::script::script(c, backend, from, to) else { return };
     check_split(&script, dialect);
     let up = to > from;
     let bodies: Vec<String> = c.migrations.iter().filter_map(|m| if up { m.read_up() } else { m.read_down() }.ok()).collect();

@@ -59,7 +59,7 @@ pub enum Error {
     Spec(String),
 
     #[error("{0}")]
-    MigrationFailed(Box<crate::engine::apply::MigrationFailure>),
+    MigrationFailed(Box<crate::engine::failure::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
     #[error("{}", render_no_statements(file, migration))]

@@ -9,7 +9,8 @@
 //! - [`project`]: the Cargo workspace, its configuration, `diesel.toml`, `init`;
 //! - [`migrations`]: the migrations directory: chain, revisions, snapshot, merge,
 //!   adopt, lint and check;
-//! - [`engine`]: the database URL, connection, state tables and the apply loop;
+//! - [`engine`]: the database URL, connection, state tables, the apply loop, its
+//!   failure reports and the offline `--sql` script;
 //! - [`schema`]: the backend-neutral model, the registry that reads it from Diesel
 //!   `table!`s, the diff between two models, autogenerate;
 //! - [`dialect`]: per-database SQL rendering, introspection and type folding, and

@@ -164,7 +164,7 @@ fn fingerprint(base_dir: &Path, models: &[String], config: (&crate::schema::regi
     models.hash(&mut h);
     // The `types` and `ignore` keys change what the same files mean.
     config.hash(&mut h);
-    let files = crate::schema::registry::model_files(base_dir, models).ok()?;
+    let files = crate::schema::registry::files::model_files(base_dir, models).ok()?;
     let mut settled = true;
     for f in files.iter().map(PathBuf::as_path).chain([snapshot]) {
         let (mtime, len) = cache::stamp(f)?;

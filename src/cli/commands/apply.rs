@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use crate::cli::args::{ApplyArgs, Dialect, DowngradeArgs, ResolveArgs, StampArgs};
 use crate::cli::context::Context;
-use crate::engine::apply::{self, Engine, Options, Report};
+use crate::engine::apply::{Engine, Options, Report};
 use crate::engine::database_url::Backend;
+use crate::engine::script;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain};
 use crate::migrations::revision_spec::{parse_range, Spec};
@@ -157,6 +158,6 @@ fn offline(ctx: &Context, target: &str, upgrade: bool, dialect: Option<Dialect>)
             if upgrade { "upgrade" } else { "downgrade" }
         )));
     }
-    ctx.out.line(apply::script(&chain, backend, from, to)?.trim_end());
+    ctx.out.line(script::script(&chain, backend, from, to)?.trim_end());
     Ok(())
 }

@@ -61,179 +61,18 @@
 //! PRAGMA foreign_keys = ON;
 //! ```
 
+mod quote;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Rendered;
 use crate::dialect::types::sqlite::declared_type;
 use crate::schema::diff::Op;
 use crate::schema::model::{Check, Column, ForeignKey, Index, Schema, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
-
-/// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
-/// spelled like one are quoted.
-const KEYWORDS: &[&str] = &[
-    "abort",
-    "action",
-    "add",
-    "after",
-    "all",
-    "alter",
-    "always",
-    "analyze",
-    "and",
-    "as",
-    "asc",
-    "attach",
-    "autoincrement",
-    "before",
-    "begin",
-    "between",
-    "by",
-    "cascade",
-    "case",
-    "cast",
-    "check",
-    "collate",
-    "column",
-    "commit",
-    "conflict",
-    "constraint",
-    "create",
-    "cross",
-    "current",
-    "current_date",
-    "current_time",
-    "current_timestamp",
-    "database",
-    "default",
-    "deferrable",
-    "deferred",
-    "delete",
-    "desc",
-    "detach",
-    "distinct",
-    "do",
-    "drop",
-    "each",
-    "else",
-    "end",
-    "escape",
-    "except",
-    "exclude",
-    "exclusive",
-    "exists",
-    "explain",
-    "fail",
-    "filter",
-    "first",
-    "following",
-    "for",
-    "foreign",
-    "from",
-    "full",
-    "generated",
-    "glob",
-    "group",
-    "groups",
-    "having",
-    "if",
-    "ignore",
-    "immediate",
-    "in",
-    "index",
-    "indexed",
-    "initially",
-    "inner",
-    "insert",
-    "instead",
-    "intersect",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "key",
-    "last",
-    "left",
-    "like",
-    "limit",
-    "match",
-    "materialized",
-    "natural",
-    "no",
-    "not",
-    "nothing",
-    "notnull",
-    "null",
-    "nulls",
-    "of",
-    "offset",
-    "on",
-    "or",
-    "order",
-    "others",
-    "outer",
-    "over",
-    "partition",
-    "plan",
-    "pragma",
-    "preceding",
-    "primary",
-    "query",
-    "raise",
-    "range",
-    "recursive",
-    "references",
-    "regexp",
-    "reindex",
-    "release",
-    "rename",
-    "replace",
-    "restrict",
-    "returning",
-    "right",
-    "rollback",
-    "row",
-    "rows",
-    "savepoint",
-    "select",
-    "set",
-    "table",
-    "temp",
-    "temporary",
-    "then",
-    "ties",
-    "to",
-    "transaction",
-    "trigger",
-    "unbounded",
-    "union",
-    "unique",
-    "update",
-    "using",
-    "vacuum",
-    "values",
-    "view",
-    "virtual",
-    "when",
-    "where",
-    "window",
-    "with",
-    "without",
-];
+use quote::ident;
 
 /// Temporary table of the foreign-key check that closes a rebuilding migration.
 const FK_CHECK_TABLE: &str = "_cargo_migrate_fk_check";
-
-/// An identifier, quoted only when it has to be (keyword, upper case, odd characters).
-pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !KEYWORDS.contains(&name);
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
-}
 
 /// A table key (`schema.name` or `name`). SQLite has one namespace per database
 /// file (its "schemas" are attached files, which migrations do not manage), so the
