@@ -3,8 +3,9 @@
 //! Diesel rejects unknown attributes inside `table!` but passes doc comments
 //! through, so annotations ride in `///` lines (or `#[doc = "…"]`) and the model
 //! file compiles unchanged. A doc line whose first non-blank character is `@` is
-//! an annotation; every other line is documentation. The grammar (DESIGN.md,
-//! "Model annotations"), where `[…]` is optional and names are SQL identifiers:
+//! an annotation; every other line is documentation. The grammar (this list is its
+//! one statement in the source; README's "Models and annotations" is the user's
+//! guide), where `[…]` is optional and names are SQL identifiers:
 //!
 //! On a table:
 //! - `@index [name] (col, …)`
@@ -20,7 +21,7 @@
 //!   nor the indexes and constraints on them
 //!
 //! On a column:
-//! - `@index [name]` and `@unique [name]` (the name is an addition to DESIGN.md)
+//! - `@index [name]` and `@unique [name]`
 //! - `@unique_index [name]`
 //! - `@auto_increment` / `@auto_increment false`: whether the database hands out
 //!   the values (a sequence, identity or rowid alias). Without it, a lone integer
@@ -36,7 +37,8 @@
 //!
 //! Columns in lists and `@references` may be written as SQL names or as the
 //! `table!`'s Rust identifiers. Unnamed indexes and constraints are named by
-//! [`super`] (see `generated_name` there). Anything else after `@` is an error.
+//! [`super`]: its module doc lists the generated names, and its `finish` gives
+//! them. Anything else after `@` is an error.
 
 use crate::schema::model::Action;
 
