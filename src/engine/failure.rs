@@ -1,6 +1,6 @@
 //! Why a migration failed, and how that reads: [`MigrationFailure`] (where in the
 //! file, what the database said, what the database holds of it now), its rendering,
-//! and [`locate_failure`], which replays a failed batch to find the statement to blame.
+//! and `locate_failure`, which replays a failed batch to find the statement to blame.
 //!
 //! Apart from the apply loop ([`super::apply`]) because the error type shows a failure
 //! ([`crate::error::Error::MigrationFailed`]) and has no need of the loop.
