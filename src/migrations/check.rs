@@ -49,6 +49,26 @@ pub fn offline(migrations_dir: &std::path::Path, base_dir: &std::path::Path, mod
 /// are read from the cache instead. Beside it, `<cache>.scan` keeps each
 /// migration's metadata (see [`chain::scan_cached`]). Files changed in the last two
 /// seconds are never trusted to the cache.
+/// The chain alone, every problem listed: what `check` reports with no models to
+/// compare (`--migrations-dir`), and the first part of [`offline_cached`].
+pub fn chain_only(migrations_dir: &Path) -> Result<(Report, Option<Chain>)> {
+    let (migrations, problems) = chain::scan(migrations_dir)?;
+    Ok(judge_chain(migrations_dir, &migrations, problems))
+}
+
+fn judge_chain(migrations_dir: &Path, migrations: &[chain::Migration], problems: Vec<chain::ChainProblem>) -> (Report, Option<Chain>) {
+    let mut report = Report { migrations: migrations.len(), ..Report::default() };
+    let chain = match chain::validate(migrations_dir, migrations, problems) {
+        Ok(c) => Some(c),
+        Err(errors) => {
+            report.problems.extend(errors.problems.into_iter().map(|p| Problem { kind: "chain", message: p.to_string() }));
+            None
+        }
+    };
+    report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
+    (report, chain)
+}
+
 pub fn offline_cached(
     migrations_dir: &Path,
     base_dir: &Path,
@@ -57,7 +77,6 @@ pub fn offline_cached(
     ignore: &[String],
     cache_file: Option<&Path>,
 ) -> Result<(Report, Option<Chain>)> {
-    let mut report = Report::default();
     let scan_cache_path = cache_file.map(|c| c.with_extension("scan"));
     let scan_cache = scan_cache_path.as_deref().map(|p| read_scan_cache(p).unwrap_or_default());
     let (migrations, scan_problems, fresh) = chain::scan_cached(migrations_dir, scan_cache.as_ref())?;
@@ -66,17 +85,7 @@ pub fn offline_cached(
             cache::write(path, &serde_json::to_string(&fresh).unwrap_or_default());
         }
     }
-    report.migrations = migrations.len();
-    let chain = match chain::validate(migrations_dir, &migrations, scan_problems) {
-        Ok(c) => Some(c),
-        Err(errors) => {
-            for p in errors.problems {
-                report.problems.push(Problem { kind: "chain", message: p.to_string() });
-            }
-            None
-        }
-    };
-    report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
+    let (mut report, chain) = judge_chain(migrations_dir, &migrations, scan_problems);
 
     let snapshot_path = migrations_dir.join(crate::migrations::snapshot::SNAPSHOT_FILE);
     let fingerprint = cache_file.filter(|_| snapshot_path.is_file()).and_then(|_| fingerprint(base_dir, models, (types, ignore), &snapshot_path));

@@ -15,10 +15,15 @@ use crate::migrations::revision_spec::Spec;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;
-    if cfg.standalone {
-        return check_without_models(ctx, args);
-    }
-    let (mut report, chain) = check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, &cfg.types, &cfg.ignored(), Some(&cache_file(ctx)))?;
+    // `--migrations-dir` (a deploy image) has no models: the chain and, with `--db`, the
+    // database's state are checked; neither the snapshot nor drift is compared.
+    let (mut report, chain) = if cfg.standalone {
+        let (mut report, chain) = check::chain_only(&cfg.migrations_dir)?;
+        report.notes.push("--migrations-dir: no models here, so the snapshot and drift are not compared".into());
+        (report, chain)
+    } else {
+        check::offline_cached(&cfg.migrations_dir, &cfg.base_dir, &cfg.models, &cfg.types, &cfg.ignored(), Some(&cache_file(ctx)))?
+    };
     let backend = ctx.database_url().ok().map(|u| u.backend);
     if let Some(chain) = &chain {
         if args.db {
@@ -28,7 +33,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             check::database(&mut report, chain, &status);
             let pending = status.pending(chain);
             // Drift only means something once the database is exactly at head.
-            if pending.is_empty() && status.orphans.is_empty() {
+            if pending.is_empty() && status.orphans.is_empty() && !cfg.standalone {
                 match crate::schema::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types) {
                     Ok(models) => {
                         let (live, models) = crate::dialect::introspect::live_and_models(&mut conn, &models, &cfg.ignored())?;
@@ -44,8 +49,8 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
                 }
             }
             check::lint_all(&mut report, &pending, backend)?;
-        } else if let Some(head) = chain.head() {
-            // Offline, the migration being worked on is the head.
+        } else if let Some(head) = chain.head().filter(|_| !cfg.standalone) {
+            // Offline, the migration being worked on is the head (not in a deploy image).
             check::lint_all(&mut report, &[head], backend)?;
         }
     }
@@ -53,37 +58,6 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     if lint_fails {
         report.problems.push(Problem { kind: "lint", message: "lint findings fail the check (`lint_fails_check = true`)".into() });
     }
-    print(ctx, &report, args.db);
-    if report.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::OutOfSync(format!("{} problem(s): out of sync", report.problems.len())))
-    }
-}
-
-/// `--migrations-dir` (a deploy image): the chain and, with `--db`, the database's
-/// state; the models are not there, so neither the snapshot nor drift is compared.
-fn check_without_models(ctx: &Context, args: &CheckArgs) -> Result<()> {
-    let dir = &ctx.config.migrations_dir;
-    let mut report = Report::default();
-    let (migrations, problems) = chain::scan(dir)?;
-    report.migrations = migrations.len();
-    let chain = match chain::validate(dir, &migrations, problems) {
-        Ok(c) => Some(c),
-        Err(errors) => {
-            report.problems.extend(errors.problems.into_iter().map(|p| Problem { kind: "chain", message: p.to_string() }));
-            None
-        }
-    };
-    report.head = chain.as_ref().and_then(|c| c.head()).map(|m| m.name.clone());
-    if let (Some(chain), true) = (&chain, args.db) {
-        let mut conn = super::connect(ctx)?;
-        let db = state::read(&mut conn)?;
-        let status = Status::read(chain, &db)?;
-        check::database(&mut report, chain, &status);
-        check::lint_all(&mut report, &status.pending(chain), Some(conn.backend()))?;
-    }
-    report.notes.push("--migrations-dir: no models here, so the snapshot and drift are not compared".into());
     print(ctx, &report, args.db);
     if report.problems.is_empty() {
         Ok(())
