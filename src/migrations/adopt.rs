@@ -42,7 +42,6 @@ pub struct Plan {
     pub moves: Vec<Move>,
     /// Entries that are not migrations (a README, loose `.sql` files): left as they are.
     pub kept: Vec<String>,
-    pub width: usize,
     /// `schema_snapshot.json` for the head, from the models.
     pub snapshot: String,
 }
@@ -81,7 +80,7 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
             }
             continue;
         }
-        if chain::parse_dir_name(&name).is_some_and(|(d, _)| d.parse::<u32>().is_ok_and(|n| n > 0)) {
+        if chain::revision_of(&name).is_some() {
             numbered.push(name);
             continue;
         }
@@ -145,7 +144,7 @@ pub fn plan(dir: &Path, models: &Schema) -> Result<Outcome> {
     kept.sort();
     let head = moves.last().map(|m| m.to[..width].to_string());
     let snapshot = Snapshot::new(head, models).to_json();
-    Ok(Outcome::Adopt(Box::new(Plan { dir: dir.to_path_buf(), moves, kept, width, snapshot })))
+    Ok(Outcome::Adopt(Box::new(Plan { dir: dir.to_path_buf(), moves, kept, snapshot })))
 }
 
 fn refused(dir: &Path, what: &str) -> Error {
@@ -245,8 +244,7 @@ pub fn remove_leftovers(dir: &Path) {
     for e in entries.flatten() {
         let entry = e.file_name().to_string_lossy().into_owned();
         let Some(pid) = entry.strip_prefix(&prefix).and_then(|p| p.parse::<u32>().ok()) else { continue };
-        let alive = pid == std::process::id() || (Path::new("/proc/self").exists() && Path::new(&format!("/proc/{pid}")).exists());
-        if !alive {
+        if crate::migrations::dir_lock::process_is_gone(pid) {
             let _ = std::fs::remove_dir_all(e.path());
         }
     }

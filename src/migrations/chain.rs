@@ -383,8 +383,7 @@ fn scan_entries(dirs: &[(PathBuf, String, bool)], canonical_dir: &Path, cache: O
                 continue;
             }
         }
-        let number: Option<u32> = parse_dir_name(&name).and_then(|(digits, _)| digits.parse().ok()).filter(|&n| n > 0);
-        let (Some((digits, _slug)), Some(number)) = (parse_dir_name(&name), number) else {
+        let Some((digits, number)) = revision_of(&name) else {
             if path.join("up.sql").is_file() && diesel_version(&name).is_some() {
                 problems.push(ChainProblem::DieselNamed { dir: path, count: 1, first: name, last: String::new() });
             } else {
@@ -489,6 +488,13 @@ fn outside_link(path: &Path, canonical_dir: &Path) -> Result<Option<ChainProblem
 pub fn parse_dir_name(name: &str) -> Option<(&str, &str)> {
     let (digits, slug) = name.split_once('_').unwrap_or((name, ""));
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((digits, slug))
+}
+
+/// `0007_add_phone` → (`0007`, 7): the name of a revision of a chain, numbered from 1.
+/// Diesel's timestamps (`20190322170700_x`) are too large to be one.
+pub fn revision_of(name: &str) -> Option<(&str, u32)> {
+    let (digits, _) = parse_dir_name(name)?;
+    digits.parse().ok().filter(|&n| n > 0).map(|n| (digits, n))
 }
 
 /// `fs::read` without its size lookup: metadata files are tiny and there are thousands.

@@ -56,14 +56,17 @@ fn take_over(lock: &Path) {
     }
 }
 
-/// Whether the lock names a process that no longer exists (Linux `/proc`; elsewhere,
-/// and for a lock still being written, the holder is presumed alive).
+/// Whether the lock names a process that no longer exists; a lock still being
+/// written names none yet, and its holder is presumed alive.
 fn holder_is_gone(lock: &Path) -> bool {
     let Ok(text) = std::fs::read_to_string(lock) else { return false };
-    match text.trim().parse::<u32>() {
-        Ok(pid) => Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists(),
-        Err(_) => false,
-    }
+    text.trim().parse::<u32>().is_ok_and(process_is_gone)
+}
+
+/// Whether process `pid` no longer exists, by Linux's `/proc`; elsewhere every process
+/// is presumed alive, so nothing a live writer owns is ever taken.
+pub(crate) fn process_is_gone(pid: u32) -> bool {
+    Path::new("/proc/self").exists() && !Path::new(&format!("/proc/{pid}")).exists()
 }
 
 impl Drop for DirLock {
