@@ -5,25 +5,25 @@ use serde_json::json;
 use crate::cli::args::AdoptArgs;
 use crate::cli::context::Context;
 use crate::cli::output::Style;
-use crate::engine::apply::{Engine, Options};
+use crate::engine::apply::Engine;
 use crate::engine::db::Connection;
-use crate::engine::state;
+use crate::engine::state::{self, DbState};
 use crate::error::{Error, Result};
 use crate::migrations::adopt::{self, Outcome};
 use crate::project::init::{init, InitOptions};
+use crate::schema::model::Schema;
 use crate::schema::registry::annotate::{AnnotationPlan, PlanOptions};
 
 /// What the database has that the models do not state, as annotation lines. Only a
 /// database at the newest migration describes the models: one behind would have
 /// objects later migrations dropped annotated back in.
-fn annotate(ctx: &Context, conn: &mut Connection, outcome: &Outcome) -> Result<AnnotationPlan> {
+fn annotate(ctx: &Context, conn: &mut Connection, db: &DbState, models: &Schema, outcome: &Outcome) -> Result<AnnotationPlan> {
     let cfg = &ctx.config;
-    let db = state::read(conn)?;
     let behind: Vec<String> = match outcome {
         Outcome::Adopt(plan) => plan.moves.iter().filter(|m| !db.is_applied(&m.diesel_version)).map(|m| m.from.clone()).collect(),
         Outcome::AlreadyAdopted { .. } => {
             let chain = crate::migrations::chain::load(&cfg.migrations_dir)?;
-            let status = crate::engine::status::Status::read(&chain, &db)?;
+            let status = crate::engine::status::Status::read(&chain, db)?;
             status.pending(&chain).iter().map(|m| m.name.clone()).collect()
         }
     };
@@ -34,7 +34,6 @@ fn annotate(ctx: &Context, conn: &mut Connection, outcome: &Outcome) -> Result<A
             if behind.len() > 1 { " …" } else { "" }
         )));
     }
-    let models = crate::schema::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
     let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
     let live = crate::dialect::introspect::introspect(conn, &schemas)?;
     let options = PlanOptions { types: cfg.types.clone(), ignore: cfg.ignored() };
@@ -64,17 +63,17 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
     // and the snapshot is taken from them as annotated.
     let models = crate::schema::registry::load_with(&cfg.base_dir, &cfg.models, &cfg.types)?;
     let mut outcome = adopt::plan(dir, &models)?;
-    let annotations = match &mut conn {
-        Some(conn) => Some(annotate(ctx, conn, &outcome)?),
-        None => None,
+    let db = conn.as_mut().map(state::read).transpose()?;
+    let annotations = match (&mut conn, &db) {
+        (Some(conn), Some(db)) => Some(annotate(ctx, conn, db, &models, &outcome)?),
+        _ => None,
     };
     let migrations_rel = crate::project::config::relative_to(dir, &cfg.base_dir);
     let writes_config = !cfg.present;
 
     // What the database has under Diesel's names, against the plan's versions.
-    let db_preview = match (&mut conn, &outcome) {
-        (Some(conn), Outcome::Adopt(plan)) => {
-            let db = state::read(conn)?;
+    let db_preview = match (&db, &outcome) {
+        (Some(db), Outcome::Adopt(plan)) => {
             let known: Vec<&str> = plan.moves.iter().map(|m| m.diesel_version.as_str()).collect();
             let (matched, unknown): (Vec<&String>, Vec<&String>) = db.applied.iter().partition(|v| known.contains(&v.as_str()));
             Some((matched.len(), unknown.into_iter().cloned().collect::<Vec<_>>()))
@@ -156,8 +155,7 @@ pub fn run(ctx: &Context, args: &AdoptArgs) -> Result<()> {
     }
     if let Some(conn) = &mut conn {
         let chain = crate::migrations::chain::load(dir)?;
-        let opts = Options { ignore_checksums: false, lock_timeout: std::time::Duration::from_secs(cfg.lock_timeout_secs), strict: false };
-        let changes = Engine { conn, chain: &chain, out: &ctx.out, opts }.translate()?;
+        let changes = Engine { conn, chain: &chain, out: &ctx.out, opts: super::apply::options(ctx, false) }.translate()?;
         if changes.is_empty() {
             ctx.out.status("database: nothing to record (no Diesel version of this chain is applied, or it was already recorded)");
         }

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain};
 use crate::migrations::revision_spec::{parse_range, Spec};
 
-fn options(ctx: &Context, ignore_checksums: bool) -> Options {
+pub(super) fn options(ctx: &Context, ignore_checksums: bool) -> Options {
     Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs), strict: false }
 }
 
