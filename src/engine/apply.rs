@@ -169,7 +169,7 @@ impl Step {
                 detail: None,
             }),
             sql: up,
-            legacy: m.meta.diesel_version.iter().cloned().collect(),
+            legacy: m.diesel_alias().into_iter().map(str::to_string).collect(),
             prior: None,
         }
         .checked(backend)
@@ -185,7 +185,7 @@ impl Step {
                 file: m.down_path(),
                 sql: m.read_down()?,
                 record: None,
-                legacy: a.legacy.iter().chain(&m.meta.diesel_version).cloned().collect(),
+                legacy: a.other_versions(),
                 prior: a.record.clone(),
             }
             .checked(backend);
@@ -205,7 +205,7 @@ impl Step {
             file: PathBuf::from(format!("{} (database copy of {}/down.sql)", state::OUR_TABLE, r.name)),
             sql: r.down_sql.clone(),
             record: None,
-            legacy: a.legacy.clone(),
+            legacy: a.other_versions(),
             prior: Some(r.clone()),
         }
         .checked(backend)
@@ -348,7 +348,7 @@ impl<'a> Engine<'a> {
         let mut changes = Vec::new();
         for a in status.applied.iter().filter(|a| a.number > target as u64 || a.migration.is_none()) {
             stmts.push(state::delete_diesel(&a.version));
-            stmts.extend(a.legacy.iter().chain(a.migration.and_then(|m| m.meta.diesel_version.as_ref())).map(|v| state::delete_diesel(v)));
+            stmts.extend(a.other_versions().iter().map(|v| state::delete_diesel(v)));
             stmts.push(state::delete_record(&a.version));
             changes.push(format!("unmarked {}", a.record.as_ref().map(|r| r.name.as_str()).unwrap_or(&a.version)));
         }
@@ -358,11 +358,11 @@ impl<'a> Engine<'a> {
             if !already {
                 stmts.push(state::insert_diesel(&m.id));
             }
-            match (entry, &m.meta.diesel_version) {
+            match (entry, m.diesel_alias()) {
                 // Applied under its Diesel version only: now recorded under both.
-                (Some(a), _) if !a.in_table => changes.push(format!("{}: recorded as {} (Diesel's {} kept)", m.name, m.id, a.legacy.join(", "))),
+                (Some(a), _) if !a.in_table => changes.push(a.translation_note(m)),
                 // Newly marked: Diesel's old name too, as `upgrade` records it.
-                (None, Some(v)) if *v != m.id => stmts.push(state::insert_diesel(v)),
+                (None, Some(v)) => stmts.push(state::insert_diesel(v)),
                 _ => {}
             }
             let already = already || entry.is_some();
@@ -476,7 +476,7 @@ fn record_and_translate(conn: &mut Connection, status: &Status) -> Result<Vec<St
         let Some(m) = a.migration else { continue };
         if !a.in_table {
             stmts.push(state::insert_diesel(&m.id));
-            changes.push(format!("{}: recorded as {} (Diesel's {} kept)", m.name, m.id, a.legacy.join(", ")));
+            changes.push(a.translation_note(m));
         }
         if a.record.is_none() {
             let mut r = Step::up(m, backend)?.record.expect("up steps carry a record");
@@ -739,7 +739,7 @@ fn record_done(conn: &mut Connection, step: &Step, took: Duration) -> std::resul
             r.applied_at = now_rfc3339();
             r.duration_ms = took.as_millis() as i64;
             state::insert_diesel(&step.version).exec(conn)?;
-            for v in step.legacy.iter().filter(|v| **v != step.version) {
+            for v in &step.legacy {
                 state::insert_diesel(v).exec(conn)?;
             }
             state::upsert_record(&r, conn.backend()).exec(conn).map(drop)

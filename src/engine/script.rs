@@ -60,7 +60,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 file: m.down_path(),
                 sql: m.read_down()?,
                 record: None,
-                legacy: m.meta.diesel_version.iter().cloned().collect(),
+                legacy: m.diesel_alias().into_iter().map(str::to_string).collect(),
                 prior: None,
             },
         };
@@ -80,7 +80,7 @@ pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result
                 r.applied_at = "offline".into();
                 r.detail = Some("applied from a --sql script".into());
                 stmts.push(state::insert_diesel(&m.id));
-                stmts.extend(step.legacy.iter().filter(|v| **v != m.id).map(|v| state::insert_diesel(v)));
+                stmts.extend(step.legacy.iter().map(|v| state::insert_diesel(v)));
                 stmts.push(state::upsert_record(&r, backend));
             }
             Direction::Down => {

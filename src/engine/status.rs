@@ -38,6 +38,24 @@ pub struct Status<'c> {
     pub partial: Vec<Record>,
 }
 
+impl Applied<'_> {
+    /// Every other version in Diesel's table that stands for this migration: the legacy
+    /// rows found, and its `diesel_version` (which upgrades record too), each once. What
+    /// a rollback or an unmarking removes beside `version`.
+    pub fn other_versions(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.legacy.iter().filter(|v| **v != self.version).cloned().collect();
+        if let Some(v) = self.migration.and_then(Migration::diesel_alias).filter(|v| !out.iter().any(|o| o == v)) {
+            out.push(v.to_string());
+        }
+        out
+    }
+
+    /// What recording an untranslated migration under its revision says, for people.
+    pub fn translation_note(&self, m: &Migration) -> String {
+        format!("{}: recorded as {} (Diesel's {} kept)", m.name, m.id, self.legacy.join(", "))
+    }
+}
+
 impl<'c> Status<'c> {
     pub fn read(chain: &'c Chain, db: &DbState) -> Result<Self> {
         let mut applied: Vec<Applied<'c>> = Vec::new();

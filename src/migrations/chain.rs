@@ -94,6 +94,12 @@ impl Migration {
         read_sql(&self.down_path())
     }
 
+    /// The other version Diesel's table lists this migration under: the one it had
+    /// before `adopt` renamed it (never its own id).
+    pub fn diesel_alias(&self) -> Option<&str> {
+        self.meta.diesel_version.as_deref().filter(|v| *v != self.id)
+    }
+
     /// The message, or the slug when metadata has none.
     pub fn title(&self) -> String {
         self.meta.message.clone().unwrap_or_else(|| self.slug().replace('_', " "))
