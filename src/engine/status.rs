@@ -63,10 +63,11 @@ impl<'c> Status<'c> {
         let mut edited = Vec::new();
         let by_diesel_version: std::collections::HashMap<&str, &'c Migration> =
             chain.migrations.iter().filter_map(|m| Some((m.meta.diesel_version.as_deref()?, m))).collect();
+        let ids: std::collections::HashSet<&str> = chain.migrations.iter().map(|m| m.id.as_str()).collect();
         let mut legacy: Vec<(&String, &'c Migration)> = Vec::new();
         for v in &db.applied {
             // Diesel compares versions as strings: `0001` and `00000000000000` differ.
-            if !chain.migrations.iter().any(|m| m.id == *v) {
+            if !ids.contains(v.as_str()) {
                 if let Some(m) = by_diesel_version.get(v.as_str()) {
                     legacy.push((v, m));
                     continue;
