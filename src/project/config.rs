@@ -112,10 +112,9 @@ pub fn resolve(ws: &Workspace, package: Option<&str>) -> Result<Config> {
             return with_diesel(from_table(table, &root_pkg.manifest_path, "package.metadata.migrate", &ws.root)?, ws, package);
         }
     }
-    let mut cfg = from_table(&Value::Object(Default::default()), &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?;
+    // No table: `diesel.toml` also decides where the migrations and models are.
+    let mut cfg = with_diesel(from_table(&Value::Object(Default::default()), &ws.root_manifest, "workspace.metadata.migrate", &ws.root)?, ws, package)?;
     cfg.present = false;
-    cfg.diesel = find_diesel_toml(ws, package)?;
-    cfg.excluded = cfg.diesel.as_ref().map(excluded_tables).unwrap_or_default();
     if let Some(d) = &cfg.diesel {
         if let Some(dir) = &d.migrations_dir {
             cfg.migrations_dir = dir.clone();
