@@ -200,17 +200,31 @@ pub struct RevisionArgs {
     pub fail_on_danger: bool,
 }
 
+/// `--sql [--dialect D]`, shared by the commands that can print their SQL instead.
 #[derive(Debug, Args)]
-pub struct ApplyArgs {
-    /// Target: `head`, `+N`, a revision (`0007`, `7`), a directory name, or `A:B` with `--sql`.
-    #[arg(default_value = "head", allow_hyphen_values = true)]
-    pub target: String,
+pub struct OfflineArgs {
     /// Print the SQL script instead of running it (offline mode; no connection).
     #[arg(long)]
     pub sql: bool,
     /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
     #[arg(long, requires = "sql", value_enum)]
     pub dialect: Option<Dialect>,
+}
+
+impl OfflineArgs {
+    /// `Some(dialect)` when a script is wanted instead of a run.
+    pub fn script(&self) -> Option<Option<Dialect>> {
+        self.sql.then_some(self.dialect)
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Target: `head`, `+N`, a revision (`0007`, `7`), a directory name, or `A:B` with `--sql`.
+    #[arg(default_value = "head", allow_hyphen_values = true)]
+    pub target: String,
+    #[command(flatten)]
+    pub offline: OfflineArgs,
     /// Apply even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
@@ -221,12 +235,8 @@ pub struct DowngradeArgs {
     /// Target: `-N`, a revision (`0003`), `base`, or `A:B` with `--sql`.
     #[arg(allow_hyphen_values = true)]
     pub target: String,
-    /// Print the SQL script instead of running it (offline mode; no connection).
-    #[arg(long)]
-    pub sql: bool,
-    /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
-    #[arg(long, requires = "sql", value_enum)]
-    pub dialect: Option<Dialect>,
+    #[command(flatten)]
+    pub offline: OfflineArgs,
     /// Roll back even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
@@ -264,12 +274,8 @@ pub struct StampArgs {
     /// Clear the state table first (for a database whose state names unknown revisions).
     #[arg(long)]
     pub purge: bool,
-    /// Print the SQL instead of running it.
-    #[arg(long)]
-    pub sql: bool,
-    /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
-    #[arg(long, requires = "sql", value_enum)]
-    pub dialect: Option<Dialect>,
+    #[command(flatten)]
+    pub offline: OfflineArgs,
 }
 
 #[derive(Debug, Args)]

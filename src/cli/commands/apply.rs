@@ -52,11 +52,11 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, false, true)
+    move_to(ctx, &args.target, args.offline.script(), args.ignore_checksums, false, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.sql.then_some(args.dialect), args.ignore_checksums, args.strict, false)
+    move_to(ctx, &args.target, args.offline.script(), args.ignore_checksums, args.strict, false)
 }
 
 /// The backend an offline script is written for: `--dialect`, else the URL's.
@@ -94,9 +94,9 @@ pub fn redo(ctx: &Context) -> Result<()> {
 
 pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
     let spec = Spec::parse(&args.revision)?;
-    if args.sql {
+    if let Some(dialect) = args.offline.script() {
         let chain = chain::load(&ctx.config.migrations_dir)?;
-        let backend = script_backend(ctx, args.dialect)?;
+        let backend = script_backend(ctx, dialect)?;
         let target = spec.resolve(&chain, None)?;
         let mut script = String::new();
         for s in crate::engine::state::create_tables(backend) {
