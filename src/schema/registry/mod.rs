@@ -534,60 +534,87 @@ fn shared_joinable_columns(files: &[ParsedFile], drafts: &BTreeMap<String, Draft
     parents.into_iter().filter(|(_, p)| p.len() > 1).map(|(k, _)| k).collect()
 }
 
+/// What an index or constraint name belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Index,
+    Unique,
+    ForeignKey,
+    Check,
+}
+
+impl NameKind {
+    fn label(self) -> &'static str {
+        match self {
+            NameKind::Index => "index",
+            NameKind::Unique => "unique constraint",
+            NameKind::ForeignKey => "foreign key",
+            NameKind::Check => "check",
+        }
+    }
+
+    /// MySQL scopes index (and unique constraint) names to their table, so a MySQL
+    /// database, and models annotated from one, can repeat them across tables.
+    fn table_scoped(self) -> bool {
+        matches!(self, NameKind::Index | NameKind::Unique)
+    }
+}
+
 /// Who took a name: a description for the error, and what is needed to tell whether
 /// two owners may share it.
 #[derive(Debug, Clone)]
 struct NameOwner {
     description: String,
     table: String,
-    /// An index or a unique constraint: MySQL scopes those names to their table, so
-    /// a MySQL database (and models annotated from one) can repeat them across tables.
-    index_like: bool,
+    kind: NameKind,
 }
 
 /// Names every index and constraint, then sorts them by name. `used` holds the
 /// names taken in this table's database schema, with their owners.
 fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Table, RegistryError> {
     let table = draft.table.name.clone();
-    let described = |kind: &str, name: &str, origin: &Option<(usize, String)>| match origin {
-        Some((line, _)) => format!("{kind} `{name}` of table `{table}` ({}:{line})", draft.file),
-        None => format!("{kind} `{name}` of table `{table}` ({})", draft.table.source),
+    let owner = |kind: NameKind, name: &str, origin: &Option<(usize, String)>| {
+        let label = kind.label();
+        let description = match origin {
+            Some((line, _)) => format!("{label} `{name}` of table `{table}` ({}:{line})", draft.file),
+            None => format!("{label} `{name}` of table `{table}` ({})", draft.table.source),
+        };
+        NameOwner { description, table: table.clone(), kind }
     };
 
     // Explicit names first, so a generated name never takes a name the user chose.
-    let mut claim = |kind: &str, explicit: &Option<String>, origin: &Option<(usize, String)>| -> Result<(), RegistryError> {
+    let mut claim = |kind: NameKind, explicit: &Option<String>, origin: &Option<(usize, String)>| -> Result<(), RegistryError> {
         let Some(name) = explicit else { return Ok(()) };
         let (line, text) = origin.clone().unwrap_or_default();
         let err = |m: String| RegistryError::Annotation { file: draft.file.to_string(), line, text: text.clone(), message: m };
         if name.len() > MAX_NAME_LEN {
             return Err(err(format!("name `{name}` is longer than {MAX_NAME_LEN} bytes")));
         }
-        let index_like = matches!(kind, "index" | "unique constraint");
-        if let Some(owner) = used.get(name) {
+        if let Some(taken) = used.get(name) {
             // PostgreSQL and SQLite refuse such a pair when the migration runs, naming it.
-            let shareable = index_like && owner.index_like && owner.table != table;
+            let shareable = kind.table_scoped() && taken.kind.table_scoped() && taken.table != table;
             if !shareable {
-                return Err(err(format!("name `{name}` is already used by {}", owner.description)));
+                return Err(err(format!("name `{name}` is already used by {}", taken.description)));
             }
             return Ok(());
         }
-        used.insert(name.clone(), NameOwner { description: described(kind, name, origin), table: table.clone(), index_like });
+        used.insert(name.clone(), owner(kind, name, origin));
         Ok(())
     };
     for p in &draft.indexes {
-        claim("index", &p.explicit, &p.origin)?;
+        claim(NameKind::Index, &p.explicit, &p.origin)?;
     }
     for p in &draft.uniques {
-        claim("unique constraint", &p.explicit, &p.origin)?;
+        claim(NameKind::Unique, &p.explicit, &p.origin)?;
     }
     for p in &draft.foreign_keys {
-        claim("foreign key", &p.explicit, &p.origin)?;
+        claim(NameKind::ForeignKey, &p.explicit, &p.origin)?;
     }
     for p in &draft.checks {
-        claim("check", &p.explicit, &p.origin)?;
+        claim(NameKind::Check, &p.explicit, &p.origin)?;
     }
 
-    let mut pick = |kind: &str, explicit: &Option<String>, origin: &Option<(usize, String)>, base: String| -> String {
+    let mut pick = |kind: NameKind, explicit: &Option<String>, origin: &Option<(usize, String)>, base: String| -> String {
         if let Some(name) = explicit {
             return name.clone();
         }
@@ -595,14 +622,7 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Tab
         loop {
             let candidate = shorten(if n == 1 { base.clone() } else { format!("{base}_{n}") });
             if !used.contains_key(&candidate) {
-                used.insert(
-                    candidate.clone(),
-                    NameOwner {
-                        description: described(kind, &candidate, origin),
-                        table: table.clone(),
-                        index_like: matches!(kind, "index" | "unique constraint"),
-                    },
-                );
+                used.insert(candidate.clone(), owner(kind, &candidate, origin));
                 return candidate;
             }
             n += 1;
@@ -610,20 +630,20 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Tab
     };
     for p in &mut draft.indexes {
         let prefix = if p.item.unique { "ux" } else { "ix" };
-        p.item.name = pick("index", &p.explicit, &p.origin, format!("{prefix}_{table}_{}", p.item.columns.join("_")));
+        p.item.name = pick(NameKind::Index, &p.explicit, &p.origin, format!("{prefix}_{table}_{}", p.item.columns.join("_")));
     }
     for p in &mut draft.uniques {
-        p.item.name = pick("unique constraint", &p.explicit, &p.origin, format!("uq_{table}_{}", p.item.columns.join("_")));
+        p.item.name = pick(NameKind::Unique, &p.explicit, &p.origin, format!("uq_{table}_{}", p.item.columns.join("_")));
     }
     for p in &mut draft.foreign_keys {
         let ref_name = p.item.ref_table.rsplit('.').next().unwrap_or_default();
         let base = format!("fk_{table}_{}_{ref_name}", p.item.columns.join("_"));
-        p.item.name = pick("foreign key", &p.explicit, &p.origin, base);
+        p.item.name = pick(NameKind::ForeignKey, &p.explicit, &p.origin, base);
     }
     for p in &mut draft.checks {
         let mentioned = mentioned_columns(&p.item.expr, &draft.table);
         let base = if mentioned.is_empty() { format!("ck_{table}") } else { format!("ck_{table}_{}", mentioned.join("_")) };
-        p.item.name = pick("check", &p.explicit, &p.origin, base);
+        p.item.name = pick(NameKind::Check, &p.explicit, &p.origin, base);
     }
 
     let mut t = draft.table;
