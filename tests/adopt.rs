@@ -249,6 +249,24 @@ fn a_version_from_elsewhere_is_explained_never_answered_with_downgrade_base(db: 
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(e.contains("20991231000000") && e.contains("cargo migrate adopt") && !e.contains("downgrade base"), "{e}");
+    let o = ws.cmd(&db).args(["check", "--db"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("[db-unknown] the database lists Diesel version 20991231000000") && out.contains("never roll back to `base`"), "{out}");
+}
+
+/// `adopt --db --dry-run` names the versions of the database that no migration has
+/// (it was migrated from another directory) before anything is renamed.
+#[test]
+fn adopt_db_names_versions_no_migration_has() {
+    let db = TestDb::new(Backend::Sqlite).unwrap();
+    let ws = diesel_project(&db);
+    common::diesel_run(&db, &migrations_dir(&ws), None);
+    db.exec("INSERT INTO __diesel_schema_migrations (version) VALUES ('20991231000000')");
+    let o = ws.cmd(&db).args(["adopt", "--db", "--dry-run"]).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("database: 4 applied Diesel version(s) recognised"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("the database lists 1 version(s) that no migration here has: 20991231000000"), "{}", stderr(&o));
 }
 
 #[test]

@@ -309,6 +309,14 @@ fn adopt_refusals() {
     std::fs::remove_dir_all(ws.migrations()).unwrap();
     ws.write("crates/db/src/schema.rs", "diesel::table! {\n    users (id) {\n        id -> Int4,\n    }\n}\n");
     run(&ws, &db, "adopt_missing_directory", &["adopt"], 1);
+    std::fs::create_dir(ws.migrations()).unwrap();
+    run(&ws, &db, "adopt_empty_directory", &["adopt"], 1);
+    ws.write("migrations/_unversioned/up.sql", "SELECT 1;\n");
+    run(&ws, &db, "adopt_no_version", &["adopt"], 1);
+    std::fs::remove_dir_all(ws.migrations().join("_unversioned")).unwrap();
+    ws.migration(1, "ours", "SELECT 1;\n", "SELECT 1;\n");
+    run(&ws, &db, "adopt_a_chain_of_our_own", &["adopt"], 1);
+    std::fs::remove_dir_all(ws.migrations().join("0001_ours")).unwrap();
     ws.write("migrations/20200101000000_a/up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
     ws.write("migrations/2020-01-01-000000_b/up.sql", "SELECT 1;\n");
     run(&ws, &db, "adopt_duplicate_diesel_version", &["adopt"], 1);
