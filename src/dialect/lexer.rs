@@ -98,6 +98,82 @@ pub fn validate(sql: &str, dialect: Dialect) -> Result<(), String> {
     }
 }
 
+/// What a [`Lexeme`] is, for code that reads SQL rather than splitting it (lint,
+/// introspection of stored definitions). Whitespace and ordinary comments are never lexemes,
+/// so nothing inside a string, a comment or a `$$` body can look like a keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexemeKind {
+    /// Keyword, unquoted identifier or number.
+    Word,
+    /// A string literal (`'…'`, PostgreSQL `E'…'`, MySQL `"…"`).
+    String,
+    /// A quoted identifier (`"…"`, `` `…` ``, SQLite `[…]`).
+    QuotedIdent,
+    /// A PostgreSQL dollar-quoted body (`$$ … $$`, `$fn$ … $fn$`).
+    DollarBody,
+    /// A MySQL executable comment (`/*! … */`), which the server runs.
+    Executable,
+    /// Any other single ASCII byte, e.g. `(`, `,`, `.`.
+    Punct(u8),
+    /// The statement delimiter `;`.
+    Delimiter,
+}
+
+/// One token of SQL text, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lexeme<'a> {
+    pub kind: LexemeKind,
+    /// The token's text as written, quotes included.
+    pub text: &'a str,
+    /// Byte offset of the token in the lexed text.
+    pub offset: usize,
+}
+
+impl Lexeme<'_> {
+    /// Whether this is the unquoted word `keyword` (ASCII case-insensitive).
+    pub fn is_keyword(&self, keyword: &str) -> bool {
+        self.kind == LexemeKind::Word && self.text.eq_ignore_ascii_case(keyword)
+    }
+
+    /// The name this token stands for when it is an identifier: an unquoted word as written,
+    /// a quoted identifier without its quotes and with doubled quotes undone.
+    pub fn ident(&self) -> Option<String> {
+        match self.kind {
+            LexemeKind::Word => Some(self.text.to_string()),
+            LexemeKind::QuotedIdent if self.text.starts_with('[') => Some(self.text[1..].trim_end_matches(']').to_string()),
+            LexemeKind::QuotedIdent => {
+                let quote = &self.text[..1];
+                let inner = self.text[1..].strip_suffix(quote).unwrap_or(&self.text[1..]);
+                Some(inner.replace(&quote.repeat(2), quote))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The tokens of `sql` (one statement or many) under `dialect`'s lexical rules. Never fails:
+/// an unterminated construct runs to the end of the input, as in [`split`].
+pub fn tokens(sql: &str, dialect: Dialect) -> impl Iterator<Item = Lexeme<'_>> {
+    let mut scanner = Scanner::new(sql, dialect);
+    std::iter::from_fn(move || {
+        let token = scanner.next_token()?;
+        let text = &sql[token.start..token.end];
+        let kind = match token.kind {
+            Kind::Word => LexemeKind::Word,
+            Kind::Punct(c) => LexemeKind::Punct(c),
+            Kind::Delimiter => LexemeKind::Delimiter,
+            Kind::Literal => match text.as_bytes()[0] {
+                b'/' => LexemeKind::Executable,
+                b'$' => LexemeKind::DollarBody,
+                b'`' | b'[' => LexemeKind::QuotedIdent,
+                b'"' if dialect != Dialect::Mysql => LexemeKind::QuotedIdent,
+                _ => LexemeKind::String,
+            },
+        };
+        Some(Lexeme { kind, text, offset: token.start })
+    })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lexer
 // ---------------------------------------------------------------------------------------------
@@ -676,6 +752,24 @@ impl LineCounter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_never_show_keywords_inside_strings_comments_or_bodies() {
+        let sql = "-- DROP TABLE a;\nSELECT 'DROP TABLE b', \"DROP\" /* DROP */ FROM t; DO $$ BEGIN DROP TABLE c; END $$;";
+        let words: Vec<&str> = tokens(sql, Dialect::Postgres).filter(|l| l.kind == LexemeKind::Word).map(|l| l.text).collect();
+        assert_eq!(words, ["SELECT", "FROM", "t", "DO"]);
+        let kinds: Vec<LexemeKind> = tokens("'s' \"q\" $x$b$x$ ;", Dialect::Postgres).map(|l| l.kind).collect();
+        assert_eq!(kinds, [LexemeKind::String, LexemeKind::QuotedIdent, LexemeKind::DollarBody, LexemeKind::Delimiter]);
+        let mysql: Vec<LexemeKind> = tokens("\"s\" `q` /*! x */ # c\n", Dialect::Mysql).map(|l| l.kind).collect();
+        assert_eq!(mysql, [LexemeKind::String, LexemeKind::QuotedIdent, LexemeKind::Executable]);
+    }
+
+    #[test]
+    fn lexeme_ident_undoes_quoting() {
+        let idents: Vec<Option<String>> = tokens("users \"we\"\"ird\" [br] `b``t` 'no'", Dialect::Sqlite).map(|l| l.ident()).collect();
+        assert_eq!(idents, [Some("users".into()), Some("we\"ird".into()), Some("br".into()), Some("b`t".into()), None]);
+        assert!(tokens("select", Dialect::Sqlite).next().unwrap().is_keyword("SELECT"));
+    }
 
     /// What a non-transactional migration's own transaction covers decides what a
     /// failure report says stayed; the rebuild autogenerate writes for SQLite is the
