@@ -297,6 +297,10 @@ pub struct LintArgs {
     /// Lint every migration.
     #[arg(long)]
     pub all: bool,
+    /// The backend whose rules apply (default: the database URL's; with neither, only
+    /// the rules that hold on every backend).
+    #[arg(long, value_enum)]
+    pub dialect: Option<Dialect>,
 }
 
 #[derive(Debug, Args)]

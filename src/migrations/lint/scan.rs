@@ -15,7 +15,7 @@ use crate::engine::database_url::Backend;
 pub struct Hit {
     pub rule: Rule,
     pub line: usize,
-    /// The statement's first line.
+    /// The offending line of the statement.
     pub statement: String,
 }
 
@@ -130,7 +130,7 @@ impl Scan {
     }
 
     fn hit(&mut self, s: &Stmt, rule: Rule, at: usize) {
-        self.hits.push(Hit { rule, line: s.line_of(at), statement: s.first_line().to_string() });
+        self.hits.push(Hit { rule, line: s.line_of(at), statement: s.line_text(at).to_string() });
     }
 
     /// The statement at `s` took a lock that blocks reads or writes of an existing table.
@@ -157,8 +157,15 @@ impl Scan {
         } else if s.kw(0, "SELECT") && s.kw(1, "set_config") && s.toks.get(3).is_some_and(|t| t.text.eq_ignore_ascii_case("'lock_timeout'")) {
             self.lock_timeout = true;
         } else if s.kw(0, "RENAME") && s.kw(1, "TABLE") {
-            if s.name(2).is_some_and(|(t, _)| !self.is_new(&t)) {
-                self.hit(s, Rule::Rename, 0);
+            for part in s.parts(2..s.len()) {
+                let Some((from, after)) = s.name(part.start) else { continue };
+                match s.name(after + 1) {
+                    Some((to, _)) if self.is_new(&from) => {
+                        self.created.insert(to);
+                    }
+                    _ if !self.is_new(&from) => self.hit(s, Rule::Rename, part.start),
+                    _ => {}
+                }
             }
         } else if s.kw(0, "VACUUM") {
             let full = s.kw(1, "FULL") || (s.punct(1, b'(') && s.any_kw(1..s.skip_group(1), "FULL"));
@@ -392,8 +399,14 @@ impl Scan {
                 }
             } else if s.kw(first, "RENAME") {
                 let renames_object = !(s.kw(first + 1, "CONSTRAINT") || s.kw(first + 1, "INDEX") || s.kw(first + 1, "KEY"));
-                if renames_object && !new {
-                    self.hit(s, Rule::Rename, first);
+                let to = if s.kw(first + 1, "TO") || s.kw(first + 1, "AS") { Some(first + 2) } else { None };
+                match to.and_then(|t| s.name(t)) {
+                    // A table built in this migration and renamed into place is still new.
+                    Some((renamed, _)) if new => {
+                        self.created.insert(renamed);
+                    }
+                    _ if renames_object && !new => self.hit(s, Rule::Rename, first),
+                    _ => {}
                 }
             } else {
                 online = false;

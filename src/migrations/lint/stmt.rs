@@ -127,8 +127,12 @@ impl<'a> Stmt<'a> {
         self.line + self.text[..offset].bytes().filter(|&b| b == b'\n').count()
     }
 
-    /// The statement's first line, for reports.
-    pub fn first_line(&self) -> &'a str {
-        self.text.lines().next().unwrap_or("")
+    /// The text of the line token `i` is on (within the statement), trimmed: what a
+    /// report quotes, the clause itself rather than the statement's first line.
+    pub fn line_text(&self, i: usize) -> &'a str {
+        let offset = self.toks.get(i).map_or(0, |t| t.offset);
+        let start = self.text[..offset].rfind('\n').map_or(0, |n| n + 1);
+        let end = self.text[offset..].find('\n').map_or(self.text.len(), |n| offset + n);
+        self.text[start..end].trim()
     }
 }
