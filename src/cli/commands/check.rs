@@ -5,12 +5,12 @@ use serde_json::json;
 use crate::cli::args::{CheckArgs, LintArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
+use crate::engine::database_url::Backend;
 use crate::engine::state;
 use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
 use crate::migrations::check::{self, Problem, Report};
-use crate::engine::database_url::Backend;
 use crate::migrations::lint::{Finding, Severity};
 use crate::migrations::revision_spec::Spec;
 

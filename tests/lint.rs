@@ -1,0 +1,320 @@
+//! `lint`: the rule corpus (`tests/lint_corpus/<rule>/*.sql`, each file stating the
+//! exact rule ids it must raise), the lint of real projects' migrations
+//! (`tests/corpus/`), and the command's output: ids, lock and fix in text and JSON,
+//! `[lint.allow]`, exit codes.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::migrations::lint::{lint_sql, Hit, Rule};
+use common::{stdout, Workspace};
+use predicates::prelude::*;
+
+struct Case {
+    path: PathBuf,
+    backend: Backend,
+    run_in_transaction: bool,
+    expect: Vec<String>,
+    sql: String,
+}
+
+/// Reads the `-- backend:`, `-- run_in_transaction:` and `-- expect:` header.
+fn read_case(path: &Path) -> Case {
+    let sql = std::fs::read_to_string(path).unwrap();
+    let header = |key: &str| {
+        sql.lines()
+            .find_map(|l| l.strip_prefix(&format!("-- {key}: ")).map(str::trim).map(str::to_string))
+            .unwrap_or_else(|| panic!("{}: no `-- {key}:` line", path.display()))
+    };
+    let backend = match header("backend").as_str() {
+        "postgres" => Backend::Postgres,
+        "mysql" => Backend::Mysql,
+        "sqlite" => Backend::Sqlite,
+        other => panic!("{}: unknown backend {other}", path.display()),
+    };
+    let expect = header("expect");
+    let mut expect: Vec<String> = if expect == "none" { Vec::new() } else { expect.split(',').map(|s| s.trim().to_string()).collect() };
+    expect.sort();
+    Case { path: path.to_path_buf(), backend, run_in_transaction: header("run_in_transaction") == "true", expect, sql }
+}
+
+fn corpus_cases() -> Vec<Case> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint_corpus");
+    let mut files: Vec<PathBuf> = walk(&root);
+    files.sort();
+    files.iter().map(|p| read_case(p)).collect()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "sql") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn ids(hits: &[Hit]) -> Vec<String> {
+    let mut ids: Vec<String> = hits.iter().map(|h| h.rule.id().to_string()).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_corpus_file_raises_exactly_its_rules() {
+    let cases = corpus_cases();
+    assert!(cases.len() > 90, "the corpus is missing: {} files", cases.len());
+    let mut wrong = Vec::new();
+    for c in &cases {
+        let got = ids(&lint_sql(&c.sql, Some(c.backend), c.run_in_transaction));
+        if got != c.expect {
+            wrong.push(format!("{}: expected {:?}, got {:?}", c.path.display(), c.expect, got));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Each rule has a directory with a file that must raise it and one that must not
+/// (inside strings, comments, bodies, on a new table, or the safe form), so an empty
+/// rule set, or a rule that fires on everything, fails here.
+#[test]
+fn every_rule_has_flagged_and_clean_cases() {
+    let cases = corpus_cases();
+    for rule in Rule::ALL {
+        let dir: Vec<&Case> = cases.iter().filter(|c| c.path.parent().unwrap().file_name().unwrap() == rule.id()).collect();
+        let flagged = dir.iter().any(|c| c.path.file_name().unwrap().to_string_lossy().starts_with("flagged") && c.expect.iter().any(|e| e == rule.id()));
+        let clean = dir.iter().any(|c| c.path.file_name().unwrap().to_string_lossy().starts_with("clean") && !c.expect.iter().any(|e| e == rule.id()));
+        assert!(flagged && clean, "tests/lint_corpus/{}/ needs a flagged*.sql raising it and a clean*.sql that does not", rule.id());
+    }
+}
+
+/// Each backend's rules: a rule never fires on a backend it does not apply to.
+#[test]
+fn rules_stay_on_their_backends() {
+    for c in corpus_cases() {
+        for backend in [Backend::Postgres, Backend::Mysql, Backend::Sqlite] {
+            for h in lint_sql(&c.sql, Some(backend), c.run_in_transaction) {
+                assert!(h.rule.backends().contains(&backend), "{} raised {} on {backend:?}", c.path.display(), h.rule);
+            }
+        }
+        for h in lint_sql(&c.sql, None, c.run_in_transaction) {
+            assert!(h.rule.applies_to(None), "{} raised {} with no backend", c.path.display(), h.rule);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Real projects
+// ---------------------------------------------------------------------------------------------
+
+fn real_project(name: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name).join("migrations");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(std::env::var_os("CI").is_none(), "{} is missing under CI", dir.display());
+    eprintln!("skipping: no corpus at {}", dir.display());
+    None
+}
+
+/// Every migration's `up.sql`, linted for PostgreSQL the way Diesel runs it: in a
+/// transaction unless its `metadata.toml` says `run_in_transaction = false`.
+fn lint_project(dir: &Path) -> (usize, Vec<(String, Hit)>) {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.join("up.sql").is_file()).collect();
+    dirs.sort();
+    let mut out = Vec::new();
+    for d in &dirs {
+        let sql = std::fs::read_to_string(d.join("up.sql")).unwrap();
+        let meta = std::fs::read_to_string(d.join("metadata.toml")).unwrap_or_default();
+        let in_tx = !meta.lines().any(|l| l.replace(' ', "") == "run_in_transaction=false");
+        let name = d.file_name().unwrap().to_string_lossy().into_owned();
+        out.extend(lint_sql(&sql, Some(Backend::Postgres), in_tx).into_iter().map(|h| (name.clone(), h)));
+    }
+    (dirs.len(), out)
+}
+
+fn counts(hits: &[(String, Hit)]) -> BTreeMap<&'static str, usize> {
+    let mut m = BTreeMap::new();
+    for (_, h) in hits {
+        *m.entry(h.rule.id()).or_default() += 1;
+    }
+    m
+}
+
+/// The per-rule counts the README's lint section quotes. `RULE=<id>` prints that
+/// rule's findings (`cargo nextest run --test lint real_projects --no-capture`).
+fn assert_counts(project: &str, migrations: usize, expected: &[(&str, usize)]) {
+    let Some(dir) = real_project(project) else { return };
+    let (n, hits) = lint_project(&dir);
+    assert_eq!(n, migrations);
+    if let Ok(rule) = std::env::var("RULE") {
+        for (m, h) in hits.iter().filter(|(_, h)| h.rule.id() == rule) {
+            println!("{m}/up.sql:{}: {}", h.line, h.statement);
+        }
+    }
+    let got = counts(&hits);
+    println!("{project}: {} findings {got:?}", hits.len());
+    assert_eq!(got, expected.iter().copied().collect::<BTreeMap<_, _>>(), "{project}: update the README's lint section with the new counts");
+}
+
+#[test]
+fn real_projects_crates_io() {
+    assert_counts(
+        "crates-io",
+        285,
+        &[
+            ("add-column-volatile-default", 1),
+            ("add-not-null-without-default", 3),
+            ("add-primary-key", 9),
+            ("add-unique-constraint", 3),
+            ("alter-column-type", 27),
+            ("constraint-without-not-valid", 31),
+            ("create-index-blocking", 54),
+            ("drop-column", 20),
+            ("drop-index", 1),
+            ("drop-index-blocking", 18),
+            ("drop-table", 8),
+            ("missing-lock-timeout", 238),
+            ("prefer-bigint-primary-key", 25),
+            ("prefer-identity", 22),
+            ("prefer-timestamptz", 27),
+            ("rename", 5),
+            ("set-not-null", 18),
+        ],
+    );
+}
+
+#[test]
+fn real_projects_lemmy() {
+    assert_counts(
+        "lemmy",
+        342,
+        &[
+            ("add-column-volatile-default", 1),
+            ("add-not-null-without-default", 1),
+            ("add-primary-key", 32),
+            ("add-unique-constraint", 19),
+            ("alter-column-type", 107),
+            ("constraint-without-not-valid", 64),
+            ("create-index-blocking", 421),
+            ("drop-column", 117),
+            ("drop-index-blocking", 121),
+            ("drop-table", 27),
+            ("missing-lock-timeout", 285),
+            ("prefer-bigint-primary-key", 88),
+            ("prefer-identity", 85),
+            ("prefer-text", 56),
+            ("prefer-timestamptz", 84),
+            ("reindex-blocking", 11),
+            ("rename", 219),
+            ("set-not-null", 56),
+        ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------------------------
+
+/// A chain: 0001 creates users (nothing to say), 0002 builds an index the blocking way and
+/// uses varchar(n) (a warning).
+fn chain() -> Workspace {
+    let ws = Workspace::new();
+    ws.migration(1, "create_users", "SET lock_timeout = '5s';\nCREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT NOT NULL);\n", "DROP TABLE users;\n");
+    ws.migration(
+        2,
+        "index_email",
+        "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN handle VARCHAR(40);\nCREATE INDEX ix_users_email\n    ON users (email);\n",
+        "DROP INDEX ix_users_email;\n",
+    );
+    ws
+}
+
+#[test]
+fn text_output_names_id_file_line_lock_and_fix() {
+    let ws = chain();
+    let out = ws.bare_cmd().args(["lint", "--all", "--dialect", "postgres"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("error: [create-index-blocking] ") && err.contains("/migrations/0002_index_email/up.sql:3: CREATE INDEX ix_users_email"), "{err}");
+    assert!(err.contains("    lock: SHARE\n") && err.contains("    fix: CREATE INDEX CONCURRENTLY in a migration with run_in_transaction = false"), "{err}");
+    assert!(
+        err.contains("warning: [prefer-text] ") && err.contains("/migrations/0002_index_email/up.sql:2: ALTER TABLE users ADD COLUMN handle VARCHAR(40)"),
+        "{err}"
+    );
+    assert!(stdout(&out).contains("linted 2 migration(s): 1 finding(s), 1 warning(s)"), "{}", stdout(&out));
+}
+
+#[test]
+fn json_output_carries_ids_severity_lock_and_fix() {
+    let ws = chain();
+    let out = ws.bare_cmd().args(["--format", "json", "lint", "--all", "--dialect", "postgres"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!((v["ok"].clone(), v["backend"].clone(), v["errors"].clone(), v["warnings"].clone()), (false.into(), "postgres".into(), 1.into(), 1.into()));
+    let findings = v["findings"].as_array().unwrap();
+    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["prefer-text", "create-index-blocking"]);
+    let f = &findings[1];
+    assert_eq!((f["severity"].as_str(), f["line"].as_u64(), f["lock"].as_str()), (Some("error"), Some(3), Some("SHARE")));
+    assert!(f["fix"].as_str().unwrap().contains("CONCURRENTLY") && f["file"].as_str().unwrap().ends_with("0002_index_email/up.sql"), "{f}");
+    assert_eq!(findings[0]["severity"], "warning");
+}
+
+#[test]
+fn allow_silences_a_rule_and_warnings_alone_pass() {
+    let ws = chain();
+    let meta = ws.read("migrations/0002_index_email/metadata.toml");
+    ws.write("migrations/0002_index_email/metadata.toml", &format!("{meta}\n[lint.allow]\ncreate-index-blocking = \"users has 40 rows\"\n"));
+    let out = ws.bare_cmd().args(["lint", "--all", "--dialect", "postgres"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(stdout(&out).contains("linted 2 migration(s): 0 finding(s), 1 warning(s)"), "{}", stdout(&out));
+    let out = ws.bare_cmd().args(["--format", "json", "lint", "0002", "--dialect", "postgres"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["ok"], true);
+    let allowed: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "create-index-blocking").collect();
+    assert_eq!(allowed.len(), 1);
+    assert_eq!(allowed[0]["allowed"], "users has 40 rows");
+}
+
+#[test]
+fn without_a_backend_only_rules_for_every_backend_run() {
+    let ws = chain();
+    ws.migration(3, "drop_handle", "ALTER TABLE users DROP COLUMN handle;\n", "ALTER TABLE users ADD COLUMN handle TEXT;\n");
+    ws.bare_cmd()
+        .args(["lint", "--all"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("only the rules that hold on every backend ran")
+                .and(predicate::str::contains("[drop-column]"))
+                .and(predicate::str::contains("[create-index-blocking]").not()),
+        )
+        .stdout(predicate::str::contains("linted 3 migration(s): 1 finding(s), 0 warning(s)"));
+    // The database URL's backend decides when no --dialect is given.
+    ws.bare_cmd()
+        .env("DATABASE_URL", "mysql://u@db.invalid/x")
+        .args(["lint", "0002"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("[mysql-online-ddl]"));
+}
+
+#[test]
+fn check_names_the_failing_rule_ids() {
+    let ws = chain();
+    ws.write("Cargo.toml", &ws.read("Cargo.toml").replace("migrations = \"migrations\"\n", "migrations = \"migrations\"\nlint_fails_check = true\n"));
+    let out = ws.bare_cmd().env("DATABASE_URL", "postgres://u@db.invalid/x").args(["--format", "json", "check"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let lint: Vec<&serde_json::Value> = v["problems"].as_array().unwrap().iter().filter(|p| p["kind"] == "lint").collect();
+    assert_eq!(lint.len(), 1, "{v}");
+    assert!(lint[0]["message"].as_str().unwrap().ends_with(": create-index-blocking"), "{v}");
+    assert_eq!(v["lint"][1]["rule"], "create-index-blocking");
+}
