@@ -115,7 +115,8 @@ fn rules_stay_on_their_backends() {
 // ---------------------------------------------------------------------------------------------
 
 fn real_project(name: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name).join("migrations");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    let dir = if dir.join("migrations").is_dir() { dir.join("migrations") } else { dir };
     if dir.is_dir() {
         return Some(dir);
     }
@@ -124,9 +125,9 @@ fn real_project(name: &str) -> Option<PathBuf> {
     None
 }
 
-/// Every migration's `up.sql`, linted for PostgreSQL the way Diesel runs it: in a
+/// Every migration's `up.sql`, linted for `backend` the way Diesel runs it: in a
 /// transaction unless its `metadata.toml` says `run_in_transaction = false`.
-fn lint_project(dir: &Path) -> (usize, Vec<(String, Hit)>) {
+fn lint_project(dir: &Path, backend: Backend) -> (usize, Vec<(String, Hit)>) {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.join("up.sql").is_file()).collect();
     dirs.sort();
     let mut out = Vec::new();
@@ -135,7 +136,7 @@ fn lint_project(dir: &Path) -> (usize, Vec<(String, Hit)>) {
         let meta = std::fs::read_to_string(d.join("metadata.toml")).unwrap_or_default();
         let in_tx = !meta.lines().any(|l| l.replace(' ', "") == "run_in_transaction=false");
         let name = d.file_name().unwrap().to_string_lossy().into_owned();
-        out.extend(lint_sql(&sql, Some(Backend::Postgres), in_tx).into_iter().map(|h| (name.clone(), h)));
+        out.extend(lint_sql(&sql, Some(backend), in_tx).into_iter().map(|h| (name.clone(), h)));
     }
     (dirs.len(), out)
 }
@@ -150,9 +151,9 @@ fn counts(hits: &[(String, Hit)]) -> BTreeMap<&'static str, usize> {
 
 /// The per-rule counts the README's lint section quotes. `RULE=<id>` prints that
 /// rule's findings (`cargo nextest run --test lint real_projects --no-capture`).
-fn assert_counts(project: &str, migrations: usize, expected: &[(&str, usize)]) {
+fn assert_counts(project: &str, backend: Backend, migrations: usize, expected: &[(&str, usize)]) {
     let Some(dir) = real_project(project) else { return };
-    let (n, hits) = lint_project(&dir);
+    let (n, hits) = lint_project(&dir, backend);
     assert_eq!(n, migrations);
     if let Ok(rule) = std::env::var("RULE") {
         for (m, h) in hits.iter().filter(|(_, h)| h.rule.id() == rule) {
@@ -168,6 +169,7 @@ fn assert_counts(project: &str, migrations: usize, expected: &[(&str, usize)]) {
 fn real_projects_crates_io() {
     assert_counts(
         "crates-io",
+        Backend::Postgres,
         285,
         &[
             ("add-column-volatile-default", 1),
@@ -191,10 +193,23 @@ fn real_projects_crates_io() {
     );
 }
 
+/// vaultwarden keeps a migrations directory per backend; its MySQL one exercises the
+/// MySQL rules.
+#[test]
+fn real_projects_vaultwarden_mysql() {
+    assert_counts(
+        "vaultwarden/migrations/mysql",
+        Backend::Mysql,
+        51,
+        &[("alter-column-type", 4), ("drop-column", 1), ("drop-table", 4), ("mysql-online-ddl", 39), ("rename", 9)],
+    );
+}
+
 #[test]
 fn real_projects_lemmy() {
     assert_counts(
         "lemmy",
+        Backend::Postgres,
         342,
         &[
             ("add-column-volatile-default", 1),
@@ -282,6 +297,13 @@ fn allow_silences_a_rule_and_warnings_alone_pass() {
     let allowed: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "create-index-blocking").collect();
     assert_eq!(allowed.len(), 1);
     assert_eq!(allowed[0]["allowed"], "users has 40 rows");
+    // A misspelt id silences nothing, and says so.
+    ws.write("migrations/0002_index_email/metadata.toml", &format!("{meta}\n[lint.allow]\ncreate-index-blockng = \"typo\"\n"));
+    ws.bare_cmd()
+        .args(["lint", "0002", "--dialect", "postgres"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("0002_index_email: [lint.allow] names no rule `create-index-blockng`"));
 }
 
 #[test]
@@ -317,4 +339,14 @@ fn check_names_the_failing_rule_ids() {
     assert_eq!(lint.len(), 1, "{v}");
     assert!(lint[0]["message"].as_str().unwrap().ends_with(": create-index-blocking"), "{v}");
     assert_eq!(v["lint"][1]["rule"], "create-index-blocking");
+}
+
+/// The README's rule table has a row per rule, with its lock as the code states it.
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for rule in Rule::ALL {
+        let row = readme.lines().find(|l| l.starts_with(&format!("| `{}` |", rule.id()))).unwrap_or_else(|| panic!("README: no row for {rule}"));
+        assert!(row.contains(rule.lock()) && row.contains(&rule.fix().replace('|', "\\|")), "README row for {rule} is stale: {row}");
+    }
 }

@@ -132,7 +132,7 @@ pub enum Command {
     Models,
     /// Exit 1 when anything is out of sync: chain, snapshot, models (and with --db, the database).
     Check(CheckArgs),
-    /// Flag risky SQL (dropped columns, blocking index builds…) in migrations.
+    /// Flag risky SQL in migrations by rule id: blocking locks, lost data, renames, schema advice.
     Lint(LintArgs),
     /// Clear the "failed part-way" mark left by a non-transactional migration that failed
     /// part-way: any migration on MySQL/MariaDB, and one with `run_in_transaction = false`

@@ -11,7 +11,7 @@ use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
 use crate::migrations::check::{self, Problem, Report};
-use crate::migrations::lint::{Finding, Severity};
+use crate::migrations::lint::{Finding, Rule, Severity};
 use crate::migrations::revision_spec::Spec;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
@@ -161,6 +161,12 @@ pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     } else {
         if backend.is_none() {
             ctx.out.status("note: no database URL or --dialect, so only the rules that hold on every backend ran");
+        }
+        // A misspelt id in [lint.allow] silences nothing; say so rather than let it look allowed.
+        for m in &targets {
+            for id in m.meta.lint_allow.keys().filter(|id| Rule::from_id(id).is_none()) {
+                ctx.out.warn(format!("{}: [lint.allow] names no rule `{id}` (the README lists the rule ids)", m.name));
+            }
         }
         print_findings(ctx, &report.lint, true);
         ctx.out.line(format!(

@@ -391,11 +391,11 @@ impl Scan {
             } else if s.kw(first, "MODIFY") || s.kw(first, "CHANGE") {
                 online = false;
                 let col = if s.kw(first + 1, "COLUMN") { first + 2 } else { first + 1 };
+                // CHANGE restates the type with the new name; when the name differs it is
+                // read as the rename it is (whether the type changed too is not visible).
+                let renames = s.kw(first, "CHANGE") && s.ident(col) != s.ident(col + 1);
                 if !new {
-                    self.hit(s, Rule::AlterColumnType, first);
-                    if s.kw(first, "CHANGE") && s.ident(col) != s.ident(col + 1) {
-                        self.hit(s, Rule::Rename, first);
-                    }
+                    self.hit(s, if renames { Rule::Rename } else { Rule::AlterColumnType }, first);
                 }
             } else if s.kw(first, "RENAME") {
                 let renames_object = !(s.kw(first + 1, "CONSTRAINT") || s.kw(first + 1, "INDEX") || s.kw(first + 1, "KEY"));
