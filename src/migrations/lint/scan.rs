@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::rules::Rule;
 use super::stmt::Stmt;
+use crate::dialect::lexer::{self, TxControl};
 use crate::engine::database_url::Backend;
 
 /// A rule broken at a line.
@@ -30,6 +31,8 @@ struct NotNullCheck {
 pub struct Scan {
     backend: Option<Backend>,
     run_in_transaction: bool,
+    /// Inside the migration's own `BEGIN … COMMIT` (one with `run_in_transaction = false`).
+    explicit_transaction: bool,
     created: HashSet<String>,
     created_indexes: HashSet<String>,
     lock_timeout: bool,
@@ -120,6 +123,7 @@ impl Scan {
         Scan {
             backend,
             run_in_transaction,
+            explicit_transaction: false,
             created: HashSet::new(),
             created_indexes: HashSet::new(),
             lock_timeout: false,
@@ -145,7 +149,13 @@ impl Scan {
         self.created.contains(table)
     }
 
-    pub fn statement(&mut self, s: &Stmt) {
+    /// Reads one statement; `sql` is its text, for the transaction control it may be.
+    pub fn statement(&mut self, s: &Stmt, sql: &str) {
+        match lexer::tx_control(sql) {
+            Some(TxControl::Begin) => self.explicit_transaction = true,
+            Some(TxControl::Commit | TxControl::Rollback) => self.explicit_transaction = false,
+            None => {}
+        }
         if s.kw(0, "CREATE") {
             self.create(s);
         } else if s.kw(0, "ALTER") && s.kw(1, "TABLE") {
@@ -194,16 +204,22 @@ impl Scan {
         }
     }
 
+    fn in_transaction(&self) -> bool {
+        self.run_in_transaction || self.explicit_transaction
+    }
+
     fn concurrently(&mut self, s: &Stmt) {
-        if self.run_in_transaction {
+        if self.in_transaction() {
             self.hit(s, Rule::ConcurrentlyInTransaction, 0);
         }
     }
 
-    /// `SET [SESSION | LOCAL] lock_timeout { = | TO } value`; a value of 0 turns it off.
+    /// `SET [SESSION | LOCAL] lock_timeout { = | TO } value`; a value of 0 turns it off,
+    /// and `SET LOCAL` outside a transaction does nothing (PostgreSQL only warns).
     fn set(&mut self, s: &Stmt) {
-        let i = if s.kw(1, "SESSION") || s.kw(1, "LOCAL") { 2 } else { 1 };
-        if !s.kw(i, "lock_timeout") {
+        let local = s.kw(1, "LOCAL");
+        let i = if s.kw(1, "SESSION") || local { 2 } else { 1 };
+        if !s.kw(i, "lock_timeout") || (local && !self.in_transaction()) {
             return;
         }
         let value = if s.punct(i + 1, b'=') || s.kw(i + 1, "TO") { s.toks.get(i + 2) } else { None };
