@@ -58,7 +58,7 @@ pub fn lint_sql(sql: &str, backend: Option<Backend>, run_in_transaction: bool) -
     };
     let mut scan = scan::Scan::new(backend, run_in_transaction);
     for s in lexer::split(sql, dialect) {
-        scan.statement(&stmt::Stmt::new(s.sql, s.line, dialect), s.sql);
+        scan.statement(&stmt::Stmt::new(s.sql, s.line, dialect));
     }
     let mut hits: Vec<Hit> = scan.hits.into_iter().filter(|h| h.rule.applies_to(backend)).collect();
     hits.sort_by_key(|h| h.line);

@@ -149,9 +149,9 @@ impl Scan {
         self.created.contains(table)
     }
 
-    /// Reads one statement; `sql` is its text, for the transaction control it may be.
-    pub fn statement(&mut self, s: &Stmt, sql: &str) {
-        match lexer::tx_control(sql) {
+    /// Reads one statement.
+    pub fn statement(&mut self, s: &Stmt) {
+        match lexer::tx_control(s.text()) {
             Some(TxControl::Begin) => self.explicit_transaction = true,
             Some(TxControl::Commit | TxControl::Rollback) => self.explicit_transaction = false,
             None => {}

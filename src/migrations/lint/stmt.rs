@@ -31,6 +31,11 @@ impl<'a> Stmt<'a> {
         Stmt { toks, depth, text, line }
     }
 
+    /// The statement as written.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
