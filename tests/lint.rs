@@ -95,6 +95,28 @@ fn every_rule_has_flagged_and_clean_cases() {
     }
 }
 
+/// Every flagged case, hidden in a line comment, a block comment, a string literal and
+/// (PostgreSQL) a `DO $$ … $$` body, raises nothing: only statements are read.
+#[test]
+fn flagged_cases_hidden_in_comments_strings_and_bodies_raise_nothing() {
+    let mut checked = 0;
+    for c in corpus_cases().iter().filter(|c| !c.expect.is_empty()) {
+        let body: String = c.sql.lines().filter(|l| !l.starts_with("-- ")).map(|l| format!("{l}\n")).collect();
+        let mut hidden =
+            vec![body.lines().map(|l| format!("-- {l}\n")).collect::<String>(), format!("/* {body} */\n"), format!("SELECT '{}';\n", body.replace('\'', "''"))];
+        if c.backend == Backend::Postgres {
+            hidden.push(format!("DO $lint$ BEGIN EXECUTE '{}'; END $lint$;\n", body.replace('\'', "''")));
+            hidden.push(format!("CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$\n{body}$$;\n"));
+        }
+        for sql in hidden {
+            let got = ids(&lint_sql(&sql, Some(c.backend), c.run_in_transaction));
+            assert!(got.is_empty(), "{} hidden as\n{sql}\nraised {got:?}", c.path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked}");
+}
+
 /// Each backend's rules: a rule never fires on a backend it does not apply to.
 #[test]
 fn rules_stay_on_their_backends() {

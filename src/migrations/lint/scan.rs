@@ -184,15 +184,28 @@ impl Scan {
                 self.blocking(s);
             }
         } else if s.kw(0, "CLUSTER") {
-            self.hit(s, Rule::Cluster, 0);
-            self.blocking(s);
-        } else if s.kw(0, "LOCK") && (s.kw(1, "TABLE") || s.kw(1, "TABLES") || s.name(1).is_some()) {
-            self.hit(s, Rule::LockTable, 0);
-            self.blocking(s);
+            let table = if s.kw(1, "VERBOSE") { 2 } else { 1 };
+            if !s.name(table).is_some_and(|(t, _)| self.is_new(&t)) {
+                self.hit(s, Rule::Cluster, 0);
+                self.blocking(s);
+            }
+        } else if s.kw(0, "LOCK") {
+            let mut i = if s.kw(1, "TABLE") || s.kw(1, "TABLES") { 2 } else { 1 };
+            if s.kw(i, "ONLY") {
+                i += 1;
+            }
+            let tables: Vec<String> = s.parts(i..s.len()).iter().filter_map(|p| s.name(p.start).map(|(t, _)| t)).collect();
+            if !tables.is_empty() && !tables.iter().all(|t| self.is_new(t)) {
+                self.hit(s, Rule::LockTable, 0);
+                self.blocking(s);
+            }
         } else if s.kw(0, "REINDEX") {
+            let i = s.skip_group(1);
+            let target = s.name(if s.kw(i + 1, "CONCURRENTLY") { i + 2 } else { i + 1 }).map(|(t, _)| t);
+            let new = target.is_some_and(|t| (s.kw(i, "TABLE") && self.is_new(&t)) || (s.kw(i, "INDEX") && self.created_indexes.contains(&t)));
             if s.any_kw(1..s.len(), "CONCURRENTLY") {
                 self.concurrently(s);
-            } else {
+            } else if !new {
                 self.hit(s, Rule::ReindexBlocking, 0);
                 self.blocking(s);
             }
