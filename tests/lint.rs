@@ -280,12 +280,9 @@ fn text_output_names_id_file_line_lock_and_fix() {
     let out = ws.bare_cmd().args(["lint", "--all", "--dialect", "postgres"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = common::stderr(&out);
-    assert!(err.contains("error: [create-index-blocking] ") && err.contains("/migrations/0002_index_email/up.sql:3: CREATE INDEX ix_users_email"), "{err}");
+    assert!(err.contains("error: [create-index-blocking] migrations/0002_index_email/up.sql:3: CREATE INDEX ix_users_email"), "{err}");
     assert!(err.contains("    lock: SHARE\n") && err.contains("    fix: CREATE INDEX CONCURRENTLY in a migration with run_in_transaction = false"), "{err}");
-    assert!(
-        err.contains("warning: [prefer-text] ") && err.contains("/migrations/0002_index_email/up.sql:2: ALTER TABLE users ADD COLUMN handle VARCHAR(40)"),
-        "{err}"
-    );
+    assert!(err.contains("warning: [prefer-text] migrations/0002_index_email/up.sql:2: ALTER TABLE users ADD COLUMN handle VARCHAR(40)"), "{err}");
     assert!(stdout(&out).contains("linted 2 migration(s): 1 finding(s), 1 warning(s)"), "{}", stdout(&out));
 }
 

@@ -113,12 +113,19 @@ fn print(ctx: &Context, report: &Report, db: bool) {
 /// Each finding: rule id, file:line and the statement, then why, the lock and the fix.
 /// With `errors_fail` (`lint`), error-severity findings print as errors.
 fn print_findings(ctx: &Context, findings: &[Finding], errors_fail: bool) {
+    // Paths relative to where the command runs, as editors and pre-commit print them.
+    let cwd = std::env::current_dir().ok();
+    let shown = |file: &str| match cwd.as_deref().and_then(|c| std::path::Path::new(file).strip_prefix(c).ok()) {
+        Some(rel) => rel.display().to_string(),
+        None => file.to_string(),
+    };
     for f in findings {
+        let file = shown(&f.file);
         if let Some(reason) = &f.allowed {
-            ctx.out.detail(format!("[{}] {}:{}: allowed: {reason}", f.rule, f.file, f.line));
+            ctx.out.detail(format!("[{}] {file}:{}: allowed: {reason}", f.rule, f.line));
             continue;
         }
-        let text = format!("[{}] {}:{}: {}\n    {}\n    lock: {}\n    fix: {}", f.rule, f.file, f.line, f.statement, f.message, f.lock, f.fix);
+        let text = format!("[{}] {file}:{}: {}\n    {}\n    lock: {}\n    fix: {}", f.rule, f.line, f.statement, f.message, f.lock, f.fix);
         if errors_fail && f.fails() {
             ctx.out.error(text);
         } else {
