@@ -369,3 +369,78 @@ fn readme_lists_every_rule() {
         assert!(row.contains(rule.lock()) && row.contains(&rule.fix().replace('|', "\\|")), "README row for {rule} is stale: {row}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The locks are PostgreSQL's
+// ---------------------------------------------------------------------------------------------
+
+/// Each lock rule's statement, run in a transaction on a real PostgreSQL table with rows:
+/// `pg_locks` shows the lock the rule's text names, lint flags the statement with that
+/// rule, and the safe `VALIDATE CONSTRAINT` takes only SHARE UPDATE EXCLUSIVE (reads and
+/// writes go on).
+#[test]
+fn the_locks_named_are_the_locks_postgres_takes() {
+    let Some(db) = common::TestDb::new(Backend::Postgres) else { return };
+    db.exec(
+        "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT, age INT);
+         CREATE TABLE posts (id BIGINT PRIMARY KEY, user_id BIGINT);
+         CREATE TABLE follows (a BIGINT, b BIGINT);
+         CREATE INDEX ix_users_email ON users (email);
+         INSERT INTO users SELECT g, 'u' || g, g FROM generate_series(1, 100) g;
+         INSERT INTO posts SELECT g, g FROM generate_series(1, 100) g;
+         INSERT INTO follows SELECT g, g FROM generate_series(1, 100) g;
+         ALTER TABLE users ADD CONSTRAINT ck_age CHECK (age > 0) NOT VALID;",
+    );
+    let cases: &[(Rule, &str, &str, &str)] = &[
+        (Rule::CreateIndexBlocking, "CREATE INDEX ix_users_age ON users (age)", "users", "ShareLock"),
+        (Rule::DropIndexBlocking, "DROP INDEX ix_users_email", "users", "AccessExclusiveLock"),
+        (Rule::ConstraintWithoutNotValid, "ALTER TABLE posts ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users (id)", "users", "ShareRowExclusiveLock"),
+        (Rule::ConstraintWithoutNotValid, "ALTER TABLE users ADD CONSTRAINT ck CHECK (age >= 0)", "users", "AccessExclusiveLock"),
+        (Rule::SetNotNull, "ALTER TABLE users ALTER COLUMN email SET NOT NULL", "users", "AccessExclusiveLock"),
+        (Rule::AddUniqueConstraint, "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE (email)", "users", "AccessExclusiveLock"),
+        (Rule::AddPrimaryKey, "ALTER TABLE follows ADD PRIMARY KEY (a, b)", "follows", "AccessExclusiveLock"),
+        (Rule::AlterColumnType, "ALTER TABLE users ALTER COLUMN age TYPE BIGINT", "users", "AccessExclusiveLock"),
+        (Rule::Rename, "ALTER TABLE users RENAME COLUMN age TO years", "users", "AccessExclusiveLock"),
+        (Rule::DropColumn, "ALTER TABLE users DROP COLUMN age", "users", "AccessExclusiveLock"),
+        (Rule::DropTable, "DROP TABLE follows", "follows", "AccessExclusiveLock"),
+        (Rule::AddColumnVolatileDefault, "ALTER TABLE users ADD COLUMN token UUID DEFAULT gen_random_uuid()", "users", "AccessExclusiveLock"),
+        (Rule::LockTable, "LOCK TABLE users", "users", "AccessExclusiveLock"),
+        (Rule::ReindexBlocking, "REINDEX TABLE users", "users", "ShareLock"),
+        (Rule::Cluster, "CLUSTER users USING users_pkey", "users", "AccessExclusiveLock"),
+    ];
+    let oid = |table: &str| db.texts(&format!("SELECT CAST('{table}'::regclass::oid AS TEXT) AS value")).remove(0);
+    let oids: BTreeMap<&str, String> = ["users", "posts", "follows"].into_iter().map(|t| (t, oid(t))).collect();
+    let modes = |statement: &str, table: &str| -> Vec<String> {
+        let mut conn = db.connect();
+        conn.batch_execute("BEGIN").unwrap();
+        conn.batch_execute(statement).unwrap_or_else(|e| panic!("{statement}: {e}"));
+        let sql = format!("SELECT CAST(mode AS TEXT) AS value FROM pg_locks WHERE relation = {} AND pid = pg_backend_pid()", oids[table]);
+        let modes = conn.query_texts(&sql, &[]).unwrap().into_iter().flatten().collect();
+        conn.batch_execute("ROLLBACK").unwrap();
+        modes
+    };
+    let words = |mode: &str| match mode {
+        "AccessExclusiveLock" => "ACCESS EXCLUSIVE",
+        "ShareRowExclusiveLock" => "SHARE ROW EXCLUSIVE",
+        "ShareLock" => "SHARE",
+        other => panic!("{other}"),
+    };
+    for &(rule, statement, table, mode) in cases {
+        let got = modes(statement, table);
+        assert!(got.iter().any(|m| m == mode), "{statement}: PostgreSQL took {got:?} on {table}, not {mode}");
+        assert!(rule.lock().contains(words(mode)), "{rule}'s lock text {:?} does not name {mode}", rule.lock());
+        let flagged = ids(&lint_sql(&format!("SET lock_timeout = '1s';\n{statement};\n"), Some(Backend::Postgres), true));
+        assert_eq!(flagged, [rule.id()], "{statement}");
+    }
+    // The safe form's second step blocks neither reads nor writes.
+    assert_eq!(modes("ALTER TABLE users VALIDATE CONSTRAINT ck_age", "users"), ["ShareUpdateExclusiveLock"]);
+    assert!(lint_sql("SET lock_timeout = '1s';\nALTER TABLE users VALIDATE CONSTRAINT ck_age;\n", Some(Backend::Postgres), true).is_empty());
+    // What PostgreSQL refuses outright.
+    let mut conn = db.connect();
+    conn.batch_execute("BEGIN").unwrap();
+    let err = conn.batch_execute("CREATE INDEX CONCURRENTLY ix_c ON users (age)").unwrap_err().to_string();
+    assert!(err.contains("cannot run inside a transaction block"), "{err}");
+    conn.batch_execute("ROLLBACK").unwrap();
+    let err = conn.batch_execute("ALTER TABLE users ADD COLUMN n INT NOT NULL").unwrap_err().to_string();
+    assert!(err.contains("contains null values"), "{err}");
+}
