@@ -444,3 +444,32 @@ fn the_locks_named_are_the_locks_postgres_takes() {
     let err = conn.batch_execute("ALTER TABLE users ADD COLUMN n INT NOT NULL").unwrap_err().to_string();
     assert!(err.contains("contains null values"), "{err}");
 }
+
+/// MariaDB runs what `mysql-online-ddl` flags with the clause its fix appends, and
+/// refuses that clause on the type change lint leaves to `alter-column-type` instead.
+#[cfg(feature = "mysql")]
+#[test]
+fn mysql_online_ddl_fix_runs_on_the_server() {
+    let Some(db) = common::TestDb::new(Backend::Mysql) else { return };
+    db.exec("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(100), name VARCHAR(100), age INT)");
+    db.exec("INSERT INTO users VALUES (1, 'a', 'a', 1), (2, 'b', 'b', 2), (3, 'c', 'c', 3)");
+    let mysql = Some(Backend::Mysql);
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("ALTER TABLE users ADD INDEX ix_users_email (email)", ", ALGORITHM=INPLACE, LOCK=NONE", &["mysql-online-ddl"]),
+        ("ALTER TABLE users ADD COLUMN nickname VARCHAR(40) NULL", ", ALGORITHM=INPLACE, LOCK=NONE", &["mysql-online-ddl"]),
+        ("ALTER TABLE users RENAME COLUMN name TO full_name", ", ALGORITHM=INPLACE, LOCK=NONE", &["mysql-online-ddl", "rename"]),
+        ("CREATE INDEX ix_users_age ON users (age)", " ALGORITHM=INPLACE LOCK=NONE", &["mysql-online-ddl"]),
+        ("ALTER TABLE users DROP COLUMN nickname", ", ALGORITHM=INPLACE, LOCK=NONE", &["drop-column", "mysql-online-ddl"]),
+    ];
+    for &(statement, fix, expected) in cases {
+        assert_eq!(ids(&lint_sql(&format!("{statement};\n"), mysql, true)), expected, "{statement}");
+        let fixed = format!("{statement}{fix}");
+        let left: Vec<String> = expected.iter().filter(|r| **r != "mysql-online-ddl").map(|r| r.to_string()).collect();
+        assert_eq!(ids(&lint_sql(&format!("{fixed};\n"), mysql, true)), left, "{fixed}");
+        db.exec(&fixed);
+    }
+    let copy = "ALTER TABLE users MODIFY COLUMN age VARCHAR(10)";
+    assert_eq!(ids(&lint_sql(&format!("{copy};\n"), mysql, true)), ["alter-column-type"]);
+    let err = db.connect().batch_execute(&format!("{copy}, ALGORITHM=INPLACE, LOCK=NONE")).unwrap_err().to_string();
+    assert!(err.contains("ALGORITHM=INPLACE is not supported") || err.contains("LOCK=NONE is not supported"), "{err}");
+}
