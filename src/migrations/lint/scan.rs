@@ -164,6 +164,8 @@ impl Scan {
             self.drop(s);
         } else if s.kw(0, "SET") {
             self.set(s);
+        } else if s.kw(0, "RESET") && (s.kw(1, "lock_timeout") || s.kw(1, "ALL")) {
+            self.lock_timeout = false;
         } else if s.kw(0, "SELECT") && s.kw(1, "set_config") && s.toks.get(3).is_some_and(|t| t.text.eq_ignore_ascii_case("'lock_timeout'")) {
             self.lock_timeout = true;
         } else if s.kw(0, "RENAME") && s.kw(1, "TABLE") {
@@ -394,6 +396,8 @@ impl Scan {
             i += 1;
         }
         let new = self.is_new(&table);
+        // A foreign key locks the table it references (SHARE ROW EXCLUSIVE), new or not.
+        let references_existing = s.find(i..s.len(), &["REFERENCES"]).and_then(|r| s.name(r + 1)).is_some_and(|(t, _)| !self.is_new(&t));
         let mut takes_lock = false;
         // MySQL: whether every action can run with LOCK=NONE.
         let mut online = true;
@@ -442,6 +446,9 @@ impl Scan {
             }
         }
         if new || !takes_lock {
+            if references_existing {
+                self.blocking(s);
+            }
             return;
         }
         self.blocking(s);
