@@ -223,8 +223,31 @@ fn real_projects_vaultwarden_mysql() {
         "vaultwarden/migrations/mysql",
         Backend::Mysql,
         51,
-        &[("alter-column-type", 4), ("drop-column", 1), ("drop-table", 4), ("mysql-online-ddl", 39), ("rename", 9)],
+        &[("alter-column-type", 4), ("drop-column", 1), ("drop-table", 2), ("mysql-online-ddl", 39), ("rename", 7)],
     );
+}
+
+/// Its PostgreSQL and SQLite directories: no crash, the counts the README quotes.
+#[test]
+fn real_projects_vaultwarden_postgres_and_sqlite() {
+    assert_counts(
+        "vaultwarden/migrations/postgresql",
+        Backend::Postgres,
+        42,
+        &[
+            ("add-primary-key", 1),
+            ("alter-column-type", 28),
+            ("constraint-without-not-valid", 1),
+            ("drop-column", 1),
+            ("drop-table", 2),
+            ("missing-lock-timeout", 38),
+            ("prefer-text", 44),
+            ("prefer-timestamptz", 31),
+            ("rename", 1),
+            ("set-not-null", 2),
+        ],
+    );
+    assert_counts("vaultwarden/migrations/sqlite", Backend::Sqlite, 52, &[("drop-table", 3), ("rename", 8)]);
 }
 
 #[test]

@@ -60,7 +60,7 @@ pub fn lint_sql(sql: &str, backend: Option<Backend>, run_in_transaction: bool) -
     for s in lexer::split(sql, dialect) {
         scan.statement(&stmt::Stmt::new(s.sql, s.line, dialect));
     }
-    let mut hits: Vec<Hit> = scan.hits.into_iter().filter(|h| h.rule.applies_to(backend)).collect();
+    let mut hits: Vec<Hit> = scan.finish().into_iter().filter(|h| h.rule.applies_to(backend)).collect();
     hits.sort_by_key(|h| h.line);
     hits
 }

@@ -38,7 +38,15 @@ pub struct Scan {
     lock_timeout: bool,
     timeout_reported: bool,
     checks: Vec<NotNullCheck>,
-    pub hits: Vec<Hit>,
+    /// Existing tables dropped, with the index of their `drop-table` hit.
+    dropped: Vec<(String, usize)>,
+    /// Existing tables renamed (from, to), with the index of their `rename` hit.
+    renamed: Vec<(String, String, usize)>,
+    /// Old copies of rebuilt tables (renamed away, then re-created under the old name).
+    rebuilt_from: HashSet<String>,
+    /// Hits a later statement showed to be part of a table rebuild.
+    withdrawn: HashSet<usize>,
+    hits: Vec<Hit>,
 }
 
 /// Functions whose value differs per row: a default calling one rewrites the table.
@@ -129,7 +137,34 @@ impl Scan {
             lock_timeout: false,
             timeout_reported: false,
             checks: Vec::new(),
+            dropped: Vec::new(),
+            renamed: Vec::new(),
+            rebuilt_from: HashSet::new(),
+            withdrawn: HashSet::new(),
             hits: Vec::new(),
+        }
+    }
+
+    /// The hits, less those a later statement withdrew.
+    pub fn finish(self) -> Vec<Hit> {
+        let withdrawn = self.withdrawn;
+        self.hits.into_iter().enumerate().filter(|(i, _)| !withdrawn.contains(i)).map(|(_, h)| h).collect()
+    }
+
+    /// A table renamed. A new one renamed into place is still new, and one renamed onto
+    /// the name of a table dropped earlier completes a rebuild (create, copy, drop,
+    /// rename: SQLite's way to alter a table, and autogenerate's there), which loses
+    /// nothing, so that drop is withdrawn. An existing table renamed is a rename.
+    fn rename_table(&mut self, s: &Stmt, from: String, to: String, at: usize) {
+        if self.is_new(&from) {
+            if let Some(i) = self.dropped.iter().position(|(t, _)| *t == to) {
+                let (_, hit) = self.dropped.remove(i);
+                self.withdrawn.insert(hit);
+            }
+            self.created.insert(to);
+        } else {
+            self.renamed.push((from, to, self.hits.len()));
+            self.hit(s, Rule::Rename, at);
         }
     }
 
@@ -171,13 +206,8 @@ impl Scan {
         } else if s.kw(0, "RENAME") && s.kw(1, "TABLE") {
             for part in s.parts(2..s.len()) {
                 let Some((from, after)) = s.name(part.start) else { continue };
-                match s.name(after + 1) {
-                    Some((to, _)) if self.is_new(&from) => {
-                        self.created.insert(to);
-                    }
-                    _ if !self.is_new(&from) => self.hit(s, Rule::Rename, part.start),
-                    _ => {}
-                }
+                let Some((to, _)) = s.name(after + 1) else { continue };
+                self.rename_table(s, from, to, part.start);
             }
         } else if s.kw(0, "VACUUM") {
             let full = s.kw(1, "FULL") || (s.punct(1, b'(') && s.any_kw(1..s.skip_group(1), "FULL"));
@@ -297,6 +327,12 @@ impl Scan {
     fn create_table(&mut self, s: &Stmt, i: usize) {
         let i = s.skip_if_exists(i);
         let Some((table, after)) = s.name(i) else { return };
+        // Re-created under the name an existing table was renamed away from: a rebuild.
+        if let Some(i) = self.renamed.iter().position(|(from, _, _)| *from == table) {
+            let (_, old_copy, hit) = self.renamed.remove(i);
+            self.withdrawn.insert(hit);
+            self.rebuilt_from.insert(old_copy);
+        }
         self.created.insert(table);
         if !s.punct(after, b'(') {
             return;
@@ -358,10 +394,19 @@ impl Scan {
         if s.kw(1, "TABLE") {
             let i = s.skip_if_exists(2);
             let tables: Vec<String> = s.parts(i..s.len()).iter().filter_map(|p| s.name(p.start).map(|(t, _)| t)).collect();
-            if tables.iter().any(|t| !self.is_new(t)) {
-                self.hit(s, Rule::DropTable, 0);
-                self.blocking(s);
+            let existing: Vec<String> = tables.into_iter().filter(|t| !self.is_new(t)).collect();
+            if existing.is_empty() {
+                return;
             }
+            self.blocking(s);
+            // The old copy of a rebuilt table goes without loss.
+            if existing.iter().all(|t| self.rebuilt_from.contains(t)) {
+                return;
+            }
+            if let [table] = existing.as_slice() {
+                self.dropped.push((table.clone(), self.hits.len()));
+            }
+            self.hit(s, Rule::DropTable, 0);
         } else if s.kw(1, "INDEX") {
             let concurrently = s.kw(2, "CONCURRENTLY");
             let i = s.skip_if_exists(if concurrently { 3 } else { 2 });
@@ -434,12 +479,9 @@ impl Scan {
                 let renames_object = !(s.kw(first + 1, "CONSTRAINT") || s.kw(first + 1, "INDEX") || s.kw(first + 1, "KEY"));
                 let to = if s.kw(first + 1, "TO") || s.kw(first + 1, "AS") { Some(first + 2) } else { None };
                 match to.and_then(|t| s.name(t)) {
-                    // A table built in this migration and renamed into place is still new.
-                    Some((renamed, _)) if new => {
-                        self.created.insert(renamed);
-                    }
-                    _ if renames_object && !new => self.hit(s, Rule::Rename, first),
-                    _ => {}
+                    Some((renamed, _)) => self.rename_table(s, table.clone(), renamed, first),
+                    None if renames_object && !new => self.hit(s, Rule::Rename, first),
+                    None => {}
                 }
             } else {
                 online = false;
