@@ -24,11 +24,11 @@
 //! 1. [`cli::args`] parses the command line into plain data;
 //! 2. [`cli::context`] resolves it once into a validated context: the workspace
 //!    ([`project::workspace`]), its `[workspace.metadata.migrate]` table
-//!    ([`project::config`]), the database URL and backend ([`engine::database_url`]);
+//!    ([`project::config`]), the database URL and backend ([`backend`]);
 //! 3. [`migrations::chain`] loads the migrations directory and checks the revision
 //!    chain (numbers 1..N, each `revises` its predecessor, one head);
 //! 4. [`migrations::revision_spec`] turns `head`, `-1`, `0007`… into a target on that chain;
-//! 5. [`engine::apply`] runs the plan over a Diesel connection ([`engine::db`]) under a
+//! 5. [`engine::apply`] runs the plan over a Diesel connection ([`dialect::connection`]) under a
 //!    lock, one transaction per migration, statements split by [`dialect::lexer`],
 //!    recording Diesel's state table and our own bookkeeping ([`engine::state`]);
 //! 6. [`cli::output`] renders results for humans or as JSON at the edge.
@@ -44,10 +44,11 @@
 //!    mirror `down.sql`;
 //! 5. [`migrations::revision`] writes the next migration and the new snapshot.
 //!
-//! [`schema::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]
+//! [`migrations::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]
 //! are thin: they wire these steps together.
 
 pub mod atomic_write;
+pub mod backend;
 pub mod cli;
 pub mod dialect;
 pub mod engine;

@@ -80,7 +80,7 @@ pub enum Dialect {
     Mysql,
 }
 
-impl From<Dialect> for crate::engine::database_url::Backend {
+impl From<Dialect> for crate::backend::Backend {
     fn from(d: Dialect) -> Self {
         match d {
             Dialect::Sqlite => Self::Sqlite,

@@ -3,6 +3,8 @@
 //! per backend), the [`types`] each backend stores for the model's, and the SQL
 //! [`lexer`] that splits a script into statements.
 
+pub mod annotate;
+pub mod connection;
 pub mod introspect;
 pub mod lexer;
 pub mod render;

@@ -15,17 +15,17 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::backend::Backend;
 use crate::cli::output::{Output, Style};
+use crate::dialect::connection::{Connection, Diagnostic};
 use crate::dialect::lexer::{self, Dialect};
-use crate::engine::database_url::Backend;
-use crate::engine::db::{Connection, Diagnostic};
-use crate::engine::failure::{locate_failure, pointer, verb, Kept, Located, MigrationFailure};
 use crate::engine::state::{self, DbState, Direction, Record, STATUS_APPLIED};
-use crate::engine::status::{Applied, Status};
+use crate::error::failure::{locate_failure, pointer, verb, Kept, Located, MigrationFailure};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
 use crate::migrations::revision_spec::Spec;
+use crate::migrations::status::{Applied, Status};
 
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -5,9 +5,5 @@
 //! ([`failure`]), and the offline `--sql` script ([`script`]).
 
 pub mod apply;
-pub mod database_url;
-pub mod db;
-pub mod failure;
 pub mod script;
 pub mod state;
-pub mod status;

@@ -4,9 +4,9 @@
 //! Apart from the apply loop ([`super::apply`]): it builds the same steps, but never
 //! connects, locks or reports.
 
+use crate::backend::Backend;
 use crate::dialect::lexer::{self, Dialect};
 use crate::engine::apply::{dialect, position_name, Step};
-use crate::engine::database_url::Backend;
 use crate::engine::state::{self, Direction};
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};

@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::database_url::Backend;
-use crate::engine::db::{Connection, Param};
+use crate::backend::Backend;
+use crate::dialect::connection::{Connection, Param};
 use crate::error::{Error, Result};
 
 /// Which way a migration runs; a failed-part-way mark records it.
@@ -74,8 +74,8 @@ impl Stmt {
 
     /// Runs it and returns the rows touched, or the database's diagnostic, for callers
     /// that name the migration the write was for.
-    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::engine::db::Diagnostic> {
-        conn.execute(&self.sql, &self.params).map_err(crate::engine::db::Diagnostic::from)
+    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::dialect::connection::Diagnostic> {
+        conn.execute(&self.sql, &self.params).map_err(crate::dialect::connection::Diagnostic::from)
     }
 
     /// The statement with literals in place of placeholders, for offline scripts.

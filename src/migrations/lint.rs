@@ -9,8 +9,8 @@
 //! The checks read statements (split with [`crate::dialect::lexer`]) by their leading
 //! keywords; they are heuristics for a reviewer, not a SQL parser.
 
+use crate::backend::Backend;
 use crate::dialect::lexer::{self, Dialect};
-use crate::engine::database_url::Backend;
 use crate::error::Result;
 use crate::migrations::chain::Migration;
 

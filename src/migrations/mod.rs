@@ -5,6 +5,7 @@
 //! [`checksum`]s, and the checks ([`lint`], [`check`]).
 
 pub mod adopt;
+pub mod autogenerate;
 pub mod chain;
 pub mod check;
 pub mod checksum;
@@ -14,3 +15,4 @@ pub mod merge;
 pub mod revision;
 pub mod revision_spec;
 pub mod snapshot;
+pub mod status;

@@ -2,7 +2,6 @@
 //! from Diesel `table!`s by the [`registry`], compared by [`diff`] into operations, and
 //! turned into the next migration by [`autogenerate`].
 
-pub mod autogenerate;
 pub mod diff;
 pub mod model;
 pub mod registry;

@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
+use crate::backend::Backend;
 use crate::cli::args::{ApplyArgs, Dialect, DowngradeArgs, ResolveArgs, StampArgs};
 use crate::cli::context::Context;
 use crate::engine::apply::{Engine, Options, Report};
-use crate::engine::database_url::Backend;
 use crate::engine::script;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain};

@@ -6,10 +6,10 @@ use crate::cli::args::{CurrentArgs, HistoryArgs, ShowArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
 use crate::engine::state;
-use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain, Migration};
 use crate::migrations::revision_spec::{parse_range, Spec};
+use crate::migrations::status::Status;
 
 fn migration_json(m: &Migration, chain_len: usize, current: Option<usize>) -> Value {
     json!({

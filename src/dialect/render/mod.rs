@@ -6,7 +6,7 @@
 //! line(s); the statements of one op are grouped, ops separated by a blank line;
 //! an op with a [`crate::schema::diff::Op::danger`] is preceded by `-- DANGER: …` lines.
 
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
 use crate::schema::diff::Op;
 use crate::schema::model::Schema;
 

@@ -26,7 +26,6 @@
 //! than 63 bytes (PostgreSQL's limit, which it would silently truncate to) keeps
 //! its first 54 bytes (less trailing `_`) plus `_` and 8 hex digits of its SHA-256.
 
-pub mod annotate;
 pub mod annotations;
 pub mod files;
 pub mod parse;
@@ -39,7 +38,7 @@ use sha2::{Digest, Sha256};
 
 use crate::schema::model::{Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 use annotations::{ColumnAnnotation, TableAnnotation};
-use files::{model_files, parse_files};
+pub(crate) use files::{model_files, parse_files};
 pub use parse::{parse_source, ParsedFile, RawTable};
 use types::CustomLookup;
 

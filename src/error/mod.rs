@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod failure;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Exit code for usage, configuration and I/O problems.
@@ -59,14 +61,14 @@ pub enum Error {
     Spec(String),
 
     #[error("{0}")]
-    MigrationFailed(Box<crate::engine::failure::MigrationFailure>),
+    MigrationFailed(Box<failure::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
     #[error("{}", render_no_statements(file, migration))]
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
-    Database { context: String, diagnostic: crate::engine::db::Diagnostic },
+    Database { context: String, diagnostic: crate::dialect::connection::Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -88,7 +90,7 @@ impl Error {
     }
 
     /// A database error with the database's full diagnostic (detail and hint included).
-    pub fn database(context: impl Into<String>, err: impl Into<crate::engine::db::Diagnostic>) -> Self {
+    pub fn database(context: impl Into<String>, err: impl Into<crate::dialect::connection::Diagnostic>) -> Self {
         Error::Database { context: context.into(), diagnostic: err.into() }
     }
 

@@ -8,7 +8,7 @@ use diesel::connection::SimpleConnection;
 use diesel::sql_types::{BigInt, Nullable, Text};
 use diesel::{Connection as _, QueryableByName, RunQueryDsl};
 
-use crate::engine::database_url::{Backend, DatabaseUrl};
+use crate::backend::{Backend, DatabaseUrl};
 use crate::error::{Error, Result};
 
 /// What the database said about a failed statement: its message and, where the server
@@ -34,7 +34,7 @@ impl Diagnostic {
 
 impl From<&diesel::result::Error> for Diagnostic {
     fn from(e: &diesel::result::Error) -> Self {
-        let redact = |s: &str| crate::engine::database_url::redact_text(s.trim_end());
+        let redact = |s: &str| crate::backend::redact_text(s.trim_end());
         match e {
             diesel::result::Error::DatabaseError(_, info) => Diagnostic {
                 message: redact(info.message()),
@@ -55,7 +55,7 @@ impl From<diesel::result::Error> for Diagnostic {
 
 impl From<String> for Diagnostic {
     fn from(s: String) -> Self {
-        Diagnostic::new(crate::engine::database_url::redact_text(&s))
+        Diagnostic::new(crate::backend::redact_text(&s))
     }
 }
 
@@ -110,11 +110,11 @@ macro_rules! with_diesel_connection {
     ($conn:expr, $c:ident => $body:expr) => {
         match $conn {
             #[cfg(feature = "sqlite")]
-            $crate::engine::db::Connection::Sqlite($c) => $body,
+            $crate::dialect::connection::Connection::Sqlite($c) => $body,
             #[cfg(feature = "postgres")]
-            $crate::engine::db::Connection::Postgres($c) => $body,
+            $crate::dialect::connection::Connection::Postgres($c) => $body,
             #[cfg(feature = "mysql")]
-            $crate::engine::db::Connection::Mysql($c) => $body,
+            $crate::dialect::connection::Connection::Mysql($c) => $body,
         }
     };
 }
@@ -170,8 +170,7 @@ impl Connection {
     }
 
     fn connect_once(url: &DatabaseUrl) -> Result<Self> {
-        let fail =
-            |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::engine::database_url::redact_text(e.to_string().trim()) };
+        let fail = |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::backend::redact_text(e.to_string().trim()) };
         #[allow(unused_variables)]
         let not_compiled = || Error::BackendNotCompiled { url: url.redacted(), feature: url.backend.feature() };
         match url.backend {

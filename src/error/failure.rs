@@ -7,8 +7,8 @@
 
 use std::path::PathBuf;
 
+use crate::dialect::connection::{Connection, Diagnostic};
 use crate::dialect::lexer;
-use crate::engine::db::{Connection, Diagnostic};
 use crate::engine::state::{self, Direction};
 
 /// Why a migration failed, with everything needed to find and fix it.
@@ -62,7 +62,7 @@ pub enum Kept {
     Partial { stayed: Vec<(usize, usize)>, undone: Vec<(usize, usize)>, failed: Option<usize>, marked: bool, connection_lost: bool },
 }
 
-pub(super) fn verb(d: Direction) -> &'static str {
+pub(crate) fn verb(d: Direction) -> &'static str {
     if d == Direction::Up {
         "upgrade"
     } else {
@@ -92,7 +92,7 @@ fn statements_phrase(list: &[(usize, usize)]) -> String {
 
 impl Kept {
     /// One sentence on what the database holds; also the detail kept with the mark.
-    pub(super) fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         match self {
             Kept::Nothing => "nothing from it was kept (its transaction was rolled back)".into(),
             Kept::NothingConnectionLost => {
@@ -196,7 +196,7 @@ fn render_failure(f: &MigrationFailure) -> String {
 
 /// The 1-based line and column (in characters) of the `char_pos`-th character
 /// (1-based, as PostgreSQL counts) of `sent`, a slice of `file_text` starting at byte `base`.
-pub(super) fn pointer(file_text: &str, base: usize, sent: &str, char_pos: usize) -> Option<(usize, usize)> {
+pub(crate) fn pointer(file_text: &str, base: usize, sent: &str, char_pos: usize) -> Option<(usize, usize)> {
     let byte = sent.char_indices().nth(char_pos.checked_sub(1)?)?.0;
     let before = file_text.get(..base + byte)?;
     let line = before.matches('\n').count() + 1;
@@ -206,7 +206,7 @@ pub(super) fn pointer(file_text: &str, base: usize, sent: &str, char_pos: usize)
 
 /// Replays statements one by one inside a transaction that is always rolled
 /// back, returning the first failure: (index of the statement, what the database said).
-pub(super) fn locate_failure(conn: &mut Connection, begin: &str, statements: &[lexer::Statement<'_>]) -> Option<(usize, Diagnostic)> {
+pub(crate) fn locate_failure(conn: &mut Connection, begin: &str, statements: &[lexer::Statement<'_>]) -> Option<(usize, Diagnostic)> {
     conn.batch_execute(begin).ok()?;
     let found = statements.iter().enumerate().find_map(|(k, s)| conn.batch_execute(s.sql).err().map(|e| (k, Diagnostic::from(&e))));
     let _ = conn.batch_execute("ROLLBACK");
