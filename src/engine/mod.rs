@@ -5,5 +5,6 @@
 //! ([`failure`]), and the offline `--sql` script ([`script`]).
 
 pub mod apply;
+pub mod locate;
 pub mod script;
 pub mod state;

@@ -13,15 +13,7 @@ use crate::backend::Backend;
 use crate::dialect::connection::{Connection, Param};
 use crate::error::{Error, Result};
 
-/// Which way a migration runs; a failed-part-way mark records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
-pub const OUR_TABLE: &str = "__cargo_migrate_applied";
+pub use crate::error::failure::{Direction, DIESEL_TABLE, OUR_TABLE};
 
 pub const STATUS_APPLIED: &str = "applied";
 /// A non-transactional upgrade started (or failed) and did not finish.

@@ -4,7 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod chain;
+pub mod diagnostic;
 pub mod failure;
+pub mod registry;
+
+use diagnostic::Diagnostic;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -52,10 +57,10 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     #[error("{0}")]
-    Chain(#[from] crate::migrations::chain::ChainErrors),
+    Chain(#[from] chain::ChainErrors),
 
     #[error("{0}")]
-    Registry(#[from] crate::schema::registry::RegistryError),
+    Registry(#[from] registry::RegistryError),
 
     #[error("{0}")]
     Spec(String),
@@ -68,7 +73,7 @@ pub enum Error {
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
-    Database { context: String, diagnostic: crate::dialect::connection::Diagnostic },
+    Database { context: String, diagnostic: Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -90,7 +95,7 @@ impl Error {
     }
 
     /// A database error with the database's full diagnostic (detail and hint included).
-    pub fn database(context: impl Into<String>, err: impl Into<crate::dialect::connection::Diagnostic>) -> Self {
+    pub fn database(context: impl Into<String>, err: impl Into<Diagnostic>) -> Self {
         Error::Database { context: context.into(), diagnostic: err.into() }
     }
 
