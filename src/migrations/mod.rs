@@ -12,6 +12,7 @@ pub mod checksum;
 pub mod dir_lock;
 pub mod lint;
 pub mod merge;
+pub mod record;
 pub mod revision;
 pub mod revision_spec;
 pub mod snapshot;
