@@ -6,5 +6,6 @@
 
 pub mod apply;
 pub mod locate;
+pub mod progress;
 pub mod script;
 pub mod state;
