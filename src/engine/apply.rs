@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::backend::Backend;
 use crate::dialect::connection::{Connection, Diagnostic};
-use crate::dialect::lexer::{self, Dialect};
+use crate::dialect::lexer;
 use crate::engine::locate::{locate_failure, pointer};
 use crate::engine::progress::Progress;
 use crate::engine::state::{self, DbState, Direction, Record, STATUS_APPLIED};
@@ -87,14 +87,6 @@ fn prev_version(v: &str) -> String {
         "base".into()
     } else {
         format!("{n:0w$}", w = v.len())
-    }
-}
-
-pub(super) fn dialect(b: Backend) -> Dialect {
-    match b {
-        Backend::Sqlite => Dialect::Sqlite,
-        Backend::Postgres => Dialect::Postgres,
-        Backend::Mysql => Dialect::Mysql,
     }
 }
 
@@ -215,7 +207,7 @@ impl Step {
     /// Refuses SQL that could not run as written, before anything of the plan runs.
     fn checked(self, backend: Backend) -> Result<Self> {
         refuse_nul(&self.sql, &self.file)?;
-        lexer::validate(&self.sql, dialect(backend)).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
+        lexer::validate(&self.sql, backend).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
         Ok(self)
     }
 
@@ -225,7 +217,7 @@ impl Step {
     /// no-op with a warning: Diesel applies such migrations too, and the chain must be
     /// walkable both ways.
     fn require_statements(self, backend: Backend, strict: bool) -> Result<Self> {
-        if strict && self.direction == Direction::Down && lexer::split(&self.sql, dialect(backend)).is_empty() {
+        if strict && self.direction == Direction::Down && lexer::split(&self.sql, backend).is_empty() {
             return Err(Error::NoStatements { file: self.file, migration: self.name });
         }
         Ok(self)
@@ -509,7 +501,7 @@ fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Resu
 
 fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
     let backend = conn.backend();
-    let statements = lexer::split(&step.sql, dialect(backend));
+    let statements = lexer::split(&step.sql, backend);
     let started = Instant::now();
     let verb = verb(step.direction);
     let fail = |at: Located, diagnostic: Diagnostic, kept: Kept| {

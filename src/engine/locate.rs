@@ -27,14 +27,14 @@ pub(super) fn locate_failure(conn: &mut Connection, begin: &str, statements: &[l
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialect::lexer::Dialect;
+    use crate::backend::Backend;
 
     /// PostgreSQL counts characters, not bytes, from 1, in the text that was sent: a
     /// statement in the middle of a file with non-ASCII text before the error.
     #[test]
     fn positions_become_lines_and_columns_of_the_file() {
         let file = "-- café\nSELECT 1;\n\nSELECT 'é',  f(1);\n";
-        let s = &lexer::split(file, Dialect::Postgres)[1];
+        let s = &lexer::split(file, Backend::Postgres)[1];
         assert_eq!(pointer(file, s.offset, s.sql, 13), Some((4, 13)));
         // The whole file as one batch: position 1 is the first character.
         assert_eq!(pointer(file, 0, file, 1), Some((1, 1)));
