@@ -1,4 +1,6 @@
-//! Database URLs: which backend a URL selects, and how to show it without its password.
+//! The three databases ([`Backend`]: one enum, used by every layer from the lexer up),
+//! which one a URL selects, and how to show a URL without its password. Near the bottom
+//! of the tree, beside [`crate::error`], because nearly every layer decides on it.
 
 use std::path::{Path, PathBuf};
 

@@ -27,7 +27,7 @@ use crate::schema::registry::{assemble_with, model_files, parse_files, RegistryE
 /// What [`plan`] takes besides the models and the database.
 #[derive(Debug, Clone, Default)]
 pub struct PlanOptions {
-    /// The `types` config mapping (see [`super::load_with`]).
+    /// The `types` config mapping (see [`crate::schema::registry::load_with`]).
     pub types: TypeMap,
     /// Table names or globs left alone (the `ignore` key, `diesel.toml`'s `filter`):
     /// never annotated.

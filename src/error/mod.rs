@@ -1,6 +1,11 @@
 //! One error type for the core. Every variant carries what a user needs to act:
 //! the file and key, the migration directory and line, or the URL with its
 //! password redacted. Rendering (colour, exit code) happens in the command handlers.
+//!
+//! The bottom of the tree: it uses nothing of ours, so every layer can return it.
+//! The typed error data of the layers above lives here with it ([`chain`] problems,
+//! [`registry`] errors, a failed migration's [`failure`] report, a database's
+//! [`diagnostic`]), and each layer re-exports its own under its old path.
 
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,10 @@
 //! The migrations directory and what is decided from it: the revision [`chain`] and
 //! positions on it ([`revision_spec`]), writing the next revision ([`revision`], under
-//! a [`dir_lock`]) and the schema [`snapshot`] at head, renumbering two branches into
-//! one ([`merge`]), turning a Diesel directory into a chain ([`adopt`]), file
-//! [`checksum`]s, and the checks ([`lint`], [`check`]).
+//! a [`dir_lock`]) and the schema [`snapshot`] at head, the next revision's SQL from
+//! the models ([`autogenerate`]), renumbering two branches into one ([`merge`]),
+//! turning a Diesel directory into a chain ([`adopt`]), file [`checksum`]s, the checks
+//! ([`lint`], [`check`]), and the chain compared with what a database recorded
+//! ([`record`], [`status`]). Reading that record from the database is the engine's.
 
 pub mod adopt;
 pub mod autogenerate;
