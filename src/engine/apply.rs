@@ -20,11 +20,12 @@ use crate::dialect::connection::{Connection, Diagnostic};
 use crate::dialect::lexer;
 use crate::engine::locate::{locate_failure, pointer};
 use crate::engine::progress::Progress;
-use crate::engine::state::{self, DbState, Direction, Record, STATUS_APPLIED};
+use crate::engine::state::{self, Direction};
 use crate::error::failure::{verb, Kept, Located, MigrationFailure};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
+use crate::migrations::record::{DbState, Mark, Record, STATUS_APPLIED};
 use crate::migrations::revision_spec::Spec;
 use crate::migrations::status::{Applied, Status};
 
@@ -601,7 +602,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usiz
             conn.batch_execute("BEGIN").map_err(|e| Error::database(format!("starting the run of {}", step.name), e))?;
         }
         let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
-        let status = state::Mark::partial(step.direction);
+        let status = Mark::partial(step.direction);
         let marked = match &step.record {
             Some(r) => {
                 let mut r = r.clone();

@@ -14,7 +14,7 @@ use crate::dialect::connection::{Connection, Param};
 use crate::error::{Error, Result};
 
 pub use crate::error::failure::{Direction, DIESEL_TABLE, OUR_TABLE};
-pub use crate::migrations::record::{DbState, Mark, Record, STATUS_APPLIED, STATUS_PARTIAL_DOWN, STATUS_PARTIAL_LEGACY, STATUS_PARTIAL_UP};
+use crate::migrations::record::{DbState, Record};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stmt {
@@ -206,6 +206,7 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::migrations::record::STATUS_PARTIAL_UP;
     #[test]
     fn rendering_quotes_literals_per_backend() {
         let s = insert_diesel("0001");

@@ -8,9 +8,10 @@ use crate::cli::output::Style;
 use crate::dialect::annotate::{AnnotationPlan, PlanOptions};
 use crate::dialect::connection::Connection;
 use crate::engine::apply::Engine;
-use crate::engine::state::{self, DbState};
+use crate::engine::state;
 use crate::error::{Error, Result};
 use crate::migrations::adopt::{self, Outcome};
+use crate::migrations::record::DbState;
 use crate::project::init::{init, InitOptions};
 use crate::schema::model::Schema;
 
