@@ -28,6 +28,16 @@ impl Backend {
         !matches!(self, Backend::Mysql)
     }
 
+    /// The lowercase name: `--dialect`'s value and the JSON spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+            Backend::Mysql => "mysql",
+        }
+    }
+
+    /// The cargo feature that compiles this backend in.
     pub fn feature(self) -> &'static str {
         match self {
             Backend::Sqlite => "sqlite",
