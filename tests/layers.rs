@@ -150,7 +150,13 @@ fn upward_edges(src: &Path) -> Vec<String> {
 fn every_module_uses_only_the_layers_below_it() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let edges = upward_edges(&src);
-    assert!(edges.is_empty(), "{} use(s) point up the layer order {}:\n{}", edges.len(), ORDER.join(" → "), edges.join("\n"));
+    assert!(
+        edges.is_empty(),
+        "{} use(s) point up the layer order {}:\n{}\n\nmove the data the lower module needs down to it, or give it a trait that the upper module implements (as engine::progress::Progress is cli::output's)",
+        edges.len(),
+        ORDER.join(" → "),
+        edges.join("\n")
+    );
 }
 
 #[test]
