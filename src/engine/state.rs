@@ -6,6 +6,9 @@
 //!
 //! Each statement is built once as SQL with `?` placeholders plus parameters: run
 //! with bound parameters, or rendered with quoted literals for `--sql` scripts.
+//!
+//! This module reads and writes the tables; what a row holds ([`Record`], the status
+//! mark, [`DbState`]) is data in [`crate::migrations::record`], where it is decided on.
 
 use std::collections::BTreeMap;
 
