@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use cargo_migrate::migrations::lint::{lint_sql, Hit, Rule};
 use common::{stdout, Workspace};
 use predicates::prelude::*;

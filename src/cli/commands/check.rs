@@ -2,17 +2,17 @@
 
 use serde_json::json;
 
+use crate::backend::Backend;
 use crate::cli::args::{CheckArgs, LintArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
-use crate::engine::database_url::Backend;
 use crate::engine::state;
-use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
 use crate::migrations::check::{self, Problem, Report};
 use crate::migrations::lint::{Finding, Rule, Severity};
 use crate::migrations::revision_spec::Spec;
+use crate::migrations::status::Status;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;
@@ -137,7 +137,7 @@ fn print_findings(ctx: &Context, findings: &[Finding], errors_fail: bool) {
 pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     let chain = chain::load(&ctx.config.migrations_dir)?;
     let url = ctx.database_url().ok();
-    let backend = args.dialect.map(Backend::from).or(url.as_ref().map(|u| u.backend));
+    let backend = args.dialect.or(url.as_ref().map(|u| u.backend));
     let targets: Vec<&Migration> = if let Some(spec) = &args.revision {
         let pos = Spec::parse(spec)?.resolve(&chain, None)?;
         chain.migrations.get(pos.wrapping_sub(1)).into_iter().collect()

@@ -18,8 +18,8 @@ mod stmt;
 pub use rules::{Rule, Severity};
 pub use scan::Hit;
 
-use crate::dialect::lexer::{self, Dialect};
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
+use crate::dialect::lexer;
 use crate::error::Result;
 use crate::migrations::chain::Migration;
 
@@ -51,14 +51,12 @@ impl Finding {
 /// The rules `sql` (one migration's `up.sql`) breaks on `backend`, in file order.
 /// `run_in_transaction` is the migration's setting: `CONCURRENTLY` needs it off.
 pub fn lint_sql(sql: &str, backend: Option<Backend>, run_in_transaction: bool) -> Vec<Hit> {
-    let dialect = match backend {
-        Some(Backend::Postgres) => Dialect::Postgres,
-        Some(Backend::Mysql) => Dialect::Mysql,
-        _ => Dialect::Sqlite,
-    };
+    // Without a known backend the file is read with SQLite's lexical rules, the
+    // plainest of the three (no dollar quotes, no backslash escapes).
+    let lexed_as = backend.unwrap_or(Backend::Sqlite);
     let mut scan = scan::Scan::new(backend, run_in_transaction);
-    for s in lexer::split(sql, dialect) {
-        scan.statement(&stmt::Stmt::new(s.sql, s.line, dialect));
+    for s in lexer::split(sql, lexed_as) {
+        scan.statement(&stmt::Stmt::new(s.sql, s.line, lexed_as));
     }
     let mut hits: Vec<Hit> = scan.finish().into_iter().filter(|h| h.rule.applies_to(backend)).collect();
     hits.sort_by_key(|h| h.line);

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
 
 /// How a finding affects the exit code: errors fail `lint` (and `check` under
 /// `lint_fails_check`), warnings are advice on the schema's design and never fail.

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use super::rules::Rule;
 use super::stmt::Stmt;
+use crate::backend::Backend;
 use crate::dialect::lexer::{self, TxControl};
-use crate::engine::database_url::Backend;
 
 /// A rule broken at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]

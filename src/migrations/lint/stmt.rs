@@ -3,7 +3,8 @@
 //! Strings, quoted identifiers, comments and `$$` bodies are single tokens (or no token),
 //! so no rule can see inside them.
 
-use crate::dialect::lexer::{self, Dialect, Lexeme, LexemeKind};
+use crate::backend::Backend;
+use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 
 pub struct Stmt<'a> {
     pub toks: Vec<Lexeme<'a>>,
@@ -15,8 +16,8 @@ pub struct Stmt<'a> {
 }
 
 impl<'a> Stmt<'a> {
-    pub fn new(text: &'a str, line: usize, dialect: Dialect) -> Self {
-        let toks: Vec<Lexeme<'a>> = lexer::tokens(text, dialect).filter(|t| t.kind != LexemeKind::Delimiter).collect();
+    pub fn new(text: &'a str, line: usize, backend: Backend) -> Self {
+        let toks: Vec<Lexeme<'a>> = lexer::tokens(text, backend).filter(|t| t.kind != LexemeKind::Delimiter).collect();
         let mut depth = Vec::with_capacity(toks.len());
         let mut d = 0u32;
         for t in &toks {
