@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use crate::dialect::introspect::is_state_table;
 use crate::dialect::render::mysql::translate_default;
-use crate::dialect::types::mysql::stored_type;
+use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
@@ -353,13 +353,14 @@ fn column_default(raw: Option<String>, ty: &SqlType, extra: &str, mariadb: bool)
     if extra.contains("default_generated") || numeric || lower.starts_with("current_timestamp") {
         Some(raw)
     } else {
-        Some(format!("'{}'", raw.replace('\'', "''")))
+        // The value as MySQL stores it, quoted the way `normalize_default` compares it.
+        Some(sql_string(&raw))
     }
 }
 
 /// What this backend stores of `schema`, applied to the models and to the
 /// introspected database alike (see [`crate::dialect::introspect::comparable`]): types
-/// folded as [`stored_type`] renders them, primary key columns NOT NULL, unique
+/// folded as [`Dialect::fold`] renders them, primary key columns NOT NULL, unique
 /// indexes as unique constraints, `RESTRICT`/`NO ACTION` as no action, one enum
 /// per enum column ([`column_enum_name`]), defaults and checks in one
 /// spelling (no backticks, outer parentheses, case or spacing differences).
@@ -369,9 +370,7 @@ pub fn comparable(schema: &mut Schema) {
         let table_name = t.name.clone();
         let pk = t.primary_key.clone();
         for c in &mut t.columns {
-            let (ty, len) = stored_type(&c.sql_type, c.max_length);
-            c.sql_type = ty;
-            c.max_length = len;
+            (c.sql_type, c.max_length) = Mysql.fold(&c.sql_type, c.max_length);
             if pk.contains(&c.name) {
                 c.nullable = false;
             }

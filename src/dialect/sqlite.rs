@@ -1,19 +1,63 @@
-//! How the SQLite dialect spells an identifier: bare where SQLite reads it as
-//! written, double-quoted when it is a keyword, has upper case or odd characters.
-//!
-//! Apart from the renderer in [`super`] because SQLite's keyword list is long and
-//! the renderer needs only [`ident`].
+//! SQLite: how it quotes names and strings, stores the model's types and reads a live
+//! schema back. The [`Dialect`] impl here is the one door to it; the work lives in
+//! [`crate::dialect::render::sqlite`], [`crate::dialect::introspect::sqlite`] and
+//! [`crate::dialect::types::sqlite`].
 
-/// An identifier, quoted only when it has to be (keyword, upper case, odd characters).
+use super::{quote_if, sql_string, Dialect};
+use crate::dialect::render::{sqlite::Plan, OpRenderer};
+use crate::dialect::types::sqlite::folded_type;
+use crate::engine::database_url::Backend;
+use crate::engine::db::Connection;
+use crate::error::Result;
+use crate::schema::diff::Op;
+use crate::schema::model::{Schema, SqlType};
+
+/// SQLite 3.35 and later (`ALTER TABLE … DROP COLUMN`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sqlite;
+
+impl Dialect for Sqlite {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    fn quote_ident(&self, name: &str) -> String {
+        ident(name)
+    }
+
+    fn literal(&self, s: &str) -> String {
+        literal(s)
+    }
+
+    /// [`folded_type`]: SQLite keeps any length it is given.
+    fn fold(&self, t: &SqlType, max_length: Option<u32>) -> (SqlType, Option<u32>) {
+        (folded_type(t).unwrap_or_else(|| t.clone()), max_length)
+    }
+
+    fn renderer<'a>(&self, ops: &'a [Op], old: &'a Schema, new: &'a Schema) -> Box<dyn OpRenderer + 'a> {
+        Box::new(Plan::new(ops, old, new))
+    }
+
+    fn introspect(&self, conn: &mut Connection, _schemas: &[String]) -> Result<Schema> {
+        crate::dialect::introspect::sqlite::introspect(conn)
+    }
+
+    fn comparable(&self, schema: &mut Schema) {
+        crate::dialect::introspect::sqlite::comparable(schema);
+    }
+}
+
+/// An identifier, double-quoted only when it has to be (keyword, upper case, odd characters).
 pub fn ident(name: &str) -> String {
     let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !KEYWORDS.contains(&name);
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
+    quote_if(name, plain, '"')
+}
+
+/// A string literal.
+pub fn literal(s: &str) -> String {
+    sql_string(s)
 }
 
 /// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
