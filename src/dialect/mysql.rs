@@ -61,6 +61,15 @@ pub fn literal(s: &str) -> String {
     format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
 }
 
+/// PostgreSQL function spellings MySQL knows under another name.
+pub fn translate_default(expr: &str) -> String {
+    match expr.to_ascii_lowercase().as_str() {
+        "now()" | "current_timestamp" | "current_timestamp()" | "localtimestamp" | "localtimestamp()" => "CURRENT_TIMESTAMP".into(),
+        "gen_random_uuid()" | "uuid_generate_v4()" | "uuid()" => "uuid()".into(),
+        _ => expr.to_string(),
+    }
+}
+
 /// MySQL 8.0 and MariaDB 10.11 reserved words (lower case, sorted).
 const RESERVED: &[&str] = &[
     "accessible",

@@ -76,6 +76,18 @@ pub fn literal(s: &str) -> String {
     sql_string(s)
 }
 
+/// Cuts at 63 bytes (PostgreSQL's identifier limit) on a character boundary.
+pub(crate) fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Words PostgreSQL reserves (its "reserved" and "reserved (can be function or
 /// type)" key words): identifiers spelled like them must be quoted.
 const RESERVED: &[&str] = &[

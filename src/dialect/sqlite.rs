@@ -60,6 +60,58 @@ pub fn literal(s: &str) -> String {
     sql_string(s)
 }
 
+/// A default expression as SQLite accepts it: literals and `CURRENT_*` as they are,
+/// anything else in parentheses (SQLite's grammar requires them); `now()` is
+/// spelled `CURRENT_TIMESTAMP`, SQLite has no such function.
+pub fn default_sql(expr: &str) -> String {
+    let e = expr.trim();
+    let lower = e.to_ascii_lowercase();
+    if matches!(lower.as_str(), "now()" | "current_timestamp()" | "localtimestamp") {
+        return "CURRENT_TIMESTAMP".into();
+    }
+    let is_number = {
+        let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') && digits.chars().any(|c| c.is_ascii_digit())
+    };
+    let is_string = e.len() >= 2 && e.starts_with('\'') && e.ends_with('\'') && !e[1..e.len() - 1].replace("''", "").contains('\'');
+    let is_blob = (lower.starts_with("x'")) && e.ends_with('\'');
+    let keyword = matches!(lower.as_str(), "null" | "true" | "false" | "current_timestamp" | "current_date" | "current_time");
+    let wrapped = e.starts_with('(') && e.ends_with(')') && outer_parens(e);
+    if is_number || is_string || is_blob || keyword || wrapped {
+        if keyword {
+            e.to_ascii_uppercase()
+        } else {
+            e.to_string()
+        }
+    } else {
+        format!("({e})")
+    }
+}
+
+/// Whether the `(` at the start of `e` closes at its very end.
+fn outer_parens(e: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for (i, ch) in e.char_indices() {
+        match quote {
+            Some(q) if ch == q => quote = None,
+            Some(_) => {}
+            None => match ch {
+                '\'' | '"' => quote = Some(ch),
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 && i != e.len() - 1 {
+                        return false;
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    depth == 0
+}
+
 /// SQLite's keywords (<https://www.sqlite.org/lang_keywords.html>): identifiers
 /// spelled like one are quoted.
 const KEYWORDS: &[&str] = &[

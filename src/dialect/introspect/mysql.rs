@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::introspect::is_state_table;
-use crate::dialect::render::mysql::translate_default;
+use crate::dialect::mysql::translate_default;
 use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};

@@ -14,7 +14,7 @@ pub mod expr;
 
 use serde::Deserialize;
 
-use crate::dialect::render::postgres::truncate;
+use crate::dialect::postgres::truncate;
 use crate::dialect::{Dialect, Postgres};
 use crate::engine::db::{Connection, Param};
 use crate::error::{Error, Result};

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
-use crate::dialect::render::sqlite::default_sql;
+use crate::dialect::sqlite::default_sql;
 use crate::dialect::{Dialect, Sqlite};
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};

@@ -55,7 +55,7 @@ use std::collections::BTreeSet;
 
 use super::{CannotRender, OpRenderer, Rendered, Step};
 pub use crate::dialect::mysql::ident;
-use crate::dialect::mysql::literal;
+use crate::dialect::mysql::{literal, translate_default};
 use crate::dialect::types::mysql::{stored_type, DEFAULT_VARCHAR_LENGTH};
 use crate::dialect::{Dialect, Mysql};
 use crate::schema::diff::Op;
@@ -86,15 +86,6 @@ pub fn default_sql(expr: &str, stored: &SqlType) -> String {
         expr
     } else {
         format!("({expr})")
-    }
-}
-
-/// PostgreSQL function spellings MySQL knows under another name.
-pub fn translate_default(expr: &str) -> String {
-    match expr.to_ascii_lowercase().as_str() {
-        "now()" | "current_timestamp" | "current_timestamp()" | "localtimestamp" | "localtimestamp()" => "CURRENT_TIMESTAMP".into(),
-        "gen_random_uuid()" | "uuid_generate_v4()" | "uuid()" => "uuid()".into(),
-        _ => expr.to_string(),
     }
 }
 

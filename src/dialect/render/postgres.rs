@@ -35,7 +35,7 @@ use std::collections::BTreeSet;
 use super::{CannotRender, OpRenderer, Rendered, Step};
 // The one PostgreSQL quoting, also reachable from here for other PostgreSQL renderers.
 pub use crate::dialect::postgres::ident;
-use crate::dialect::postgres::{literal, qualify};
+use crate::dialect::postgres::{literal, qualify, truncate};
 use crate::dialect::types::postgres::{fold_type, range_element};
 use crate::dialect::{Dialect, Postgres};
 use crate::schema::diff::Op;
@@ -339,18 +339,6 @@ fn rename_table(from: &str, to: &str, old: &Schema, new: &Schema) -> Vec<String>
 /// PostgreSQL's name for a table's primary key constraint.
 fn pkey_name(table: &str) -> String {
     format!("{}_pkey", truncate(table, 58))
-}
-
-/// Cuts at 63 bytes (PostgreSQL's identifier limit) on a character boundary.
-pub(crate) fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// (schema, bare name) of a qualified table key, from either schema or by splitting.
