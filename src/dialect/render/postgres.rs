@@ -33,9 +33,10 @@
 use std::collections::BTreeSet;
 
 use super::{CannotRender, OpRenderer, Rendered, Step};
-// The one PostgreSQL quoting, also reachable from here for other PostgreSQL renderers.
+// PostgreSQL's one quoting (in `crate::dialect::postgres`), also reachable from here
+// for the other PostgreSQL renderers.
 pub use crate::dialect::postgres::ident;
-use crate::dialect::postgres::{literal, qualify, truncate};
+pub(crate) use crate::dialect::postgres::{literal, qualify, truncate};
 use crate::dialect::types::postgres::{fold_type, range_element};
 use crate::dialect::{Dialect, Postgres};
 use crate::schema::diff::Op;
@@ -342,7 +343,7 @@ fn pkey_name(table: &str) -> String {
 }
 
 /// (schema, bare name) of a qualified table key, from either schema or by splitting.
-fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
+pub(crate) fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     if let Some(t) = new.tables.get(key).or_else(|| old.tables.get(key)) {
         return (t.schema.clone(), t.name.clone());
     }
@@ -352,7 +353,7 @@ fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     }
 }
 
-fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
+pub(crate) fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
     let (s, n) = split(key, old, new);
     qualify(s.as_deref(), &n)
 }
@@ -367,7 +368,7 @@ fn enum_name(key: &str, old: &Schema, new: &Schema) -> String {
     }
 }
 
-fn columns(cols: &[String]) -> String {
+pub(crate) fn columns(cols: &[String]) -> String {
     Postgres.quote_list(cols)
 }
 
