@@ -471,6 +471,28 @@ mod tests {
         }
     }
 
+    /// The terms come from the one SQL lexer: what it keeps apart is joined again
+    /// (numbers, operator runs), and what it skips (comments) never reaches a rewrite.
+    #[test]
+    fn terms_join_numbers_and_operators_from_the_lexer() {
+        assert_eq!(
+            terms("x>=1.5e-3 AND y::text<>.5 -- a note\n"),
+            [
+                Term::Word("x".into()),
+                Term::Op(">=".into()),
+                Term::Num("1.5e-3".into()),
+                Term::Word("and".into()),
+                Term::Word("y".into()),
+                Term::Op("::".into()),
+                Term::Word("text".into()),
+                Term::Op("<>".into()),
+                Term::Num(".5".into()),
+            ]
+        );
+        assert_eq!(terms("t.\"A\" = -2"), [Term::Word("t".into()), Term::Dot, Term::Quoted("\"A\"".into()), Term::Op("=".into()), Term::Num("-2".into())]);
+        assert_eq!(normalize_expr("a /* why */ > 0"), normalize_expr("a > 0"));
+    }
+
     #[test]
     fn normalising_is_idempotent() {
         for e in [
