@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::introspect::is_state_table;
-use crate::dialect::mysql::translate_default;
+use crate::dialect::mysql::{ident, translate_default};
 use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::engine::db::Connection;
 use crate::error::{Error, Result};
@@ -169,7 +169,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         // after the column (and keeping that name when the column is renamed).
         if ck.level.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("column")) {
             let clause = normalize_expr(&ck.expr);
-            let json = table.columns.iter_mut().find(|c| c.sql_type == SqlType::Text && clause == normalize_expr(&format!("json_valid(`{}`)", c.name)));
+            let json = table.columns.iter_mut().find(|c| c.sql_type == SqlType::Text && clause == normalize_expr(&format!("json_valid({})", ident(&c.name))));
             if let Some(c) = json {
                 c.sql_type = SqlType::Json;
                 continue;
