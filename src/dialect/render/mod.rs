@@ -11,7 +11,6 @@
 //! into one step written later (SQLite's table rebuild).
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use crate::engine::database_url::Backend;
 use crate::schema::diff::Op;
@@ -49,18 +48,11 @@ pub enum Step {
 
 /// Why a dialect could not write SQL for an op: written in its place as an
 /// `-- ERROR: ` line and reported as a warning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CannotRender {
     /// A table to rebuild is missing from the schema after the migration.
+    #[error("table {table} is not in the new schema; cannot rebuild it")]
     RebuildMissingTable { table: String },
-}
-
-impl fmt::Display for CannotRender {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CannotRender::RebuildMissingTable { table } => write!(f, "table {table} is not in the new schema; cannot rebuild it"),
-        }
-    }
 }
 
 /// One dialect's rendering of one op list; [`run`] calls it in order.
@@ -175,6 +167,72 @@ mod tests {
     use super::*;
     use crate::dialect::lexer::{self, Dialect};
     use crate::schema::model::{Column, EnumType, Source, SqlType, Table};
+
+    /// Renders op `i` as `S{i};`, except: the ops of table `t` fold into one step
+    /// after the last of them, `skip` renders nothing, and `bad` cannot be rendered.
+    struct Fake<'a>(&'a [Op]);
+
+    fn table_of(op: &Op) -> Option<&str> {
+        match op {
+            Op::DropColumn { table, .. } | Op::Backfill { table, .. } => Some(table),
+            _ => None,
+        }
+    }
+
+    impl OpRenderer for Fake<'_> {
+        fn header(&mut self) -> Vec<String> {
+            vec!["BEGIN;".into()]
+        }
+
+        fn op(&mut self, i: usize, op: &Op) -> Result<Step, CannotRender> {
+            match table_of(op) {
+                Some("t") => Ok(Step::Fold("t".into())),
+                Some("skip") => Ok(Step::Write(vec![])),
+                Some("bad") => Err(CannotRender::RebuildMissingTable { table: "bad".into() }),
+                _ => Ok(Step::Write(vec![format!("S{i};")])),
+            }
+        }
+
+        fn step_after(&mut self, i: usize) -> Option<(String, Result<Vec<String>, CannotRender>)> {
+            let last = self.0.iter().rposition(|op| table_of(op) == Some("t"))?;
+            (i == last).then(|| ("t".to_string(), Ok(vec!["REBUILD t;".to_string()])))
+        }
+
+        fn footer(&mut self) -> Vec<String> {
+            vec!["COMMIT;".into()]
+        }
+
+        fn run_in_transaction(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn the_loop_groups_warns_and_folds_for_every_dialect() {
+        let drop = |table: &str| Op::DropColumn { table: table.into(), column: Column::new("c", SqlType::Integer) };
+        let ops = [drop("t"), drop("u"), drop("skip"), drop("bad"), drop("t")];
+        let out = run(&mut Fake(&ops), &ops);
+        assert_eq!(
+            out.sql,
+            "BEGIN;\n\n\
+             -- DANGER: drops column u.c and its data\nS1;\n\n\
+             -- DANGER: drops column bad.c and its data\n-- ERROR: table bad is not in the new schema; cannot rebuild it\n\n\
+             -- DANGER: drops column t.c and its data\n-- DANGER: drops column t.c and its data\nREBUILD t;\n\n\
+             COMMIT;\n"
+        );
+        // In op order, a folded op's where it stands; what could not be rendered last.
+        assert_eq!(
+            out.warnings,
+            [
+                "drops column t.c and its data",
+                "drops column u.c and its data",
+                "drops column bad.c and its data",
+                "drops column t.c and its data",
+                "table bad is not in the new schema; cannot rebuild it"
+            ]
+        );
+        assert!(!out.run_in_transaction);
+    }
 
     /// Found by fuzzing: a name holding a line break (legal when quoted, and a live
     /// database can have one) ended the `--` comment it was named in, and the rest
