@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};
 
-/// MariaDB 10.5+ and MySQL 8.0.19+.
+/// MySQL and MariaDB (the versions are in [`crate::dialect::render::mysql`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Mysql;
 

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};
 
-/// PostgreSQL 12 and later.
+/// PostgreSQL.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Postgres;
 

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};
 
-/// SQLite 3.35 and later (`ALTER TABLE … DROP COLUMN`).
+/// SQLite, as the bundled library Diesel links.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sqlite;
 
