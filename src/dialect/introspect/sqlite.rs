@@ -434,32 +434,21 @@ pub fn parse_create_table(sql: &str) -> Constraints {
 }
 
 /// An SQL expression as SQLite's catalog may spell it differently from the models:
-/// outer parentheses, whitespace and letter case (outside string literals) removed.
+/// outer parentheses, whitespace, comments and letter case (outside string
+/// literals) removed. Read with the one [`lexer`]: a space is kept only where it
+/// (or a comment) separated two word-like tokens.
 pub fn normalize_expr(expr: &str) -> String {
     let mut out = String::with_capacity(expr.len());
-    let mut in_str = false;
-    let mut space = false;
-    for ch in expr.trim().chars() {
-        if in_str {
-            out.push(ch);
-            if ch == '\'' {
-                in_str = false;
-            }
-            continue;
-        }
-        if ch.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let punct = |c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
-        if space && !out.is_empty() && !punct(ch) && !out.ends_with(punct) {
+    let punct = |c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
+    let mut end = 0;
+    for t in lexer::tokens(expr.trim(), lexer::Dialect::Sqlite) {
+        let text = if t.kind == LexemeKind::String { t.text.to_string() } else { t.text.to_ascii_lowercase() };
+        let apart = t.offset > end;
+        if apart && !out.is_empty() && !text.starts_with(punct) && !out.ends_with(punct) {
             out.push(' ');
         }
-        space = false;
-        if ch == '\'' {
-            in_str = true;
-        }
-        out.push(ch.to_ascii_lowercase());
+        out.push_str(&text);
+        end = t.end();
     }
     let mut e = out.as_str();
     while e.starts_with('(') && e.ends_with(')') && wraps(e) {
@@ -604,5 +593,18 @@ mod tests {
         assert_eq!(normalize_expr("x is not null"), "x is not null");
         let once = normalize_expr(" ( Upper( name ) <> '' ) ");
         assert_eq!(normalize_expr(&once), once);
+    }
+
+    /// SQLite keeps a hand-written `CREATE TABLE` as written, comments inside a
+    /// `CHECK (…)` included; read as text, the comment made the check differ from
+    /// the models' forever. Read with the lexer, a comment is whitespace.
+    #[test]
+    fn a_comment_inside_a_check_is_no_difference() {
+        let parsed =
+            parse_create_table("CREATE TABLE t (\n  age INTEGER,\n  CONSTRAINT ck_t CHECK (age >= 0 -- adults only\n  /* and none */ AND age < 200)\n)");
+        let (name, expr) = &parsed.checks[0];
+        assert_eq!(name.as_deref(), Some("ck_t"));
+        assert_eq!(normalize_expr(expr), normalize_expr("age >= 0 AND age < 200"));
+        assert_eq!(normalize_expr("a/**/b"), "a b");
     }
 }
