@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::introspect::is_state_table;
+use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::mysql::{ident, translate_default};
 use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::engine::db::Connection;
@@ -489,62 +490,68 @@ fn strip_parens(mut s: &str) -> &str {
 }
 
 /// An SQL expression in one spelling: outside string literals no backticks, lower
-/// case, no charset introducers, and whitespace only where it separates two words;
-/// outer parentheses dropped. String literals are kept as written.
+/// case, no charset introducers, no comments, and whitespace only where it separates
+/// two words; outer parentheses dropped. String literals keep their text, with a
+/// quote escaped one way (`''`). Read with the one [`lexer`].
 pub fn normalize_expr(expr: &str) -> String {
-    let mut out = String::with_capacity(expr.len());
-    let mut pending_space = false;
-    let mut chars = strip_parens(expr).chars().peekable();
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                // Charset introducers (`_utf8mb4'x'`) that MySQL adds.
-                if let Some(pos) = out.rfind('_') {
-                    let tail = &out[pos..];
-                    if tail.len() > 1 && tail[1..].chars().all(|c| c.is_ascii_alphanumeric()) && (pos == 0 || !word(out[..pos].chars().last().unwrap_or(' '))) {
-                        out.truncate(pos);
-                    }
-                }
-                if pending_space && out.ends_with(word) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push('\'');
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            if let Some(n) = chars.next() {
-                                if n == '\'' {
-                                    out.push_str("''");
-                                } else {
-                                    out.push('\\');
-                                    out.push(n);
-                                }
-                            }
-                        }
-                        '\'' if chars.peek() == Some(&'\'') => {
-                            chars.next();
-                            out.push_str("''");
-                        }
-                        '\'' => break,
-                        c => out.push(c),
-                    }
-                }
-                out.push('\'');
+    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(strip_parens(expr), lexer::Dialect::Mysql).collect();
+    let mut out = String::with_capacity(expr.len());
+    let mut end = 0;
+    let mut introducer_apart = None;
+    for (k, t) in lexemes.iter().enumerate() {
+        let apart = introducer_apart.take().unwrap_or(t.offset > end);
+        end = t.end();
+        if t.kind == LexemeKind::String {
+            if apart && out.ends_with(word) {
+                out.push(' ');
             }
-            '`' => {}
-            c if c.is_whitespace() => pending_space = true,
-            c => {
-                if pending_space && word(c) && out.ends_with(word) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.extend(c.to_lowercase());
-            }
+            push_literal(&mut out, t.text);
+            continue;
         }
+        // A charset introducer (`_utf8mb4'x'`) that MySQL adds before a literal.
+        let introducer = t.kind == LexemeKind::Word
+            && t.text.len() > 1
+            && t.text.starts_with('_')
+            && t.text[1..].bytes().all(|b| b.is_ascii_alphanumeric())
+            && lexemes.get(k + 1).is_some_and(|n| n.kind == LexemeKind::String && n.text.starts_with('\''));
+        if introducer {
+            introducer_apart = Some(apart);
+            continue;
+        }
+        let text = if t.kind == LexemeKind::QuotedIdent { t.text.replace('`', "") } else { t.text.to_string() }.to_lowercase();
+        if apart && text.starts_with(word) && out.ends_with(word) {
+            out.push(' ');
+        }
+        out.push_str(&text);
     }
     strip_parens(&out).to_string()
+}
+
+/// A `'…'` literal as written, its escaped quotes (`\'`) spelled `''`; a `"…"` one
+/// as written.
+fn push_literal(out: &mut String, literal: &str) {
+    if literal.starts_with('"') {
+        out.push_str(literal);
+        return;
+    }
+    let inner = literal[1..].strip_suffix('\'').unwrap_or(&literal[1..]);
+    out.push('\'');
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('\'') => out.push_str("''"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 #[cfg(test)]
