@@ -4,15 +4,19 @@
 //! file here, the one copy that rendering and introspection both use), the [`types`]
 //! it stores for the model's, rendering diff operations as SQL ([`render`], which owns
 //! the one loop every dialect renders through), and reading a live schema back into
-//! the model ([`introspect`]). The SQL [`lexer`] splits scripts into statements and
-//! hands tokens to whoever reads SQL.
+//! the model ([`introspect`]) and into the model files as annotations ([`annotate`]).
+//! Beside them: the Diesel [`connection`] to any of the three, and the SQL [`lexer`]
+//! that splits scripts into statements and hands tokens to whoever reads SQL. It
+//! works on the backend-neutral [`crate::schema`] and knows nothing of migrations.
 
-use crate::engine::database_url::Backend;
-use crate::engine::db::Connection;
+use crate::backend::Backend;
 use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{ForeignKey, Schema, SqlType};
+use connection::Connection;
 
+pub mod annotate;
+pub mod connection;
 pub mod introspect;
 pub mod lexer;
 pub mod mysql;

@@ -4,10 +4,10 @@
 //! [`crate::dialect::types::mysql`].
 
 use super::{quote_if, Dialect};
+use crate::backend::Backend;
+use crate::dialect::connection::Connection;
 use crate::dialect::render::{mysql::Renderer, OpRenderer};
 use crate::dialect::types::mysql::stored_type;
-use crate::engine::database_url::Backend;
-use crate::engine::db::Connection;
 use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};

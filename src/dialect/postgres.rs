@@ -4,10 +4,10 @@
 //! [`crate::dialect::types::postgres`].
 
 use super::{quote_if, sql_string, Dialect};
+use crate::backend::Backend;
+use crate::dialect::connection::Connection;
 use crate::dialect::render::{postgres::Renderer, OpRenderer};
 use crate::dialect::types::postgres::{fold_type, takes_length};
-use crate::engine::database_url::Backend;
-use crate::engine::db::Connection;
 use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};

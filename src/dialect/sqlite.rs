@@ -4,10 +4,10 @@
 //! [`crate::dialect::types::sqlite`].
 
 use super::{quote_if, sql_string, Dialect};
+use crate::backend::Backend;
+use crate::dialect::connection::Connection;
 use crate::dialect::render::{sqlite::Plan, OpRenderer};
 use crate::dialect::types::sqlite::folded_type;
-use crate::engine::database_url::Backend;
-use crate::engine::db::Connection;
 use crate::error::Result;
 use crate::schema::diff::Op;
 use crate::schema::model::{Schema, SqlType};

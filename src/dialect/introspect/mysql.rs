@@ -21,11 +21,11 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::dialect::connection::Connection;
 use crate::dialect::introspect::is_state_table;
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::mysql::{ident, translate_default};
 use crate::dialect::{sql_string, Dialect, Mysql};
-use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 

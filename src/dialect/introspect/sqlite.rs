@@ -22,10 +22,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::dialect::connection::Connection;
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::sqlite::default_sql;
 use crate::dialect::{Dialect, Sqlite};
-use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
