@@ -65,8 +65,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{CannotRender, OpRenderer, Rendered, Step};
 use crate::dialect::lexer;
-pub use crate::dialect::sqlite::ident;
-use crate::dialect::sqlite::{default_sql, literal};
+use crate::dialect::sqlite::{default_sql, ident, literal};
 use crate::dialect::types::sqlite::declared_type;
 use crate::dialect::{Dialect, Sqlite};
 use crate::schema::diff::Op;
