@@ -361,7 +361,7 @@ pub(crate) fn truncate(s: &str, max: usize) -> &str {
 }
 
 /// (schema, bare name) of a qualified table key, from either schema or by splitting.
-fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
+pub(crate) fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     if let Some(t) = new.tables.get(key).or_else(|| old.tables.get(key)) {
         return (t.schema.clone(), t.name.clone());
     }
@@ -371,7 +371,7 @@ fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     }
 }
 
-fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
+pub(crate) fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
     let (s, n) = split(key, old, new);
     qualify(s.as_deref(), &n)
 }
@@ -386,19 +386,19 @@ fn enum_name(key: &str, old: &Schema, new: &Schema) -> String {
     }
 }
 
-fn qualify(schema: Option<&str>, name: &str) -> String {
+pub(crate) fn qualify(schema: Option<&str>, name: &str) -> String {
     match schema {
         Some(s) => format!("{}.{}", ident(s), ident(name)),
         None => ident(name),
     }
 }
 
-fn columns(cols: &[String]) -> String {
+pub(crate) fn columns(cols: &[String]) -> String {
     cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
 }
 
 /// An SQL string literal.
-fn literal(s: &str) -> String {
+pub(crate) fn literal(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
 }
 
