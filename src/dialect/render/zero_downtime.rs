@@ -137,7 +137,8 @@ pub fn plan(ops: &[Op], old: &Schema, new: &Schema, lock_timeout: &str) -> Vec<P
     groups
         .into_iter()
         .map(|(stages, transactional, steps)| {
-            let downs: Vec<Step> = steps.iter().rev().filter_map(inverse).collect();
+            let mut downs: Vec<Step> = steps.iter().rev().filter_map(inverse).collect();
+            keys_before_nullability(&mut downs);
             let mut up = render_steps(&steps, old, new, touches_existing(&steps, &created), lock_timeout);
             // Going down, the tables this revision dropped are the ones created.
             let mut down = render_steps(&downs, new, old, touches_existing(&downs, &dropped), lock_timeout);
@@ -151,6 +152,14 @@ pub fn plan(ops: &[Op], old: &Schema, new: &Schema, lock_timeout: &str) -> Vec<P
 
 /// Each operation's stage and form; an added unique constraint is two steps.
 fn stage(ops: &[Op], created: &BTreeSet<String>, dropped: &BTreeSet<String>) -> Vec<(Stage, Step)> {
+    // A column that joins a primary key here is made NOT NULL by `ADD PRIMARY KEY`
+    // (which no safe form replaces), and going down it must stay NOT NULL until the
+    // key is dropped: it keeps the simple form, in order with the key.
+    let keyed: BTreeSet<(&str, &str)> = ops
+        .iter()
+        .filter_map(|op| if let Op::AlterPrimaryKey { table, new, .. } = op { Some(new.iter().map(move |c| (table.as_str(), c.as_str()))) } else { None })
+        .flatten()
+        .collect();
     let mut out = Vec::new();
     for op in ops {
         match op {
@@ -167,7 +176,9 @@ fn stage(ops: &[Op], created: &BTreeSet<String>, dropped: &BTreeSet<String>) -> 
             }
             Op::AddCheck { table, .. } | Op::AddForeignKey { table, .. } if !created.contains(table) => out.push((Stage::Attach, Step::Validated(op.clone()))),
             Op::AddForeignKey { .. } => out.push((Stage::Attach, Step::Plain(op.clone()))),
-            Op::AlterColumn { table, old, new } if !created.contains(table) && old.nullable && !new.nullable => {
+            Op::AlterColumn { table, old, new }
+                if !created.contains(table) && old.nullable && !new.nullable && !keyed.contains(&(table.as_str(), new.name.as_str())) =>
+            {
                 let rest = Column { nullable: true, ..new.clone() };
                 if column_changed(old, &rest) {
                     out.push((Stage::Main, Step::Plain(Op::AlterColumn { table: table.clone(), old: old.clone(), new: rest })));
@@ -178,6 +189,22 @@ fn stage(ops: &[Op], created: &BTreeSet<String>, dropped: &BTreeSet<String>) -> 
         }
     }
     out
+}
+
+/// The one place the diff's order is not its own mirror: a key changes before the
+/// columns' nullability both ways (a column cannot become nullable while in the key),
+/// so in the reversed steps each key change moves ahead of the column changes before it.
+fn keys_before_nullability(steps: &mut Vec<Step>) {
+    for i in 0..steps.len() {
+        if matches!(steps[i], Step::Plain(Op::AlterPrimaryKey { .. })) {
+            let mut j = i;
+            while j > 0 && matches!(steps[j - 1], Step::Plain(Op::AlterColumn { .. })) {
+                j -= 1;
+            }
+            let key = steps.remove(i);
+            steps.insert(j, key);
+        }
+    }
 }
 
 /// What undoes `step` (nothing undoes a backfill: the column it filled goes back as it was).

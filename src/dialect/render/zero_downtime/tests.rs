@@ -155,3 +155,20 @@ fn the_lock_timeout_is_a_quoted_literal_and_nothing_planned_for_nothing() {
     assert_eq!(statements(&p[0].up.sql)[0], "SET lock_timeout = '1min''; DROP TABLE users; --'");
     assert!(plan(&[], &o, &o, "5s").is_empty());
 }
+
+/// Found by the PostgreSQL corpus: a column that joins the primary key is made NOT
+/// NULL by the key itself, and the safe form's down (`DROP NOT NULL` before the key
+/// went) failed with "column is in a primary key".
+#[test]
+fn a_column_joining_the_primary_key_keeps_the_simple_form() {
+    let old = "diesel::table! { pc (a) { a -> Integer, b -> Nullable<Integer>, } }\n";
+    let new = "diesel::table! { pc (a, b) { a -> Integer, b -> Integer, } }\n";
+    let p = planned(old, new);
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].up.run_in_transaction, "{p:#?}");
+    assert!(!p[0].up.sql.contains("NOT VALID"), "{}", p[0].up.sql);
+    let down = statements(&p[0].down.sql);
+    let key = down.iter().position(|s| s.contains("DROP CONSTRAINT pc_pkey")).unwrap();
+    let nullable = down.iter().position(|s| s.contains("DROP NOT NULL")).unwrap();
+    assert!(key < nullable, "{down:#?}");
+}
