@@ -85,7 +85,11 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
         ctx.out.line(w.path.display());
     }
     let names: Vec<&str> = written.iter().map(|w| w.name.as_str()).collect();
-    let next = if args.autogenerate { "review its up.sql and down.sql" } else { "edit its up.sql and down.sql" };
+    let next = match (args.autogenerate, written.len()) {
+        (true, 1) => "review its up.sql and down.sql",
+        (true, _) => "review each up.sql and down.sql",
+        (false, _) => "edit its up.sql and down.sql",
+    };
     ctx.out.status(format!("created {}: {next}, then run `cargo migrate upgrade`", names.join(", ")));
     Ok(())
 }

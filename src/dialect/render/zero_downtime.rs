@@ -42,7 +42,7 @@ pub const DEFAULT_LOCK_TIMEOUT: &str = "5s";
 pub struct Planned {
     pub up: Rendered,
     pub down: Rendered,
-    /// What the migration does when it is one of several (`build indexes concurrently`),
+    /// What the migration does when it is one of several (`build indexes`),
     /// for its message and directory name.
     pub label: Option<&'static str>,
 }
@@ -70,9 +70,9 @@ impl Stage {
 
     fn label(self) -> Option<&'static str> {
         match self {
-            Stage::DropIndexes => Some("drop indexes concurrently"),
-            Stage::BuildIndexes => Some("build indexes concurrently"),
-            Stage::Attach => Some("validate constraints"),
+            Stage::DropIndexes => Some("drop indexes"),
+            Stage::BuildIndexes => Some("build indexes"),
+            Stage::Attach => Some("validate"),
             Stage::DropForeignKeys | Stage::Main => None,
         }
     }
@@ -165,10 +165,10 @@ fn stage(ops: &[Op], created: &BTreeSet<String>, dropped: &BTreeSet<String>) -> 
         match op {
             Op::DropForeignKey { .. } => out.push((Stage::DropForeignKeys, Step::Plain(op.clone()))),
             Op::DropIndex { table, index } if !dropped.contains(table) => {
-                out.push((Stage::DropIndexes, Step::Index { table: table.clone(), index: index.clone(), create: false }))
+                out.push((Stage::DropIndexes, Step::Index { table: table.clone(), index: index.clone(), create: false }));
             }
             Op::CreateIndex { table, index } if !created.contains(table) => {
-                out.push((Stage::BuildIndexes, Step::Index { table: table.clone(), index: index.clone(), create: true }))
+                out.push((Stage::BuildIndexes, Step::Index { table: table.clone(), index: index.clone(), create: true }));
             }
             Op::AddUnique { table, unique } if !created.contains(table) => {
                 out.push((Stage::BuildIndexes, Step::BuildUnique { table: table.clone(), unique: unique.clone() }));

@@ -28,7 +28,7 @@ fn an_index_on_an_existing_table_is_built_concurrently_in_a_migration_of_its_own
     assert_eq!(statements(&p[0].up.sql), ["SET lock_timeout = '5s'", "CREATE INDEX CONCURRENTLY ix_users_email ON users (email)", "RESET lock_timeout"]);
     assert_eq!(statements(&p[0].down.sql), ["SET lock_timeout = '5s'", "DROP INDEX CONCURRENTLY ix_users_email", "RESET lock_timeout"]);
     assert!(p[0].down.sql.contains("-- DANGER: drops index ix_users_email"), "{}", p[0].down.sql);
-    assert_eq!(p[0].label, Some("build indexes concurrently"));
+    assert_eq!(p[0].label, Some("build indexes"));
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn a_changed_index_is_dropped_then_rebuilt_around_the_transactional_changes() {
         .replace("age -> Nullable<Integer>,", "age -> Nullable<Integer>, bio -> Nullable<Text>,");
     let p = planned(&old, &new);
     let shape: Vec<(bool, Option<&str>)> = p.iter().map(|m| (m.up.run_in_transaction, m.label)).collect();
-    assert_eq!(shape, [(false, Some("drop indexes concurrently")), (true, None), (false, Some("build indexes concurrently"))], "{p:#?}");
+    assert_eq!(shape, [(false, Some("drop indexes")), (true, None), (false, Some("build indexes"))], "{p:#?}");
     assert!(statements(&p[0].up.sql).contains(&"DROP INDEX CONCURRENTLY ix_u".to_string()));
     assert!(statements(&p[1].up.sql).contains(&"ALTER TABLE users ADD COLUMN bio TEXT".to_string()), "{}", p[1].up.sql);
     assert!(statements(&p[2].up.sql).contains(&"CREATE INDEX CONCURRENTLY ix_u ON users (email, age)".to_string()));
