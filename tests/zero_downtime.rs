@@ -352,3 +352,42 @@ fn a_failure_that_is_not_a_lock_timeout_is_not_retried() {
     assert!(!err.contains("retry") && err.contains("ck_users_age") && err.contains("is violated by some row"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
 }
+
+/// The safe forms are PostgreSQL's: on SQLite and MariaDB the same change is the one
+/// transactional migration it always was, with no `lock_timeout` or `CONCURRENTLY`.
+fn other_backends_are_unchanged(db: TestDb) {
+    let ws = Workspace::new();
+    ws.write(MODELS, START);
+    autogenerate(&ws, &db, "create tables");
+    upgrade(&ws, &db);
+    let written = change(
+        &ws,
+        &db,
+        "index and check",
+        &[
+            ("        email -> Nullable<Text>,\n", "        /// @index\n        email -> Nullable<Text>,\n"),
+            ("    users (id) {\n", "    /// @check ck_users_age (age >= 0)\n    users (id) {\n"),
+        ],
+    );
+    assert_eq!(written.len(), 1, "{written:?}");
+    let up = file(&written[0], "up.sql");
+    for safe in ["CONCURRENTLY", "NOT VALID", "VALIDATE", "lock_timeout"] {
+        assert!(!up.contains(safe), "{safe} in\n{up}");
+    }
+    assert!(up.contains("CREATE INDEX"), "{up}");
+    upgrade(&ws, &db);
+    ws.cmd(&db).args(["check", "--db"]).assert().success();
+}
+
+#[test]
+fn sqlite_output_is_unchanged() {
+    other_backends_are_unchanged(TestDb::new(Backend::Sqlite).unwrap());
+}
+
+#[cfg(feature = "mysql")]
+#[test]
+fn mysql_output_is_unchanged() {
+    if let Some(db) = TestDb::new(Backend::Mysql) {
+        other_backends_are_unchanged(db);
+    }
+}
