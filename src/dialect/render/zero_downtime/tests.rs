@@ -172,3 +172,39 @@ fn a_column_joining_the_primary_key_keeps_the_simple_form() {
     let nullable = down.iter().position(|s| s.contains("DROP NOT NULL")).unwrap();
     assert!(key < nullable, "{down:#?}");
 }
+
+/// Names come from models and live databases: every safe form quotes them through the
+/// dialect's helpers, and a name with a line break stays inside its `--` comment.
+#[test]
+fn hostile_names_stay_names() {
+    use crate::schema::model::{Check, ForeignKey, SqlType, Table};
+    let evil = "x\"; DROP TABLE users; --\nDROP TABLE users; ";
+    let mut column = Column::new(evil, SqlType::Integer);
+    column.nullable = true;
+    let old_table = Table::new(evil, vec![Column::new("id", SqlType::Integer), column.clone()], &["id"]);
+    let mut new_table = old_table.clone();
+    new_table.columns[1].nullable = false;
+    new_table.indexes.push(Index { name: evil.into(), columns: vec![evil.into()], unique: false });
+    new_table.uniques.push(UniqueConstraint { name: format!("{evil}u"), columns: vec![evil.into()] });
+    new_table.checks.push(Check { name: format!("{evil}c"), expr: "1 = 1".into() });
+    new_table.foreign_keys.push(ForeignKey {
+        name: format!("{evil}f"),
+        columns: vec![evil.into()],
+        ref_table: evil.into(),
+        ref_columns: vec!["id".into()],
+        on_delete: None,
+        on_update: None,
+    });
+    let (mut old, mut new) = (Schema::default(), Schema::default());
+    old.tables.insert(evil.into(), old_table);
+    new.tables.insert(evil.into(), new_table);
+    let p = plan(&diff(&old, &new, &Renames::default()), &old, &new, "5s");
+    assert!(p.len() >= 2, "{p:#?}");
+    for m in &p {
+        for sql in [&m.up.sql, &m.down.sql] {
+            let stmts = statements(sql);
+            assert!(!stmts.is_empty(), "{sql}");
+            assert!(!stmts.iter().any(|s| s.starts_with("DROP TABLE")), "{stmts:#?}");
+        }
+    }
+}
