@@ -123,6 +123,11 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
     remove_abandoned_drafts(dir);
+    write_locked(dir, rev, templates, templates_dir, snapshot)
+}
+
+/// [`write`] for a caller that holds the directory lock.
+fn write_locked(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Written> {
     // Read the chain under the lock: another writer may have just added one.
     let chain = chain::load(dir)?;
     let (_, id) = next_id(&chain)?;
@@ -175,13 +180,17 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
 }
 
 /// Writes `revs` as consecutive migrations (a zero-downtime revision that needs several),
-/// each revising the one before; the snapshot goes with the last, so until it is
-/// written the chain's head has none. If one fails, those written before it are removed.
+/// each revising the one before, under one hold of the lock so no other revision
+/// lands between them; the snapshot goes with the last. If one fails, those written
+/// before it are removed.
 pub fn write_all(dir: &Path, revs: &[NewRevision], templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Vec<Written>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
+    remove_abandoned_drafts(dir);
     let mut written: Vec<Written> = Vec::new();
     for (i, rev) in revs.iter().enumerate() {
         let last = i + 1 == revs.len();
-        match write(dir, rev, templates, templates_dir, if last { snapshot } else { None }) {
+        match write_locked(dir, rev, templates, templates_dir, if last { snapshot } else { None }) {
             Ok(w) => written.push(w),
             Err(e) => {
                 for w in &written {
