@@ -670,8 +670,9 @@ pub(super) fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): 
                 // PostgreSQL inside a transaction; elsewhere it may leave work behind.
                 let atomic_failure = backend == Backend::Sqlite || begin_line.is_some();
                 // Outside a transaction block PostgreSQL runs a statement as a transaction
-                // of its own, so a failed one left nothing unless it commits part-way.
-                let undone_alone = backend == Backend::Postgres && begin_line.is_none() && lexer::atomic_on_postgres(s.sql);
+                // of its own, so a failed one left nothing unless it commits part-way, or
+                // the session was lost (it may have committed before the reply was lost).
+                let undone_alone = backend == Backend::Postgres && begin_line.is_none() && lexer::atomic_on_postgres(s.sql) && conn.is_alive();
                 let kept = if !stored && (atomic_failure || undone_alone) && backend != Backend::Mysql {
                     let restored = restore(conn, &step).is_ok();
                     if atomic_failure {
