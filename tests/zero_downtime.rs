@@ -302,8 +302,9 @@ fn a_blocked_migration_fails_fast_lets_readers_through_and_is_retried() {
     assert_eq!(db.applied_versions(), ["0001"]);
     assert_eq!(db.texts("SELECT CAST(COUNT(*) AS TEXT) AS value FROM pg_constraint WHERE conname = 'ck_users_age'"), ["0"]);
 
-    // Retried too few times while the lock is still held: it gives up, as truthfully.
-    let out = ws.cmd(&db).args(["upgrade", "head", "--retry-lock-timeout", "1"]).output().unwrap();
+    // Retried too few times while the lock is still held: it gives up, as truthfully
+    // (the deploy image's way of saying `--retry-lock-timeout 1`).
+    let out = ws.cmd(&db).args(["upgrade", "head"]).env("CARGO_MIGRATE_RETRY_LOCK_TIMEOUT", "1").output().unwrap();
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(err.contains("retry 1 of 1") && !err.contains("retry 2") && err.contains("lock timeout"), "{err}");
