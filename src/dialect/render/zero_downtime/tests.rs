@@ -32,7 +32,7 @@ fn an_index_on_an_existing_table_is_built_concurrently_in_a_migration_of_its_own
 }
 
 #[test]
-fn a_new_table_keeps_the_simple_forms_and_no_lock_timeout() {
+fn a_new_table_keeps_the_simple_forms_and_a_lock_timeout_only_for_what_it_references() {
     let new = format!("{USERS}diesel::table! {{\n /// @index (name)\n /// @check ck_t (n > 0)\n t (id) {{ id -> Integer, name -> Text, n -> Integer, user_id -> Integer, }} }}\ndiesel::joinable!(t -> users (user_id));\n");
     let p = planned(USERS, &new);
     assert_eq!(p.len(), 1, "{p:#?}");
