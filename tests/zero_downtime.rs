@@ -12,8 +12,8 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::introspect::{comparable, introspect};
-use cargo_migrate::engine::database_url::Backend;
 use cargo_migrate::schema::model::Schema;
 use common::{stderr, stdout, TestDb, Workspace};
 
@@ -78,7 +78,7 @@ fn file(dir: &Path, name: &str) -> String {
 
 /// The statements of a file (comments left out).
 fn statements(sql: &str) -> Vec<String> {
-    cargo_migrate::dialect::lexer::split(sql, cargo_migrate::dialect::lexer::Dialect::Postgres).into_iter().map(|s| s.sql.to_string()).collect()
+    cargo_migrate::dialect::lexer::split(sql, Backend::Postgres).into_iter().map(|s| s.sql.to_string()).collect()
 }
 
 fn transactional(dir: &Path) -> bool {

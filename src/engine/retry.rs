@@ -12,12 +12,12 @@
 
 use std::time::Duration;
 
-use crate::cli::output::Output;
-use crate::dialect::lexer::{self, Dialect};
+use crate::backend::Backend;
+use crate::dialect::connection::{Connection, Param};
+use crate::dialect::lexer;
 use crate::engine::apply::{run_step, Report, Step};
-use crate::engine::database_url::Backend;
-use crate::engine::db::{Connection, Param};
-use crate::engine::failure::{Kept, Located, MigrationFailure};
+use crate::engine::progress::Progress;
+use crate::error::failure::{Kept, Located, MigrationFailure};
 use crate::error::{Error, Result};
 
 /// PostgreSQL's `lock_not_available`: what `lock_timeout` raises.
@@ -30,7 +30,7 @@ pub fn backoff(attempt: u32) -> Duration {
 
 /// Runs `step`, and again after a pause while it fails on a lock timeout with nothing
 /// kept, at most `retries` more times; prints each retry.
-pub(super) fn run_retrying(conn: &mut Connection, step: Step, out: &Output, at: (usize, usize), report: &mut Report, retries: u32) -> Result<()> {
+pub(super) fn run_retrying(conn: &mut Connection, step: Step, out: &dyn Progress, at: (usize, usize), report: &mut Report, retries: u32) -> Result<()> {
     let mut attempt = 0;
     loop {
         let result = run_step(conn, step.clone(), out, at, report);
@@ -40,7 +40,7 @@ pub(super) fn run_retrying(conn: &mut Connection, step: Step, out: &Output, at: 
         }
         attempt += 1;
         let pause = backoff(attempt);
-        out.warn(format!(
+        out.warn(&format!(
             "{} could not get a lock within lock_timeout (SQLSTATE {LOCK_NOT_AVAILABLE}) and nothing of it was kept; retry {attempt} of {retries} in {} s",
             step.name,
             pause.as_secs()
@@ -56,7 +56,7 @@ fn lock_timed_out(conn: &mut Connection, step: &Step, failure: &MigrationFailure
     if conn.backend() != Backend::Postgres || !nothing_kept {
         return false;
     }
-    let statements = lexer::split(&step.sql, Dialect::Postgres);
+    let statements = lexer::split(&step.sql, Backend::Postgres);
     let Some(failed) = statements.get(number - 1) else { return false };
     let before: Vec<&str> = statements[..number - 1].iter().map(|s| s.sql).filter(|s| lexer::tx_control(s).is_none()).collect();
     replayed_sqlstate(conn, &before, failed.sql).as_deref() == Some(LOCK_NOT_AVAILABLE)

@@ -6,51 +6,18 @@
 //!
 //! Each statement is built once as SQL with `?` placeholders plus parameters: run
 //! with bound parameters, or rendered with quoted literals for `--sql` scripts.
+//!
+//! This module reads and writes the tables; what a row holds ([`Record`], the status
+//! mark, [`DbState`]) is data in [`crate::migrations::record`], where it is decided on.
 
 use std::collections::BTreeMap;
 
-use crate::engine::database_url::Backend;
-use crate::engine::db::{Connection, Param};
+use crate::backend::Backend;
+use crate::dialect::connection::{Connection, Param};
 use crate::error::{Error, Result};
 
-/// Which way a migration runs; a failed-part-way mark records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
-pub const OUR_TABLE: &str = "__cargo_migrate_applied";
-
-pub const STATUS_APPLIED: &str = "applied";
-/// A non-transactional upgrade started (or failed) and did not finish.
-pub const STATUS_PARTIAL_UP: &str = "partial-up";
-/// A non-transactional downgrade started (or failed) and did not finish.
-pub const STATUS_PARTIAL_DOWN: &str = "partial-down";
-/// The mark written before the direction was stored: which way the migration was
-/// going is read from Diesel's table instead (see [`Record::mark`]).
-pub const STATUS_PARTIAL_LEGACY: &str = "partial";
-
-/// The status column read into a type: decisions (`resolve`, refusals) are made on
-/// this, never on the text of the mark's detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Applied,
-    /// Failed part-way (or was interrupted) while going in this direction.
-    Partial(Direction),
-    /// A mark written before the direction was stored.
-    PartialUnknown,
-}
-
-impl Mark {
-    pub fn partial(direction: Direction) -> &'static str {
-        match direction {
-            Direction::Up => STATUS_PARTIAL_UP,
-            Direction::Down => STATUS_PARTIAL_DOWN,
-        }
-    }
-}
+pub use crate::error::failure::{Direction, DIESEL_TABLE, OUR_TABLE};
+use crate::migrations::record::{DbState, Record};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stmt {
@@ -74,8 +41,8 @@ impl Stmt {
 
     /// Runs it and returns the rows touched, or the database's diagnostic, for callers
     /// that name the migration the write was for.
-    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::engine::db::Diagnostic> {
-        conn.execute(&self.sql, &self.params).map_err(crate::engine::db::Diagnostic::from)
+    pub fn exec(&self, conn: &mut Connection) -> std::result::Result<usize, crate::dialect::connection::Diagnostic> {
+        conn.execute(&self.sql, &self.params).map_err(crate::dialect::connection::Diagnostic::from)
     }
 
     /// The statement with literals in place of placeholders, for offline scripts.
@@ -126,35 +93,6 @@ pub fn create_tables(backend: Backend) -> Vec<Stmt> {
             vec![],
         ),
     ]
-}
-
-/// What we record for one migration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    pub version: String,
-    pub name: String,
-    pub checksum: String,
-    pub up_sql: String,
-    pub down_sql: String,
-    pub applied_at: String,
-    pub duration_ms: i64,
-    pub status: String,
-    pub detail: Option<String>,
-}
-
-impl Record {
-    pub fn mark(&self) -> Mark {
-        match self.status.as_str() {
-            STATUS_PARTIAL_UP => Mark::Partial(Direction::Up),
-            STATUS_PARTIAL_DOWN => Mark::Partial(Direction::Down),
-            STATUS_PARTIAL_LEGACY => Mark::PartialUnknown,
-            _ => Mark::Applied,
-        }
-    }
-
-    pub fn is_partial(&self) -> bool {
-        self.mark() != Mark::Applied
-    }
 }
 
 pub fn insert_diesel(version: &str) -> Stmt {
@@ -215,36 +153,6 @@ pub fn purge() -> Vec<Stmt> {
     vec![Stmt::new(format!("DELETE FROM {DIESEL_TABLE}"), vec![]), Stmt::new(format!("DELETE FROM {OUR_TABLE}"), vec![])]
 }
 
-/// The database's state as read at one moment.
-#[derive(Debug, Clone, Default)]
-pub struct DbState {
-    /// Versions in Diesel's table, sorted numerically.
-    pub applied: Vec<String>,
-    pub records: BTreeMap<String, Record>,
-}
-
-impl DbState {
-    pub fn is_applied(&self, version: &str) -> bool {
-        self.applied.iter().any(|v| v == version)
-    }
-
-    /// Records left by a non-transactional migration that did not finish.
-    pub fn partial(&self) -> Vec<&Record> {
-        self.records.values().filter(|r| r.is_partial()).collect()
-    }
-
-    /// Which way a marked migration was going. An upgrade records Diesel's row only
-    /// when it finishes and a downgrade removes it only when it finishes, so for a mark
-    /// that does not say (written by an earlier version), Diesel's row tells.
-    pub fn mark_direction(&self, r: &Record) -> Option<Direction> {
-        match r.mark() {
-            Mark::Applied => None,
-            Mark::Partial(d) => Some(d),
-            Mark::PartialUnknown => Some(if self.is_applied(&r.version) { Direction::Down } else { Direction::Up }),
-        }
-    }
-}
-
 pub fn ensure_tables(conn: &mut Connection) -> Result<()> {
     for s in create_tables(conn.backend()) {
         s.run(conn)?;
@@ -301,34 +209,7 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `resolve` decides on the typed mark; a mark from before the direction was stored
-    /// is read by Diesel's row, which only a finished upgrade writes and only a
-    /// finished downgrade removes.
-    #[test]
-    fn a_mark_says_which_way_the_migration_was_going() {
-        let record = |status: &str| Record {
-            version: "0002".into(),
-            name: "0002_x".into(),
-            checksum: String::new(),
-            up_sql: String::new(),
-            down_sql: String::new(),
-            applied_at: String::new(),
-            duration_ms: 0,
-            status: status.into(),
-            detail: Some("downgrade of 0002_x: whatever the text says".into()),
-        };
-        let listed = DbState { applied: vec!["0002".into()], ..Default::default() };
-        let unlisted = DbState::default();
-        assert_eq!(record(STATUS_APPLIED).mark(), Mark::Applied);
-        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_UP)), Some(Direction::Up));
-        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_DOWN)), Some(Direction::Down));
-        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Down));
-        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Up));
-        assert_eq!(unlisted.mark_direction(&record(STATUS_APPLIED)), None);
-        assert!(record(STATUS_PARTIAL_LEGACY).is_partial() && !record(STATUS_APPLIED).is_partial());
-    }
-
+    use crate::migrations::record::STATUS_PARTIAL_UP;
     #[test]
     fn rendering_quotes_literals_per_backend() {
         let s = insert_diesel("0001");

@@ -13,6 +13,9 @@ use crate::project::workspace::Workspace;
 pub const DEFAULT_MIGRATIONS_DIR: &str = "migrations";
 pub const DEFAULT_URL_ENV: &str = "DATABASE_URL";
 pub const DEFAULT_MODELS: &str = "src";
+/// `ddl_lock_timeout` when the table says nothing: long enough for a brief lock on a
+/// busy table, short enough that traffic queued behind a blocked DDL barely notices.
+pub const DEFAULT_DDL_LOCK_TIMEOUT: &str = "5s";
 
 /// Every key the table accepts, with its documented default (README, "Configuration").
 pub const KEYS: &[(&str, &str)] = &[
@@ -294,7 +297,7 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             Some(other) => return Err(err("zero_downtime", format!("expected true or false, found {}", kind(other)))),
         },
         ddl_lock_timeout: match obj.get("ddl_lock_timeout") {
-            None => crate::dialect::render::zero_downtime::DEFAULT_LOCK_TIMEOUT.to_string(),
+            None => DEFAULT_DDL_LOCK_TIMEOUT.to_string(),
             Some(Value::String(s)) if is_duration(s) => s.clone(),
             Some(other) => {
                 return Err(err("ddl_lock_timeout", format!("expected a PostgreSQL duration such as \"5s\", \"500ms\" or \"1min\", found {}", kind(other))))

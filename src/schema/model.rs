@@ -12,6 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::registry::Source;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Schema {
     /// Keyed by [`Table::qualified_name`].
@@ -282,20 +284,6 @@ pub struct EnumType {
     pub schema: Option<String>,
     pub variants: Vec<String>,
     pub source: Source,
-}
-
-/// Where a definition lives: `file` is relative to the configured base directory,
-/// with forward slashes, so snapshots compare equal across machines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    pub file: String,
-    pub line: usize,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
 }
 
 /// `schema.name`, or `name` alone: the key tables and enums are stored under.

@@ -6,10 +6,11 @@ use crate::cli::args::{CurrentArgs, HistoryArgs, ShowArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
 use crate::engine::state;
-use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain, Migration};
+use crate::migrations::record::DbState;
 use crate::migrations::revision_spec::{parse_range, Spec};
+use crate::migrations::status::Status;
 
 fn migration_json(m: &Migration, chain_len: usize, current: Option<usize>) -> Value {
     json!({
@@ -26,7 +27,7 @@ fn migration_json(m: &Migration, chain_len: usize, current: Option<usize>) -> Va
 }
 
 /// Reads the database's position without creating anything in it.
-fn read_current(ctx: &Context, chain: &Chain) -> Result<(state::DbState, usize)> {
+fn read_current(ctx: &Context, chain: &Chain) -> Result<(DbState, usize)> {
     let mut conn = super::connect(ctx)?;
     let db = state::read(&mut conn)?;
     let current = Status::read(chain, &db)?.current;

@@ -1,13 +1,13 @@
 //! `cargo migrate revision -m MSG [--autogenerate [--db] [--rename A=B]… [--empty]]`.
 use std::io::{BufRead, IsTerminal, Write};
 
+use crate::backend::Backend;
 use crate::cli::args::RevisionArgs;
 use crate::cli::context::Context;
 use crate::dialect::render::zero_downtime::{self, Planned};
-use crate::engine::database_url::Backend;
 use crate::error::{Error, Result};
+use crate::migrations::autogenerate::{self, Generated};
 use crate::migrations::revision::{self, NewRevision, Templates};
-use crate::schema::autogenerate::{self, Generated};
 use crate::schema::diff::{RenameCandidate, Renames};
 use crate::schema::model::Schema;
 use crate::schema::registry::RegistryError;
@@ -102,7 +102,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<(Gene
     let (old, new) = if args.db {
         let mut conn = super::connect(ctx)?;
         let db = crate::engine::state::read(&mut conn)?;
-        let status = crate::engine::status::Status::read(&chain, &db)?;
+        let status = crate::migrations::status::Status::read(&chain, &db)?;
         let pending = status.pending(&chain);
         if !pending.is_empty() || !status.orphans.is_empty() {
             return Err(Error::Refused(format!(

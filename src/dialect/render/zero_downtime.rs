@@ -30,12 +30,9 @@ use std::collections::BTreeSet;
 
 use super::postgres::{columns, ident, literal, qualify, split, table_name, truncate};
 use super::Rendered;
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
 use crate::schema::diff::{column_changed, Op};
 use crate::schema::model::{Column, Index, Schema, UniqueConstraint};
-
-/// `SET lock_timeout` when the configuration says nothing (`ddl_lock_timeout`).
-pub const DEFAULT_LOCK_TIMEOUT: &str = "5s";
 
 /// One migration of a plan: `up` and `down` share `run_in_transaction`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ fn planned(old: &str, new: &str) -> Vec<Planned> {
 
 /// The statements of a file, comments and blank lines left out.
 fn statements(sql: &str) -> Vec<String> {
-    crate::dialect::lexer::split(sql, crate::dialect::lexer::Dialect::Postgres).into_iter().map(|s| s.sql.to_string()).collect()
+    crate::dialect::lexer::split(sql, crate::backend::Backend::Postgres).into_iter().map(|s| s.sql.to_string()).collect()
 }
 
 const USERS: &str = "diesel::table! { users (id) { id -> Integer, email -> Nullable<Text>, age -> Nullable<Integer>, } }\n";
