@@ -22,7 +22,7 @@
 //! The validations must run outside the transaction that took the short lock (inside
 //! it, that lock would be held for the whole scan), so the migration holding them is
 //! not transactional either. One revision becomes up to five migrations, in the
-//! order of [`Stage`]; adjacent transactional stages share one migration, and stages
+//! order of `Stage`; adjacent transactional stages share one migration, and stages
 //! with nothing to do are left out. Each migration's `down.sql` undoes exactly that
 //! migration: the inverse of each of its steps, in reverse order.
 
