@@ -224,6 +224,10 @@ pub struct ApplyArgs {
     /// Apply even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
+    /// PostgreSQL: run a migration again, up to N times with a pause that doubles, when it
+    /// failed on `lock_timeout` (SQLSTATE 55P03) and nothing of it was kept.
+    #[arg(long, value_name = "N", default_value_t = 0, env = "CARGO_MIGRATE_RETRY_LOCK_TIMEOUT")]
+    pub retry_lock_timeout: u32,
 }
 
 #[derive(Debug, Args)]
