@@ -8,22 +8,28 @@
 //! exist before the revision (tables it creates are empty and keep the simple forms):
 //!
 //! - indexes are built and dropped `CONCURRENTLY`, which cannot run in a transaction:
-//!   in a migration of their own with `run_in_transaction = false`;
+//!   each ALONE in a migration of its own with `run_in_transaction = false`. Alone,
+//!   because Diesel's runner (`diesel migration run`, `embed_migrations!`) sends a file
+//!   as one query string, which PostgreSQL runs as one implicit transaction, so a
+//!   second statement beside `CONCURRENTLY` would break the directory for Diesel;
 //! - checks and foreign keys are added `NOT VALID` (a brief lock, no scan), then
 //!   `VALIDATE CONSTRAINT` scans under a lock that lets reads and writes through;
 //! - `SET NOT NULL` is proved by a validated `CHECK (col IS NOT NULL)` first, so
 //!   PostgreSQL (12+) skips its own scan; the check is dropped afterwards;
 //! - a unique constraint is a unique index built concurrently, attached with
 //!   `ADD CONSTRAINT … UNIQUE USING INDEX` in the next migration;
-//! - every migration that touches an existing table starts with `SET lock_timeout`,
-//!   so DDL that cannot get its lock fails fast instead of queueing traffic behind it,
-//!   and ends with `RESET lock_timeout`, so the setting never outlives the migration.
+//! - every other migration that touches an existing table starts with `SET
+//!   lock_timeout`, so DDL that cannot get its lock fails fast instead of queueing
+//!   traffic behind it, and ends with `RESET lock_timeout`, so the setting never
+//!   outlives the migration. The concurrent index migrations go without: their lock
+//!   (SHARE UPDATE EXCLUSIVE) lets reads and writes through while it waits, and a
+//!   build that times out waiting for older transactions leaves an INVALID index.
 //!
 //! The validations must run outside the transaction that took the short lock (inside
 //! it, that lock would be held for the whole scan), so the migration holding them is
-//! not transactional either. One revision becomes up to five migrations, in the
-//! order of `Stage`; adjacent transactional stages share one migration, and stages
-//! with nothing to do are left out. Each migration's `down.sql` undoes exactly that
+//! not transactional either. One revision becomes several migrations, in the order of
+//! `Stage`; adjacent transactional stages share one migration, each concurrent index
+//! step is one migration, and stages with nothing to do are left out. Each migration's `down.sql` undoes exactly that
 //! migration: the inverse of each of its steps, in reverse order.
 
 use std::collections::BTreeSet;
@@ -122,7 +128,11 @@ pub fn plan(ops: &[Op], old: &Schema, new: &Schema, lock_timeout: &str) -> Vec<P
         if steps.is_empty() {
             continue;
         }
-        let transactional = !s.concurrent() && steps.iter().all(|st| matches!(st, Step::Plain(_)));
+        if s.concurrent() {
+            groups.extend(steps.into_iter().map(|step| (vec![s], false, vec![step])));
+            continue;
+        }
+        let transactional = steps.iter().all(|st| matches!(st, Step::Plain(_)));
         match groups.last_mut() {
             Some((stages, true, prev)) if transactional => {
                 stages.push(s);
@@ -136,9 +146,10 @@ pub fn plan(ops: &[Op], old: &Schema, new: &Schema, lock_timeout: &str) -> Vec<P
         .map(|(stages, transactional, steps)| {
             let mut downs: Vec<Step> = steps.iter().rev().filter_map(inverse).collect();
             keys_before_nullability(&mut downs);
-            let mut up = render_steps(&steps, old, new, touches_existing(&steps, &created), lock_timeout);
+            let concurrent = stages.iter().all(|s| s.concurrent());
+            let mut up = render_steps(&steps, old, new, !concurrent && touches_existing(&steps, &created), lock_timeout);
             // Going down, the tables this revision dropped are the ones created.
-            let mut down = render_steps(&downs, new, old, touches_existing(&downs, &dropped), lock_timeout);
+            let mut down = render_steps(&downs, new, old, !concurrent && touches_existing(&downs, &dropped), lock_timeout);
             up.run_in_transaction = transactional;
             down.run_in_transaction = transactional;
             let label = stages.iter().rev().find_map(|s| s.label());
