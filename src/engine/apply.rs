@@ -20,7 +20,7 @@ use crate::dialect::lexer::{self, Dialect};
 use crate::engine::database_url::Backend;
 use crate::engine::db::{Connection, Diagnostic};
 use crate::engine::failure::{locate_failure, pointer, verb, Kept, Located, MigrationFailure};
-use crate::engine::state::{self, DbState, Direction, Record, STATUS_APPLIED};
+use crate::engine::state::{self, DbState, Direction, Record, RecordStatus};
 use crate::engine::status::{Applied, Status};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
@@ -165,7 +165,7 @@ impl Step {
                 down_sql: down,
                 applied_at: String::new(),
                 duration_ms: 0,
-                status: STATUS_APPLIED.into(),
+                status: RecordStatus::Applied,
                 detail: None,
             }),
             sql: up,
@@ -405,7 +405,7 @@ impl<'a> Engine<'a> {
                 stmts.push(state::insert_diesel(&r.version));
             }
             let mut record = Record::clone(r);
-            record.status = STATUS_APPLIED.into();
+            record.status = RecordStatus::Applied;
             record.detail = Some(format!("resolved by hand as applied after a failed {}", verb(direction)));
             // A downgrade of a migration that had no record of ours wrote one without
             // its up.sql: fill it from the files, or it would read as edited.
@@ -608,12 +608,12 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
             conn.batch_execute("BEGIN").map_err(|e| Error::database(format!("starting the run of {}", step.name), e))?;
         }
         let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
-        let status = state::Mark::partial(step.direction);
+        let status = RecordStatus::Partial(step.direction);
         let marked = match &step.record {
             Some(r) => {
                 let mut r = r.clone();
                 r.applied_at = now_rfc3339();
-                r.status = status.into();
+                r.status = status;
                 r.detail = Some(mark);
                 state::upsert_record(&r, backend).exec(conn).map(drop)
             }
@@ -627,7 +627,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
                         down_sql: step.sql.clone(),
                         applied_at: now_rfc3339(),
                         duration_ms: 0,
-                        status: status.into(),
+                        status,
                         detail: Some(mark),
                     };
                     state::upsert_record(&r, backend).exec(conn).map(drop)

@@ -3,7 +3,7 @@
 //! versions have no files, and which applied files were edited since. Read-only, so
 //! `check`, `current` and `history` use it without the apply loop.
 
-use crate::engine::state::{DbState, Record, STATUS_APPLIED};
+use crate::engine::state::{DbState, Record, RecordStatus};
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};
 use crate::migrations::checksum::{checksum, line_diff};
@@ -81,7 +81,7 @@ impl<'c> Status<'c> {
             if migration.is_none() {
                 orphans.push(entry.clone());
             } else if let (Some(m), Some(r)) = (migration, &record) {
-                if r.status == STATUS_APPLIED {
+                if r.status == RecordStatus::Applied {
                     let now = m.read_up()?;
                     if checksum(&now) != r.checksum {
                         edited.push((m, r.clone(), line_diff(&r.up_sql, &now)));

@@ -9,7 +9,7 @@ use crate::engine::state;
 use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
-use crate::migrations::check::{self, Problem, Report};
+use crate::migrations::check::{self, Problem, ProblemKind, Report};
 use crate::migrations::lint::Finding;
 use crate::migrations::revision_spec::Spec;
 
@@ -42,8 +42,8 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
                     }
                     // Never "ok" on models that did not load (reported once).
                     Err(e) => {
-                        if !report.problems.iter().any(|p| p.kind == "models") {
-                            report.problems.push(Problem { kind: "models", message: e.to_string() });
+                        if !report.problems.iter().any(|p| p.kind == ProblemKind::Models) {
+                            report.problems.push(Problem { kind: ProblemKind::Models, message: e.to_string() });
                         }
                     }
                 }
@@ -56,7 +56,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     }
     let lint_fails = cfg.lint_fails_check && report.lint.iter().any(|f| f.allowed.is_none());
     if lint_fails {
-        report.problems.push(Problem { kind: "lint", message: "lint findings fail the check (`lint_fails_check = true`)".into() });
+        report.problems.push(Problem { kind: ProblemKind::Lint, message: "lint findings fail the check (`lint_fails_check = true`)".into() });
     }
     print(ctx, &report, args.db);
     if report.problems.is_empty() {

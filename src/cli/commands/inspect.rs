@@ -51,7 +51,7 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
                     "name": r.map(|r| r.name.clone()).or(a.migration.map(|m| m.name.clone())),
                     "applied_at": r.map(|r| &r.applied_at),
                     "duration_ms": r.map(|r| r.duration_ms),
-                    "status": r.map(|r| r.status.clone()).unwrap_or_else(|| "applied".into()),
+                    "status": r.map_or(state::RecordStatus::Applied, |r| r.status).as_str(),
                     "in_directory": a.migration.is_some(),
                     "edited": status.edited.iter().any(|(m, _, _)| m.id == a.version),
                 })
