@@ -25,6 +25,7 @@ use crate::engine::status::{Applied, Status};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
+use crate::migrations::position::Position;
 use crate::migrations::revision_spec::Spec;
 
 #[derive(Debug, Clone)]
@@ -273,12 +274,12 @@ impl<'a> Engine<'a> {
             return Err(Error::Usage(format!(
                 "`{}` is {} (position {target}), below the current revision {}; use `cargo migrate downgrade {}`",
                 spec.text,
-                position_name(chain, target),
-                position_name(chain, status.current),
+                chain.name_at(target),
+                chain.name_at(status.current),
                 spec.text
             )));
         }
-        let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.number as usize <= target).collect();
+        let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.position() <= target).collect();
         let mut report = Report::default();
         // Every file is read and checked before the first migration runs.
         let steps = pending.into_iter().map(|m| Step::up(m, backend)).collect::<Result<Vec<_>>>()?;
@@ -300,12 +301,12 @@ impl<'a> Engine<'a> {
             return Err(Error::Usage(format!(
                 "`{}` is {}, above the current revision {}; use `cargo migrate upgrade {}`",
                 spec.text,
-                position_name(chain, target),
-                position_name(chain, status.current),
+                chain.name_at(target),
+                chain.name_at(status.current),
                 spec.text
             )));
         }
-        let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
+        let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target).collect();
         to_revert.sort_by_key(|a| std::cmp::Reverse(a.number));
         let mut report = Report::default();
         let steps = to_revert.into_iter().map(|a| Step::down(a, backend, out)?.require_statements(backend, strict)).collect::<Result<Vec<_>>>()?;
@@ -346,13 +347,13 @@ impl<'a> Engine<'a> {
             stmts.extend(state::purge());
         }
         let mut changes = Vec::new();
-        for a in status.applied.iter().filter(|a| a.number > target as u64 || a.migration.is_none()) {
+        for a in status.applied.iter().filter(|a| a.number > target || a.migration.is_none()) {
             stmts.push(state::delete_diesel(&a.version));
             stmts.extend(a.other_versions().iter().map(|v| state::delete_diesel(v)));
             stmts.push(state::delete_record(&a.version));
             changes.push(format!("unmarked {}", a.record.as_ref().map(|r| r.name.as_str()).unwrap_or(&a.version)));
         }
-        for m in chain.migrations.iter().take(target) {
+        for m in chain.up_to(target) {
             let entry = status.applied.iter().find(|a| a.migration.is_some_and(|x| x.name == m.name));
             let already = entry.is_some_and(|a| a.in_table);
             if !already {
@@ -433,34 +434,26 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn resolve_down_target(spec: &Spec, chain: &Chain, status: &Status) -> Result<usize> {
+fn resolve_down_target(spec: &Spec, chain: &Chain, status: &Status) -> Result<Position> {
     if spec.needs_current() && spec.delta < 0 {
         // Count steps over what is applied (orphans included), not over chain positions.
-        let mut numbers: Vec<u64> = status.applied.iter().map(|a| a.number).collect();
+        let mut numbers: Vec<Position> = status.applied.iter().map(|a| a.number).collect();
         numbers.sort_unstable();
         let steps = (-spec.delta) as usize;
         if steps > numbers.len() {
             return Err(Error::Spec(format!("`{}` goes below base: only {} migration(s) are applied", spec.text, numbers.len())));
         }
-        return Ok(numbers.len().checked_sub(steps + 1).map(|i| numbers[i] as usize).unwrap_or(0));
+        return Ok(numbers.len().checked_sub(steps + 1).map_or(Position::BASE, |i| numbers[i]));
     }
     if let crate::migrations::revision_spec::Anchor::Revision(r) = &spec.anchor {
         // An orphan's own version is a valid downgrade target.
         if chain.position(r).is_none() && spec.delta == 0 {
             if let Some(a) = status.orphans.iter().find(|a| &a.version == r) {
-                return Ok(a.number as usize);
+                return Ok(a.number);
             }
         }
     }
-    spec.resolve(chain, Some(status.current.min(chain.len())))
-}
-
-pub(super) fn position_name(chain: &Chain, pos: usize) -> String {
-    if pos == 0 {
-        "base".into()
-    } else {
-        chain.migrations.get(pos - 1).map(|m| m.name.clone()).unwrap_or_else(|| format!("{pos:04}"))
-    }
+    spec.resolve(chain, Some(status.current.min(chain.head_position())))
 }
 
 /// Migrations applied by Diesel itself have no record; write one from the files so

@@ -8,6 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::migrations::position::Position;
 
 /// Diesel sorts versions as strings, so every prefix has the same width.
 pub const DEFAULT_WIDTH: usize = 4;
@@ -100,6 +101,11 @@ impl Migration {
         self.meta.diesel_version.as_deref().filter(|v| *v != self.id)
     }
 
+    /// Where it sits on its chain: its number.
+    pub fn position(&self) -> Position {
+        Position::from(self.number)
+    }
+
     /// The message, or the slug when metadata has none.
     pub fn title(&self) -> String {
         self.meta.message.clone().unwrap_or_else(|| self.slug().replace('_', " "))
@@ -133,9 +139,33 @@ impl Chain {
         self.migrations.is_empty()
     }
 
-    /// Position of a revision id (1-based; 0 is base).
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.migrations.iter().position(|m| m.id == id).map(|i| i + 1)
+    /// Position of a revision id.
+    pub fn position(&self, id: &str) -> Option<Position> {
+        self.migrations.iter().position(|m| m.id == id).map(|i| Position::after(i + 1))
+    }
+
+    /// The head's position (base for an empty chain).
+    pub fn head_position(&self) -> Position {
+        Position::after(self.migrations.len())
+    }
+
+    /// The migration at a position; `None` for base and past the head.
+    pub fn at(&self, p: Position) -> Option<&Migration> {
+        self.migrations.get(p.index()?)
+    }
+
+    /// The migrations from base up to and including `p`, oldest first.
+    pub fn up_to(&self, p: Position) -> &[Migration] {
+        &self.migrations[..p.count().min(self.migrations.len())]
+    }
+
+    /// A position for people: `base`, the directory name, or the bare number of a
+    /// position past the head (an applied version with no directory).
+    pub fn name_at(&self, p: Position) -> String {
+        if p.is_base() {
+            return "base".into();
+        }
+        self.at(p).map(|m| m.name.clone()).unwrap_or_else(|| format!("{:04}", p.get()))
     }
 
     pub fn format_id(&self, number: u32) -> String {

@@ -1,5 +1,5 @@
 //! The migrations directory and what is decided from it: the revision [`chain`] and
-//! positions on it ([`revision_spec`]), writing the next revision ([`revision`], under
+//! positions on it ([`position`], [`revision_spec`]), writing the next revision ([`revision`], under
 //! a [`dir_lock`]) and the schema [`snapshot`] at head, renumbering two branches into
 //! one ([`merge`]), turning a Diesel directory into a chain ([`adopt`]), file
 //! [`checksum`]s, and the checks ([`lint`], [`check`]).
@@ -11,6 +11,7 @@ pub mod checksum;
 pub mod dir_lock;
 pub mod lint;
 pub mod merge;
+pub mod position;
 pub mod revision;
 pub mod revision_spec;
 pub mod snapshot;

@@ -124,7 +124,7 @@ pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     let backend = url.as_ref().map(|u| u.backend);
     let targets: Vec<&Migration> = if let Some(spec) = &args.revision {
         let pos = Spec::parse(spec)?.resolve(&chain, None)?;
-        chain.migrations.get(pos.wrapping_sub(1)).into_iter().collect()
+        chain.at(pos).into_iter().collect()
     } else if args.all || url.is_none() {
         chain.migrations.iter().collect()
     } else {
