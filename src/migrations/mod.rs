@@ -11,6 +11,7 @@ pub mod checksum;
 pub mod dir_lock;
 pub mod lint;
 pub mod merge;
+pub mod metadata;
 pub mod position;
 pub mod revision;
 pub mod revision_spec;
