@@ -5,7 +5,7 @@
 //!
 //! The `table!` grammar is ours rather than `diesel_table_macro_syntax`'s: that crate
 //! takes one table per macro (Diesel 1 files hold several), and reports a bad
-//! `#[max_length]` as an invalid `#[sql_name]` without the file:line our errors give.
+//! `#[max_length]` as an invalid `#[sql_name]`.
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
