@@ -84,13 +84,8 @@ fn adopt_db(admin: &str, bin: &str) {
     let pristine = dir.path().join("pristine");
     models::generate(&pristine, DB_FILES, 5);
     let schema = cargo_migrate::schema::registry::load(&pristine, &["src/models".to_string()]).unwrap_or_else(|e| panic!("{e}"));
-    let create = cargo_migrate::schema::autogenerate::generate(
-        cargo_migrate::engine::database_url::Backend::Postgres,
-        &Default::default(),
-        &schema,
-        &Default::default(),
-        vec![],
-    );
+    let create =
+        cargo_migrate::migrations::autogenerate::generate(cargo_migrate::backend::Backend::Postgres, &Default::default(), &schema, &Default::default(), vec![]);
     let m = pristine.join("migrations/20200101000000_create_schema");
     std::fs::create_dir_all(&m).unwrap();
     std::fs::write(m.join("up.sql"), &create.up.sql).unwrap();
@@ -158,8 +153,8 @@ fn adopt_db(admin: &str, bin: &str) {
 }
 
 fn psql(url: &str, sql: &str) {
-    let parsed = cargo_migrate::engine::database_url::DatabaseUrl::parse(url, Path::new("/")).unwrap();
-    let mut conn = cargo_migrate::engine::db::Connection::connect(&parsed, Duration::from_secs(10)).unwrap_or_else(|e| panic!("{e}"));
+    let parsed = cargo_migrate::backend::DatabaseUrl::parse(url, Path::new("/")).unwrap();
+    let mut conn = cargo_migrate::dialect::connection::Connection::connect(&parsed, Duration::from_secs(10)).unwrap_or_else(|e| panic!("{e}"));
     conn.batch_execute(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 

@@ -8,10 +8,10 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use cargo_migrate::backend::{Backend, DatabaseUrl};
 use cargo_migrate::cli::output::Output;
+use cargo_migrate::dialect::connection::Connection;
 use cargo_migrate::engine::apply::{Engine, Options};
-use cargo_migrate::engine::database_url::{Backend, DatabaseUrl};
-use cargo_migrate::engine::db::Connection;
 use cargo_migrate::migrations::chain::{self, Metadata};
 use cargo_migrate::migrations::revision_spec::Spec;
 

@@ -16,10 +16,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use cargo_migrate::backend::{Backend, DatabaseUrl};
+use cargo_migrate::dialect::connection::Connection;
 use cargo_migrate::dialect::introspect;
-use cargo_migrate::engine::database_url::{Backend, DatabaseUrl};
-use cargo_migrate::engine::db::Connection;
-use cargo_migrate::schema::autogenerate;
+use cargo_migrate::migrations::autogenerate;
 use cargo_migrate::schema::model::Schema;
 
 #[path = "support/models.rs"]

@@ -11,14 +11,14 @@ use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
+use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::migrations::autogenerate;
 use cargo_migrate::migrations::chain::{self, Chain, Metadata, Migration};
 use cargo_migrate::migrations::lint;
 use cargo_migrate::migrations::position::Position;
 use cargo_migrate::migrations::revision_spec::{self, Spec};
 use cargo_migrate::migrations::snapshot::Snapshot;
-use cargo_migrate::schema::autogenerate;
 use cargo_migrate::schema::diff;
 use cargo_migrate::schema::model::Schema;
 use cargo_migrate::schema::registry;

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{copy_tree, diesel_pending as pending, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 

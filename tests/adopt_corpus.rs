@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{copy_tree, diesel_pending as pending, diesel_run, stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 

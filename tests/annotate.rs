@@ -8,10 +8,10 @@
 
 mod common;
 
+use cargo_migrate::backend::Backend;
+use cargo_migrate::dialect::annotate::{plan, PlanOptions};
 use cargo_migrate::dialect::introspect::{introspect, live_and_models};
-use cargo_migrate::engine::database_url::Backend;
 use cargo_migrate::schema::diff::{diff, Op, Renames};
-use cargo_migrate::schema::registry::annotate::{plan, PlanOptions};
 use common::{TestDb, Workspace};
 
 const SCHEMA_RS: &str = "crates/db/src/schema.rs";

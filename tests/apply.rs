@@ -2,7 +2,7 @@
 
 mod common;
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 

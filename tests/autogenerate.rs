@@ -11,9 +11,9 @@
 
 mod common;
 
+use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::introspect::{comparable, introspect};
-use cargo_migrate::engine::database_url::Backend;
-use cargo_migrate::schema::autogenerate;
+use cargo_migrate::migrations::autogenerate;
 use cargo_migrate::schema::diff::Op;
 use cargo_migrate::schema::model::Schema;
 use common::{stderr, stdout, TestDb, Workspace};

@@ -66,9 +66,9 @@ fn check_db_compares_the_database_with_the_files(db: TestDb) {
     let ws = in_sync();
     // The model's lone integer key auto-increments: say so in each dialect, or `check --db` reports drift.
     let id = match db.backend {
-        cargo_migrate::engine::database_url::Backend::Sqlite => "id INTEGER PRIMARY KEY",
-        cargo_migrate::engine::database_url::Backend::Postgres => "id SERIAL PRIMARY KEY",
-        cargo_migrate::engine::database_url::Backend::Mysql => "id INTEGER AUTO_INCREMENT PRIMARY KEY",
+        cargo_migrate::backend::Backend::Sqlite => "id INTEGER PRIMARY KEY",
+        cargo_migrate::backend::Backend::Postgres => "id SERIAL PRIMARY KEY",
+        cargo_migrate::backend::Backend::Mysql => "id INTEGER AUTO_INCREMENT PRIMARY KEY",
     };
     ws.write("migrations/0001_create_users/up.sql", &format!("CREATE TABLE users ({id}, email TEXT NOT NULL);\n"));
     ws.cmd(&db).args(["check", "--db"]).assert().code(1).stdout(predicate::str::contains("[db-pending]").and(predicate::str::contains("0001_create_users")));

@@ -167,15 +167,15 @@ fn missing_url_and_unknown_schemes_are_explained() {
 fn dotenv_and_flags_set_the_url_in_order() {
     let ws = Workspace::new();
     ws.blog_chain();
-    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.write(".env", &format!("DATABASE_URL={}\n", db.url()));
     ws.bare_cmd().arg("upgrade").assert().success();
     assert_eq!(db.applied_versions(), ["0001", "0002", "0003"]);
     // The environment wins over .env, and --database-url over both.
-    let other = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let other = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.bare_cmd().env("DATABASE_URL", other.url()).args(["upgrade", "0001"]).assert().success();
     assert_eq!(other.applied_versions(), ["0001"]);
-    let third = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let third = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.bare_cmd().env("DATABASE_URL", other.url()).args(["--database-url", third.url(), "upgrade", "0002"]).assert().success();
     assert_eq!(third.applied_versions(), ["0001", "0002"]);
     assert_eq!(other.applied_versions(), ["0001"]);
@@ -191,7 +191,7 @@ fn configured_default_url_and_env_var_name() {
     ws.blog_chain();
     ws.bare_cmd().env("DATABASE_URL", "postgres://ignored@127.0.0.1:1/x").arg("upgrade").assert().success();
     assert!(ws.path().join("local.sqlite3").is_file(), "default URL is relative to the workspace root");
-    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.bare_cmd().env("APP_DB", db.url()).args(["upgrade", "0001"]).assert().success();
     assert_eq!(db.applied_versions(), ["0001"]);
 }
@@ -217,7 +217,7 @@ fn help_and_version() {
 fn colour_follows_the_flag_and_no_color() {
     let ws = Workspace::new();
     ws.blog_chain();
-    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     let out = ws.cmd(&db).args(["--color", "always", "upgrade", "+1"]).env_remove("NO_COLOR").assert().success().get_output().clone();
     assert!(stderr(&out).contains("\x1b[32mapplied\x1b[0m"), "{:?}", stderr(&out));
     // `auto` off a terminal, and NO_COLOR, mean plain text.
@@ -233,7 +233,7 @@ fn colour_follows_the_flag_and_no_color() {
 fn quiet_prints_only_errors() {
     let ws = Workspace::new();
     ws.blog_chain();
-    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.cmd(&db).args(["-q", "upgrade"]).assert().success().stdout("").stderr("");
     ws.cmd(&db).args(["-q", "upgrade", "nope"]).assert().code(2).stderr(predicate::str::contains("error: can't locate revision"));
 }

@@ -79,7 +79,7 @@ fn lock_timeout_names_the_holder(db: TestDb) {
     ws.write("Cargo.toml", "[workspace]\nmembers = [\"crates/db\"]\n\n[workspace.metadata.migrate]\nlock_timeout = 1\n");
     let mut holder = db.connect();
     let (take, expected) = match db.backend {
-        cargo_migrate::engine::database_url::Backend::Postgres => ("SELECT pg_advisory_lock(7161130671072438631)", "held by backend pid"),
+        cargo_migrate::backend::Backend::Postgres => ("SELECT pg_advisory_lock(7161130671072438631)", "held by backend pid"),
         _ => ("SELECT GET_LOCK(CONCAT('cargo_migrate:', DATABASE()), 5)", "held by connection"),
     };
     holder.batch_execute(take).unwrap();

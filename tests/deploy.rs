@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{stderr, stdout, TestDb, Workspace};
 use predicates::prelude::*;
 

@@ -4,9 +4,9 @@
 
 mod common;
 
+use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::introspect::{comparable, introspect};
 use cargo_migrate::dialect::render::render;
-use cargo_migrate::engine::database_url::Backend;
 use cargo_migrate::schema::diff::{diff, Op, Renames};
 use cargo_migrate::schema::model::*;
 use common::TestDb;

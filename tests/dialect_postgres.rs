@@ -7,10 +7,10 @@ mod common;
 
 use std::path::Path;
 
+use cargo_migrate::backend::Backend;
+use cargo_migrate::dialect::connection::Connection;
 use cargo_migrate::dialect::introspect::{comparable, introspect};
 use cargo_migrate::dialect::render::postgres::render;
-use cargo_migrate::engine::database_url::Backend;
-use cargo_migrate::engine::db::Connection;
 use cargo_migrate::schema::diff::{self, Op, Renames};
 use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::TestDb;

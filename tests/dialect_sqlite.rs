@@ -3,10 +3,10 @@
 
 mod common;
 
+use cargo_migrate::backend::Backend;
+use cargo_migrate::dialect::connection::Connection;
 use cargo_migrate::dialect::introspect::{comparable, introspect};
 use cargo_migrate::dialect::render::sqlite::render;
-use cargo_migrate::engine::database_url::Backend;
-use cargo_migrate::engine::db::Connection;
 use cargo_migrate::schema::diff::Op;
 use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::{TestDb, Workspace};

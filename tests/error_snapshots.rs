@@ -8,7 +8,7 @@ mod common;
 
 use std::path::Path;
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{stderr, TestDb, Workspace};
 
 /// `2026-11-29T18:10:49Z` (and offsets) → `[time]`.

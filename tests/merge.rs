@@ -164,7 +164,7 @@ fn forked_workspace() -> Workspace {
 #[test]
 fn downgrade_refuses_a_fork_the_database_has_no_branch_of() {
     let ws = forked_workspace();
-    let db = TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite).unwrap();
+    let db = TestDb::new(cargo_migrate::backend::Backend::Sqlite).unwrap();
     ws.cmd(&db).args(["downgrade", "base"]).assert().code(1).stderr(predicate::str::contains("multiple head revisions are present: 0004_left, 0004_right"));
 }
 

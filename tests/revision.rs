@@ -4,7 +4,7 @@ mod common;
 
 use std::process::{Command, Stdio};
 
-use cargo_migrate::engine::database_url::Backend;
+use cargo_migrate::backend::Backend;
 use common::{stdout, TestDb, Workspace};
 use predicates::prelude::*;
 

@@ -4,8 +4,8 @@
 
 mod common;
 
+use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::render::render;
-use cargo_migrate::engine::database_url::Backend;
 use cargo_migrate::schema::diff::{diff, Op, Renames};
 use cargo_migrate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint};
 use common::{stderr, stdout, TestDb, Workspace};

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::backend::Backend;
+
 /// Parses `std::env::args`, accepting both `cargo migrate …` (cargo runs us as
 /// `cargo-migrate migrate …`) and a direct `cargo-migrate …`.
 pub fn parse_from_env() -> Cli {
@@ -72,21 +74,15 @@ pub struct GlobalArgs {
     pub database_url_env: Option<String>,
 }
 
-/// The SQL dialect of an offline (`--sql`) script, when no database URL says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Dialect {
-    Sqlite,
-    Postgres,
-    Mysql,
-}
+/// `--dialect` names a [`Backend`] directly: the one enum of the three databases,
+/// spelled `sqlite`, `postgres`, `mysql` on the command line.
+impl ValueEnum for Backend {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Backend::Sqlite, Backend::Postgres, Backend::Mysql]
+    }
 
-impl From<Dialect> for crate::engine::database_url::Backend {
-    fn from(d: Dialect) -> Self {
-        match d {
-            Dialect::Sqlite => Self::Sqlite,
-            Dialect::Postgres => Self::Postgres,
-            Dialect::Mysql => Self::Mysql,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.key()))
     }
 }
 
@@ -208,12 +204,12 @@ pub struct OfflineArgs {
     pub sql: bool,
     /// With --sql: the script's dialect (default: the database URL's backend; then no URL is needed).
     #[arg(long, requires = "sql", value_enum)]
-    pub dialect: Option<Dialect>,
+    pub dialect: Option<Backend>,
 }
 
 impl OfflineArgs {
     /// `Some(dialect)` when a script is wanted instead of a run.
-    pub fn script(&self) -> Option<Option<Dialect>> {
+    pub fn script(&self) -> Option<Option<Backend>> {
         self.sql.then_some(self.dialect)
     }
 }

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::backend::DatabaseUrl;
 use crate::cli::args::{Format, GlobalArgs};
 use crate::cli::output::Output;
-use crate::engine::database_url::DatabaseUrl;
 use crate::error::{Error, Result};
 use crate::project::config::{self, Config};
 use crate::project::workspace::{self, Workspace};

@@ -105,6 +105,23 @@ impl Output {
     }
 }
 
+/// The apply loop's progress, as this output shows it.
+impl crate::engine::progress::Progress for Output {
+    fn warn(&self, text: &str) {
+        Output::warn(self, text);
+    }
+
+    fn detail(&self, text: &str) {
+        Output::detail(self, text);
+    }
+
+    fn finished(&self, step: Option<(usize, usize)>, direction: crate::error::failure::Direction, name: &str, took: std::time::Duration) {
+        let progress = step.map(|(i, n)| format!("[{i}/{n}] ")).unwrap_or_default();
+        let past = if direction == crate::error::failure::Direction::Up { "applied" } else { "reverted" };
+        self.status(format!("{progress}{} {name} {}", self.paint(Style::Green, past), self.paint(Style::Dim, format!("({} ms)", took.as_millis()))));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,13 +13,11 @@
 
 use std::mem;
 
-/// The SQL dialect whose lexical rules apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    Sqlite,
-    Postgres,
-    Mysql,
-}
+/// Which database's lexical rules apply: the one [`Backend`] enum of the crate.
+pub use crate::backend::Backend;
+/// The lexer's former name for [`Backend`] (the same type), kept so code written
+/// against it still compiles; new code names `Backend`.
+pub use crate::backend::Backend as Dialect;
 
 /// One statement of a migration file, borrowed from the file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +36,7 @@ pub struct Statement<'a> {
 ///
 /// Never fails: an unterminated construct simply runs to the end of the input (and becomes part
 /// of the last statement); call [`validate`] first to refuse such a file.
-pub fn split(sql: &str, dialect: Dialect) -> Vec<Statement<'_>> {
+pub fn split(sql: &str, dialect: Backend) -> Vec<Statement<'_>> {
     Splitter::new(sql, dialect).run().0
 }
 
@@ -91,7 +89,7 @@ pub fn session_only(statement: &str) -> bool {
 /// An error-free check used before running: returns Err(description with 1-based line) for an
 /// unterminated string / quoted identifier / block comment / dollar quote, so the runner can
 /// refuse a broken file before executing any of it.
-pub fn validate(sql: &str, dialect: Dialect) -> Result<(), String> {
+pub fn validate(sql: &str, dialect: Backend) -> Result<(), String> {
     match Splitter::new(sql, dialect).run().1 {
         None => Ok(()),
         Some(error) => Err(error),
@@ -153,7 +151,7 @@ impl Lexeme<'_> {
 
 /// The tokens of `sql` (one statement or many) under `dialect`'s lexical rules. Never fails:
 /// an unterminated construct runs to the end of the input, as in [`split`].
-pub fn tokens(sql: &str, dialect: Dialect) -> impl Iterator<Item = Lexeme<'_>> {
+pub fn tokens(sql: &str, dialect: Backend) -> impl Iterator<Item = Lexeme<'_>> {
     let mut scanner = Scanner::new(sql, dialect);
     std::iter::from_fn(move || {
         let token = scanner.next_token()?;
@@ -166,7 +164,7 @@ pub fn tokens(sql: &str, dialect: Dialect) -> impl Iterator<Item = Lexeme<'_>> {
                 b'/' => LexemeKind::Executable,
                 b'$' => LexemeKind::DollarBody,
                 b'`' | b'[' => LexemeKind::QuotedIdent,
-                b'"' if dialect != Dialect::Mysql => LexemeKind::QuotedIdent,
+                b'"' if dialect != Backend::Mysql => LexemeKind::QuotedIdent,
                 _ => LexemeKind::String,
             },
         };
@@ -209,7 +207,7 @@ struct Token {
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
-    dialect: Dialect,
+    dialect: Backend,
     /// The MySQL client's custom delimiter (`DELIMITER $$`); `None` means `;`.
     delimiter: Option<&'a [u8]>,
     /// The first unterminated construct: its opening offset and what it is.
@@ -217,7 +215,7 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(src: &'a str, dialect: Dialect) -> Self {
+    fn new(src: &'a str, dialect: Backend) -> Self {
         // Editors on Windows like to save a BOM; it is not SQL. Offsets stay input-relative.
         let pos = if src.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
         Scanner { bytes: src.as_bytes(), pos, dialect, delimiter: None, error: None }
@@ -242,7 +240,7 @@ impl<'a> Scanner<'a> {
 
     /// The next token, skipping whitespace and comments; `None` at the end of the input.
     fn next_token(&mut self) -> Option<Token> {
-        let mysql = self.dialect == Dialect::Mysql;
+        let mysql = self.dialect == Backend::Mysql;
         loop {
             while matches!(self.peek(0), Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)) {
                 self.pos += 1;
@@ -290,15 +288,15 @@ impl<'a> Scanner<'a> {
                     self.quoted(b'"', false, "quoted identifier");
                     Kind::Literal
                 }
-                b'`' if self.dialect != Dialect::Postgres => {
+                b'`' if self.dialect != Backend::Postgres => {
                     self.quoted(b'`', false, "quoted identifier");
                     Kind::Literal
                 }
-                b'[' if self.dialect == Dialect::Sqlite => {
+                b'[' if self.dialect == Backend::Sqlite => {
                     self.bracketed();
                     Kind::Literal
                 }
-                b'$' if self.dialect == Dialect::Postgres && self.dollar_quote() => Kind::Literal,
+                b'$' if self.dialect == Backend::Postgres && self.dollar_quote() => Kind::Literal,
                 c if is_word_start(c) => self.word(),
                 c => {
                     self.pos += 1;
@@ -320,7 +318,7 @@ impl<'a> Scanner<'a> {
     /// `/* … */`; PostgreSQL nests them, the others end at the first `*/`.
     fn block_comment(&mut self) {
         let open = self.pos;
-        let nests = self.dialect == Dialect::Postgres;
+        let nests = self.dialect == Backend::Postgres;
         let (mut i, mut depth) = (open + 2, 1usize);
         while i + 1 < self.bytes.len() {
             match (self.bytes[i], self.bytes[i + 1]) {
@@ -409,7 +407,7 @@ impl<'a> Scanner<'a> {
         while self.peek(0).is_some_and(is_word_byte) && !self.at_custom_delimiter() {
             self.pos += 1;
         }
-        if self.dialect == Dialect::Postgres && self.pos == start + 1 && matches!(self.bytes[start], b'e' | b'E') && self.peek(0) == Some(b'\'') {
+        if self.dialect == Backend::Postgres && self.pos == start + 1 && matches!(self.bytes[start], b'e' | b'E') && self.peek(0) == Some(b'\'') {
             self.quoted(b'\'', true, "string literal");
             return Kind::Literal;
         }
@@ -523,7 +521,7 @@ struct Pending {
 
 struct Splitter<'a> {
     src: &'a str,
-    dialect: Dialect,
+    dialect: Backend,
     scanner: Scanner<'a>,
     lines: LineCounter<'a>,
     cur: Pending,
@@ -531,7 +529,7 @@ struct Splitter<'a> {
 }
 
 impl<'a> Splitter<'a> {
-    fn new(src: &'a str, dialect: Dialect) -> Self {
+    fn new(src: &'a str, dialect: Backend) -> Self {
         Splitter {
             src,
             dialect,
@@ -547,7 +545,7 @@ impl<'a> Splitter<'a> {
         while let Some(mut tok) = self.scanner.next_token() {
             if tok.kind == Kind::Delimiter {
                 // A custom MySQL delimiter always ends the statement: that is its whole point.
-                let inside = self.scanner.delimiter.is_none() && (self.cur.depth > 0 || (self.dialect == Dialect::Postgres && self.cur.parens > 0));
+                let inside = self.scanner.delimiter.is_none() && (self.cur.depth > 0 || (self.dialect == Backend::Postgres && self.cur.parens > 0));
                 if !inside {
                     self.finish();
                     continue;
@@ -555,7 +553,7 @@ impl<'a> Splitter<'a> {
                 tok.kind = Kind::Punct(b';');
             }
             if self.cur.start.is_none()
-                && self.dialect == Dialect::Mysql
+                && self.dialect == Backend::Mysql
                 && tok.kind == Kind::Word
                 && is(self.text(tok), "DELIMITER")
                 && self.scanner.delimiter_directive()
@@ -625,7 +623,7 @@ impl<'a> Splitter<'a> {
             }
             return;
         }
-        if self.dialect == Dialect::Mysql && self.cur.begin && self.cur.words == 3 && is(w, "ATOMIC") && self.is_word(prev, "NOT") {
+        if self.dialect == Backend::Mysql && self.cur.begin && self.cur.words == 3 && is(w, "ATOMIC") && self.is_word(prev, "NOT") {
             self.cur.routine = Some(true);
             self.cur.depth = 1;
             return;
@@ -638,13 +636,13 @@ impl<'a> Splitter<'a> {
         let closes = is(w, "END") && keyword;
         let opens = match self.dialect {
             // CREATE TRIGGER … BEGIN …; …; END — CASE … END expressions nest inside.
-            Dialect::Sqlite => (is(w, "BEGIN") && keyword) || is(w, "CASE"),
+            Backend::Sqlite => (is(w, "BEGIN") && keyword) || is(w, "CASE"),
             // SQL-standard bodies `BEGIN ATOMIC … END` (PostgreSQL 14+); like psql, CASE is
             // only counted inside one.
-            Dialect::Postgres => (is(w, "ATOMIC") && self.is_word(prev, "BEGIN")) || (is(w, "CASE") && self.cur.depth > 0),
+            Backend::Postgres => (is(w, "ATOMIC") && self.is_word(prev, "BEGIN")) || (is(w, "CASE") && self.cur.depth > 0),
             // Compound statements: BEGIN/CASE/IF/LOOP/WHILE/REPEAT/FOR … END [IF|CASE|…]. After
             // END, the word names the block END closed (END IF, END LOOP, …) and opens nothing.
-            Dialect::Mysql => {
+            Backend::Mysql => {
                 !after_end
                     && ((is(w, "BEGIN") && keyword)
                         || is(w, "CASE")
@@ -756,19 +754,19 @@ mod tests {
     #[test]
     fn tokens_never_show_keywords_inside_strings_comments_or_bodies() {
         let sql = "-- DROP TABLE a;\nSELECT 'DROP TABLE b', \"DROP\" /* DROP */ FROM t; DO $$ BEGIN DROP TABLE c; END $$;";
-        let words: Vec<&str> = tokens(sql, Dialect::Postgres).filter(|l| l.kind == LexemeKind::Word).map(|l| l.text).collect();
+        let words: Vec<&str> = tokens(sql, Backend::Postgres).filter(|l| l.kind == LexemeKind::Word).map(|l| l.text).collect();
         assert_eq!(words, ["SELECT", "FROM", "t", "DO"]);
-        let kinds: Vec<LexemeKind> = tokens("'s' \"q\" $x$b$x$ ;", Dialect::Postgres).map(|l| l.kind).collect();
+        let kinds: Vec<LexemeKind> = tokens("'s' \"q\" $x$b$x$ ;", Backend::Postgres).map(|l| l.kind).collect();
         assert_eq!(kinds, [LexemeKind::String, LexemeKind::QuotedIdent, LexemeKind::DollarBody, LexemeKind::Delimiter]);
-        let mysql: Vec<LexemeKind> = tokens("\"s\" `q` /*! x */ # c\n", Dialect::Mysql).map(|l| l.kind).collect();
+        let mysql: Vec<LexemeKind> = tokens("\"s\" `q` /*! x */ # c\n", Backend::Mysql).map(|l| l.kind).collect();
         assert_eq!(mysql, [LexemeKind::String, LexemeKind::QuotedIdent, LexemeKind::Executable]);
     }
 
     #[test]
     fn lexeme_ident_undoes_quoting() {
-        let idents: Vec<Option<String>> = tokens("users \"we\"\"ird\" [br] `b``t` 'no'", Dialect::Sqlite).map(|l| l.ident()).collect();
+        let idents: Vec<Option<String>> = tokens("users \"we\"\"ird\" [br] `b``t` 'no'", Backend::Sqlite).map(|l| l.ident()).collect();
         assert_eq!(idents, [Some("users".into()), Some("we\"ird".into()), Some("br".into()), Some("b`t".into()), None]);
-        assert!(tokens("select", Dialect::Sqlite).next().unwrap().is_keyword("SELECT"));
+        assert!(tokens("select", Backend::Sqlite).next().unwrap().is_keyword("SELECT"));
     }
 
     /// What a non-transactional migration's own transaction covers decides what a
@@ -788,15 +786,15 @@ mod tests {
         assert!(session_only("SET lock_timeout = '5s'") && !session_only("SET GLOBAL max_connections = 10"));
         assert!(!session_only("PRAGMA user_version = 3") && !session_only("CREATE TABLE t (id INT)"));
     }
-    use Dialect::{Mysql, Postgres, Sqlite};
+    use Backend::{Mysql, Postgres, Sqlite};
 
-    const ALL: [Dialect; 3] = [Sqlite, Postgres, Mysql];
+    const ALL: [Backend; 3] = [Sqlite, Postgres, Mysql];
 
-    fn sqls(sql: &str, d: Dialect) -> Vec<&str> {
+    fn sqls(sql: &str, d: Backend) -> Vec<&str> {
         split(sql, d).into_iter().map(|s| s.sql).collect()
     }
 
-    fn lines(sql: &str, d: Dialect) -> Vec<usize> {
+    fn lines(sql: &str, d: Backend) -> Vec<usize> {
         split(sql, d).into_iter().map(|s| s.line).collect()
     }
 
@@ -1257,7 +1255,7 @@ mod tests {
 
     #[test]
     fn validate_reports_unterminated_constructs_with_line() {
-        let cases: &[(Dialect, &str, &str)] = &[
+        let cases: &[(Backend, &str, &str)] = &[
             (Sqlite, "SELECT 1;\nSELECT 'oops;\nSELECT 2;", "unterminated string literal starting at line 2"),
             (Postgres, "SELECT 1;\n\nSELECT \"oops", "unterminated quoted identifier starting at line 3"),
             (Mysql, "SELECT `oops", "unterminated quoted identifier starting at line 1"),
@@ -1360,7 +1358,7 @@ mod tests {
 
     /// Every statement is a non-empty, trimmed slice of the input at `offset`, in order, with
     /// the right line number.
-    fn check_invariants(input: &str, d: Dialect) {
+    fn check_invariants(input: &str, d: Backend) {
         let _ = validate(input, d);
         let mut last_end = 0;
         for s in split(input, d) {

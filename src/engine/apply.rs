@@ -15,18 +15,20 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::cli::output::{Output, Style};
-use crate::dialect::lexer::{self, Dialect};
-use crate::engine::database_url::Backend;
-use crate::engine::db::{Connection, Diagnostic};
-use crate::engine::failure::{locate_failure, pointer, verb, Kept, Located, MigrationFailure};
-use crate::engine::state::{self, DbState, Direction, Record, RecordStatus};
-use crate::engine::status::{Applied, Status};
+use crate::backend::Backend;
+use crate::dialect::connection::{Connection, Diagnostic};
+use crate::dialect::lexer;
+use crate::engine::locate::{locate_failure, pointer};
+use crate::engine::progress::Progress;
+use crate::engine::state::{self, Direction};
+use crate::error::failure::{verb, Kept, Located, MigrationFailure};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
 use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, Record, RecordStatus};
 use crate::migrations::revision_spec::Spec;
+use crate::migrations::status::{Applied, Status};
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -87,14 +89,6 @@ fn prev_version(v: &str) -> String {
         "base".into()
     } else {
         format!("{n:0w$}", w = v.len())
-    }
-}
-
-pub(super) fn dialect(b: Backend) -> Dialect {
-    match b {
-        Backend::Sqlite => Dialect::Sqlite,
-        Backend::Postgres => Dialect::Postgres,
-        Backend::Mysql => Dialect::Mysql,
     }
 }
 
@@ -176,7 +170,7 @@ impl Step {
         .checked(backend)
     }
 
-    fn down(a: &Applied<'_>, backend: Backend, out: &Output) -> Result<Self> {
+    fn down(a: &Applied<'_>, backend: Backend, out: &dyn Progress) -> Result<Self> {
         if let Some(m) = a.migration {
             return Step {
                 version: m.id.clone(),
@@ -197,7 +191,7 @@ impl Step {
                 a.version
             )));
         };
-        out.warn(format!("{} is not in the migrations directory; rolling it back with the copy of its down.sql kept in the database", r.name));
+        out.warn(&format!("{} is not in the migrations directory; rolling it back with the copy of its down.sql kept in the database", r.name));
         Step {
             version: r.version.clone(),
             name: r.name.clone(),
@@ -215,7 +209,7 @@ impl Step {
     /// Refuses SQL that could not run as written, before anything of the plan runs.
     fn checked(self, backend: Backend) -> Result<Self> {
         refuse_nul(&self.sql, &self.file)?;
-        lexer::validate(&self.sql, dialect(backend)).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
+        lexer::validate(&self.sql, backend).map_err(|e| Error::Refused(format!("{}: {e}; nothing was run", self.file.display())))?;
         Ok(self)
     }
 
@@ -225,7 +219,7 @@ impl Step {
     /// no-op with a warning: Diesel applies such migrations too, and the chain must be
     /// walkable both ways.
     fn require_statements(self, backend: Backend, strict: bool) -> Result<Self> {
-        if strict && self.direction == Direction::Down && lexer::split(&self.sql, dialect(backend)).is_empty() {
+        if strict && self.direction == Direction::Down && lexer::split(&self.sql, backend).is_empty() {
             return Err(Error::NoStatements { file: self.file, migration: self.name });
         }
         Ok(self)
@@ -248,7 +242,7 @@ fn refuse_nul(sql: &str, file: &Path) -> Result<()> {
 pub struct Engine<'a> {
     pub conn: &'a mut Connection,
     pub chain: &'a Chain,
-    pub out: &'a Output,
+    pub out: &'a dyn Progress,
     pub opts: Options,
 }
 
@@ -499,9 +493,9 @@ fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Resu
     }
 }
 
-fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
+fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
     let backend = conn.backend();
-    let statements = lexer::split(&step.sql, dialect(backend));
+    let statements = lexer::split(&step.sql, backend);
     let started = Instant::now();
     let verb = verb(step.direction);
     let fail = |at: Located, diagnostic: Diagnostic, kept: Kept| {
@@ -524,7 +518,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
     };
     if statements.is_empty() {
         // Nothing is sent: an empty query is an error on PostgreSQL and MySQL.
-        out.warn(match step.direction {
+        out.warn(&match step.direction {
             Direction::Up => format!(
                 "{} has no statements (only comments or whitespace): nothing was run; {} is recorded as applied",
                 step.file.display(),
@@ -548,12 +542,12 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
             if applied == (step.direction == Direction::Up) {
                 conn.batch_execute("COMMIT").map_err(|e| Error::database("committing", e))?;
                 report.skipped.push(step.name.clone());
-                out.detail(format!("{} was already {} by another process", step.name, if applied { "applied" } else { "rolled back" }));
+                out.detail(&format!("{} was already {} by another process", step.name, if applied { "applied" } else { "rolled back" }));
                 return Ok(());
             }
         }
         for s in &statements {
-            out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
+            out.detail(&format!("{}:{}: {}", step.file.display(), s.line, s.sql));
         }
         // The whole file in one round trip; only when it fails do we replay it
         // statement by statement (in a transaction we roll back) to name the culprit.
@@ -640,7 +634,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         let mut undone: Vec<(usize, usize)> = Vec::new();
         let mut open: Option<usize> = None;
         for (k, s) in statements.iter().enumerate() {
-            out.detail(format!("{}:{}: {}", step.file.display(), s.line, s.sql));
+            out.detail(&format!("{}:{}: {}", step.file.display(), s.line, s.sql));
             if let Err(e) = conn.batch_execute(s.sql) {
                 let d = Diagnostic::from(&e);
                 // MySQL has no transactional DDL: its own BEGIN protects nothing we
@@ -706,9 +700,7 @@ fn run_step(conn: &mut Connection, step: Step, out: &Output, (i, n): (usize, usi
         }
     }
     let took = started.elapsed();
-    let progress = if n > 1 { format!("[{i}/{n}] ") } else { String::new() };
-    let past = if step.direction == Direction::Up { "applied" } else { "reverted" };
-    out.status(format!("{progress}{} {} {}", out.paint(Style::Green, past), step.name, out.paint(Style::Dim, format!("({} ms)", took.as_millis()))));
+    out.finished((n > 1).then_some((i, n)), step.direction, &step.name, took);
     report.done.push((step.name.clone(), step.direction, took));
     Ok(())
 }

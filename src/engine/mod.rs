@@ -1,13 +1,13 @@
-//! Running migrations against a database: the URL and backend ([`database_url`]),
-//! a Diesel connection ([`db`]), Diesel's state table and our own bookkeeping
-//! ([`state`]), that state read against the chain ([`status`]), the apply loop
-//! under a lock ([`apply`]), how a failed migration is located and reported
-//! ([`failure`]), and the offline `--sql` script ([`script`]).
+//! Running migrations against a database: reading and writing Diesel's state table
+//! and our own bookkeeping ([`state`]), the apply loop under a lock ([`apply`]),
+//! finding the statement a failed migration broke on ([`locate`]), what the loop
+//! reports while it runs ([`progress`], which the CLI implements) and the offline
+//! `--sql` script ([`script`]). The top of the core: it uses the chain
+//! ([`crate::migrations`]) over a connection ([`crate::dialect::connection`]), and
+//! nothing below it uses the engine.
 
 pub mod apply;
-pub mod database_url;
-pub mod db;
-pub mod failure;
+pub mod locate;
+pub mod progress;
 pub mod script;
 pub mod state;
-pub mod status;

@@ -4,9 +4,9 @@
 //! Apart from the apply loop ([`super::apply`]): it builds the same steps, but never
 //! connects, locks or reports.
 
-use crate::dialect::lexer::{self, Dialect};
-use crate::engine::apply::{dialect, Step};
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
+use crate::dialect::lexer;
+use crate::engine::apply::Step;
 use crate::engine::state::{self, Direction};
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};
@@ -15,14 +15,14 @@ use crate::migrations::position::Position;
 /// What a script appends to `body` so its last statement ends before ours begin:
 /// nothing when it is terminated, else `;`, on a line of its own when a comment
 /// follows the statement (the `;` would be part of the comment).
-fn terminator(body: &str, dialect: Dialect) -> &'static str {
-    let Some(last) = lexer::split(body, dialect).pop() else { return "" };
+fn terminator(body: &str, backend: Backend) -> &'static str {
+    let Some(last) = lexer::split(body, backend).pop() else { return "" };
     if last.offset + last.sql.len() == body.len() {
         return ";";
     }
     // A statement after the body stands alone only if the body's last one was ended.
     let probe = format!("{body}\nSELECT 1");
-    if lexer::split(&probe, dialect).last().is_some_and(|s| s.offset == body.len() + 1) {
+    if lexer::split(&probe, backend).last().is_some_and(|s| s.offset == body.len() + 1) {
         ""
     } else {
         "\n;"
@@ -72,7 +72,7 @@ pub fn script(chain: &Chain, backend: Backend, from: Position, to: Position) -> 
         }
         let body = step.sql.trim_end();
         out.push_str(body);
-        out.push_str(terminator(body, dialect(backend)));
+        out.push_str(terminator(body, backend));
         out.push('\n');
         let mut stmts = Vec::new();
         match direction {
@@ -125,7 +125,7 @@ mod tests {
     fn the_script_terminates_each_migration_outside_its_comments() {
         let (_t, chain) = chain_of(&["CREATE TABLE a (id INT) -- no semicolon", "CREATE TABLE b (id INT)", "CREATE TABLE c (id INT); -- done"]);
         let sql = script(&chain, Backend::Sqlite, Position::BASE, Position::new(3)).unwrap();
-        let statements: Vec<&str> = lexer::split(&sql, Dialect::Sqlite).into_iter().map(|s| s.sql).collect();
+        let statements: Vec<&str> = lexer::split(&sql, Backend::Sqlite).into_iter().map(|s| s.sql).collect();
         for table in ["a", "b", "c"] {
             assert!(statements.contains(&format!("CREATE TABLE {table} (id INT)").as_str()), "{sql}");
         }

@@ -5,7 +5,7 @@
 //! string, so that order becomes `0001…N`. Each migration keeps its files byte for
 //! byte; its `metadata.toml` gains `revises` and `diesel_version` (the old version,
 //! which lets every database Diesel migrated be recognised, see
-//! [`crate::engine::status::Status`]) and keeps every key and comment it had. Diesel reads a
+//! [`crate::migrations::status::Status`]) and keeps every key and comment it had. Diesel reads a
 //! missing `metadata.toml` as "run in a transaction" but a file without the key as
 //! "don't", so the meaning each migration had is written down explicitly.
 //!

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::engine::status::Status;
 use crate::error::Result;
 use crate::migrations::chain::{self, Chain};
 use crate::migrations::lint::{self, Finding};
 use crate::migrations::snapshot;
+use crate::migrations::status::Status;
 use crate::project::cache;
 use crate::schema::model::{Schema, Table};
 
@@ -255,7 +255,7 @@ fn write_cache(path: &Path, fingerprint: u64, revision: &Option<String>) {
 }
 
 /// Lint findings for the given migrations.
-pub fn lint_all(report: &mut Report, migrations: &[&chain::Migration], backend: Option<crate::engine::database_url::Backend>) -> Result<()> {
+pub fn lint_all(report: &mut Report, migrations: &[&chain::Migration], backend: Option<crate::backend::Backend>) -> Result<()> {
     for m in migrations {
         report.lint.extend(lint::lint_migration(m, backend)?);
     }

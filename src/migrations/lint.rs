@@ -9,8 +9,8 @@
 //! The checks read statements (split with [`crate::dialect::lexer`]) by their leading
 //! keywords; they are heuristics for a reviewer, not a SQL parser.
 
-use crate::dialect::lexer::{self, Dialect};
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
+use crate::dialect::lexer;
 use crate::error::Result;
 use crate::migrations::chain::Migration;
 
@@ -108,14 +108,12 @@ fn rules_for(s: &str, backend: Option<Backend>, created: &[String]) -> Vec<&'sta
 /// Lints one migration's `up.sql`.
 pub fn lint_migration(m: &Migration, backend: Option<Backend>) -> Result<Vec<Finding>> {
     let sql = m.read_up()?;
-    let dialect = match backend {
-        Some(Backend::Postgres) => Dialect::Postgres,
-        Some(Backend::Mysql) => Dialect::Mysql,
-        _ => Dialect::Sqlite,
-    };
+    // Without a database URL the backend is unknown: the file is read with SQLite's
+    // lexical rules, the plainest of the three (no dollar quotes, no backslash escapes).
+    let lexed_as = backend.unwrap_or(Backend::Sqlite);
     let mut created: Vec<String> = Vec::new();
     let mut findings = Vec::new();
-    for stmt in lexer::split(&sql, dialect) {
+    for stmt in lexer::split(&sql, lexed_as) {
         let s = normalize(stmt.sql);
         if let Some(t) = table_after(&s, " CREATE TABLE ") {
             created.push(t.to_string());
@@ -143,7 +141,7 @@ mod tests {
     fn rules(sql: &str, backend: Option<Backend>) -> Vec<&'static str> {
         let mut created = Vec::new();
         let mut all = Vec::new();
-        for stmt in lexer::split(sql, Dialect::Postgres) {
+        for stmt in lexer::split(sql, Backend::Postgres) {
             let s = normalize(stmt.sql);
             if let Some(t) = table_after(&s, " CREATE TABLE ") {
                 created.push(t.to_string());

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::atomic_write::write_atomically;
-use crate::engine::state::DbState;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
+use crate::migrations::record::DbState;
 use crate::migrations::snapshot::SNAPSHOT_FILE;
 use crate::migrations::snapshot::{self, Snapshot};
 use crate::schema::model::Schema;
@@ -725,7 +725,7 @@ mod tests {
         let bare = DbState { applied: vec!["0001".into(), "0002".into(), "0003".into()], ..Default::default() };
         assert!(refused(&bare).contains("no record of which directory (0003_a or 0003_b)"));
         // Records naming migrations of two branches.
-        let record = |v: &str, name: &str| crate::engine::state::Record {
+        let record = |v: &str, name: &str| crate::migrations::record::Record {
             version: v.into(),
             name: name.into(),
             checksum: String::new(),

@@ -12,6 +12,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::registry::Source;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Schema {
     /// Keyed by [`Table::qualified_name`].
@@ -284,20 +286,6 @@ pub struct EnumType {
     pub source: Source,
 }
 
-/// Where a definition lives: `file` is relative to the configured base directory,
-/// with forward slashes, so snapshots compare equal across machines.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
-    pub file: String,
-    pub line: usize,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
-
 /// A table or type name with its schema kept apart: `audit.log` may be the table
 /// `log` in schema `audit` or a table named `audit.log`, and only this tells.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -370,6 +358,7 @@ impl fmt::Display for QualifiedName {
 
 /// `schema.name`, or `name` alone: the key tables and enums are stored under
 /// ([`QualifiedName::key`]).
+/// `schema.name`, or `name` alone: the key tables and enums are stored under.
 pub fn qualified_name(schema: Option<&str>, name: &str) -> String {
     QualifiedName::new(schema, name).key()
 }

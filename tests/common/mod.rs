@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use assert_cmd::Command;
-use cargo_migrate::engine::database_url::{Backend, DatabaseUrl};
-use cargo_migrate::engine::db::Connection;
+use cargo_migrate::backend::{Backend, DatabaseUrl};
+use cargo_migrate::dialect::connection::Connection;
 
 pub const PG_ENV: &str = "CARGO_MIGRATE_TEST_POSTGRES_URL";
 pub const MYSQL_ENV: &str = "CARGO_MIGRATE_TEST_MYSQL_URL";
@@ -230,14 +230,14 @@ fn replace_db(url: &str, name: &str) -> String {
 macro_rules! backend_tests {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
-            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::engine::database_url::Backend::Sqlite) { super::$name(db) } })*
+            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::backend::Backend::Sqlite) { super::$name(db) } })*
         }
         mod postgres {
-            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::engine::database_url::Backend::Postgres) { super::$name(db) } })*
+            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::backend::Backend::Postgres) { super::$name(db) } })*
         }
         #[cfg(feature = "mysql")]
         mod mysql {
-            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::engine::database_url::Backend::Mysql) { super::$name(db) } })*
+            $(#[test] fn $name() { if let Some(db) = $crate::common::TestDb::new(cargo_migrate::backend::Backend::Mysql) { super::$name(db) } })*
         }
     };
 }
@@ -250,14 +250,14 @@ macro_rules! server_tests {
         mod $module {
             #[test]
             fn postgres() {
-                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::engine::database_url::Backend::Postgres) {
+                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::backend::Backend::Postgres) {
                     super::$name(db)
                 }
             }
             #[cfg(feature = "mysql")]
             #[test]
             fn mysql() {
-                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::engine::database_url::Backend::Mysql) {
+                if let Some(db) = $crate::common::TestDb::new(cargo_migrate::backend::Backend::Mysql) {
                     super::$name(db)
                 }
             }

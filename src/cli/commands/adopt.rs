@@ -5,14 +5,15 @@ use serde_json::json;
 use crate::cli::args::AdoptArgs;
 use crate::cli::context::Context;
 use crate::cli::output::Style;
+use crate::dialect::annotate::{AnnotationPlan, PlanOptions};
+use crate::dialect::connection::Connection;
 use crate::engine::apply::Engine;
-use crate::engine::db::Connection;
-use crate::engine::state::{self, DbState};
+use crate::engine::state;
 use crate::error::{Error, Result};
 use crate::migrations::adopt::{self, Outcome};
+use crate::migrations::record::DbState;
 use crate::project::init::{init, InitOptions};
 use crate::schema::model::Schema;
-use crate::schema::registry::annotate::{AnnotationPlan, PlanOptions};
 
 /// What the database has that the models do not state, as annotation lines. Only a
 /// database at the newest migration describes the models: one behind would have
@@ -23,7 +24,7 @@ fn annotate(ctx: &Context, conn: &mut Connection, db: &DbState, models: &Schema,
         Outcome::Adopt(plan) => plan.moves.iter().filter(|m| !db.is_applied(&m.diesel_version)).map(|m| m.from.clone()).collect(),
         Outcome::AlreadyAdopted { .. } => {
             let chain = crate::migrations::chain::load(&cfg.migrations_dir)?;
-            let status = crate::engine::status::Status::read(&chain, db)?;
+            let status = crate::migrations::status::Status::read(&chain, db)?;
             status.pending(&chain).iter().map(|m| m.name.clone()).collect()
         }
     };
@@ -37,7 +38,7 @@ fn annotate(ctx: &Context, conn: &mut Connection, db: &DbState, models: &Schema,
     let schemas: Vec<String> = models.tables.values().filter_map(|t| t.schema.clone()).collect();
     let live = crate::dialect::introspect::introspect(conn, &schemas)?;
     let options = PlanOptions { types: cfg.types.clone(), ignore: cfg.ignored() };
-    Ok(crate::schema::registry::annotate::plan(&cfg.base_dir, &cfg.models, &live, conn.backend(), &options)?)
+    Ok(crate::dialect::annotate::plan(&cfg.base_dir, &cfg.models, &live, conn.backend(), &options)?)
 }
 
 fn report_annotations(ctx: &Context, plan: &AnnotationPlan) {

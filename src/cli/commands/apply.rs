@@ -2,10 +2,10 @@
 
 use std::time::Duration;
 
-use crate::cli::args::{ApplyArgs, Dialect, DowngradeArgs, ResolveArgs, StampArgs};
+use crate::backend::Backend;
+use crate::cli::args::{ApplyArgs, DowngradeArgs, ResolveArgs, StampArgs};
 use crate::cli::context::Context;
 use crate::engine::apply::{Engine, Options, Report};
-use crate::engine::database_url::Backend;
 use crate::engine::script;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain};
@@ -61,9 +61,9 @@ pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
 }
 
 /// The backend an offline script is written for: `--dialect`, else the URL's.
-fn script_backend(ctx: &Context, dialect: Option<Dialect>) -> Result<Backend> {
+fn script_backend(ctx: &Context, dialect: Option<Backend>) -> Result<Backend> {
     match dialect {
-        Some(d) => Ok(d.into()),
+        Some(d) => Ok(d),
         None => ctx.database_url().map(|u| u.backend).map_err(|e| match e {
             Error::NoDatabaseUrl { var, .. } => Error::Usage(format!("--sql needs to know the dialect: pass --dialect sqlite|postgres|mysql, or set {var}")),
             other => other,
@@ -71,7 +71,7 @@ fn script_backend(ctx: &Context, dialect: Option<Dialect>) -> Result<Backend> {
     }
 }
 
-fn move_to(ctx: &Context, target: &str, sql: Option<Option<Dialect>>, ignore_checksums: bool, strict: bool, up: bool) -> Result<()> {
+fn move_to(ctx: &Context, target: &str, sql: Option<Option<Backend>>, ignore_checksums: bool, strict: bool, up: bool) -> Result<()> {
     if let Some(dialect) = sql {
         return offline(ctx, target, up, dialect);
     }
@@ -137,7 +137,7 @@ pub fn resolve(ctx: &Context, args: &ResolveArgs) -> Result<()> {
 
 /// `--sql`: print the script for a range without connecting. A single target is
 /// taken from base (upgrade) or from head (downgrade), as Alembic's offline mode does.
-fn offline(ctx: &Context, target: &str, upgrade: bool, dialect: Option<Dialect>) -> Result<()> {
+fn offline(ctx: &Context, target: &str, upgrade: bool, dialect: Option<Backend>) -> Result<()> {
     let chain: Chain = chain::load(&ctx.config.migrations_dir)?;
     let backend = script_backend(ctx, dialect)?;
     let (from, to) = match parse_range(target) {

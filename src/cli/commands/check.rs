@@ -6,12 +6,12 @@ use crate::cli::args::{CheckArgs, LintArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
 use crate::engine::state;
-use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
 use crate::migrations::check::{self, Problem, ProblemKind, Report};
 use crate::migrations::lint::Finding;
 use crate::migrations::revision_spec::Spec;
+use crate::migrations::status::Status;
 
 pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     let cfg = &ctx.config;

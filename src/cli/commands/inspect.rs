@@ -6,11 +6,12 @@ use crate::cli::args::{CurrentArgs, HistoryArgs, ShowArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
 use crate::engine::state;
-use crate::engine::status::Status;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain, Migration};
 use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, RecordStatus};
 use crate::migrations::revision_spec::{parse_range, Spec};
+use crate::migrations::status::Status;
 
 fn migration_json(m: &Migration, head: Position, current: Option<Position>) -> Value {
     json!({
@@ -27,7 +28,7 @@ fn migration_json(m: &Migration, head: Position, current: Option<Position>) -> V
 }
 
 /// Reads the database's position without creating anything in it.
-fn read_current(ctx: &Context, chain: &Chain) -> Result<(state::DbState, Position)> {
+fn read_current(ctx: &Context, chain: &Chain) -> Result<(DbState, Position)> {
     let mut conn = super::connect(ctx)?;
     let db = state::read(&mut conn)?;
     let current = Status::read(chain, &db)?.current;
@@ -51,7 +52,7 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
                     "name": r.map(|r| r.name.clone()).or(a.migration.map(|m| m.name.clone())),
                     "applied_at": r.map(|r| &r.applied_at),
                     "duration_ms": r.map(|r| r.duration_ms),
-                    "status": r.map_or(state::RecordStatus::Applied, |r| r.status).as_str(),
+                    "status": r.map_or(RecordStatus::Applied, |r| r.status).as_str(),
                     "in_directory": a.migration.is_some(),
                     "edited": status.edited.iter().any(|(m, _, _)| m.id == a.version),
                 })

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::cli::args::{self, Cli, Command};
 use crate::cli::context::Context;
 use crate::cli::output::Output;
-use crate::engine::db::Connection;
+use crate::dialect::connection::Connection;
 use crate::error::Result;
 
 pub mod adopt;

@@ -4,8 +4,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use crate::cli::args::RevisionArgs;
 use crate::cli::context::Context;
 use crate::error::{Error, Result};
+use crate::migrations::autogenerate::{self, Generated};
 use crate::migrations::revision::{self, NewRevision, Templates};
-use crate::schema::autogenerate::{self, Generated};
 use crate::schema::diff::{RenameCandidate, Renames};
 use crate::schema::model::Schema;
 use crate::schema::registry::RegistryError;
@@ -65,7 +65,7 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
     let (old, new) = if args.db {
         let mut conn = super::connect(ctx)?;
         let db = crate::engine::state::read(&mut conn)?;
-        let status = crate::engine::status::Status::read(&chain, &db)?;
+        let status = crate::migrations::status::Status::read(&chain, &db)?;
         let pending = status.pending(&chain);
         if !pending.is_empty() || !status.orphans.is_empty() {
             return Err(Error::Refused(format!(

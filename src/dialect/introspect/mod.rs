@@ -4,8 +4,8 @@
 //! object (tables+columns, indexes, constraints, foreign keys, enums), never one per
 //! table. Our own and Diesel's state tables are left out.
 
-use crate::engine::database_url::Backend;
-use crate::engine::db::Connection;
+use crate::backend::Backend;
+use crate::dialect::connection::Connection;
 use crate::error::Result;
 use crate::schema::model::{QualifiedName, Schema, Unmanaged, UnmanagedKind};
 

@@ -21,10 +21,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::dialect::connection::Connection;
 use crate::dialect::introspect::is_state_table;
 use crate::dialect::render::mysql::translate_default;
 use crate::dialect::types::mysql::stored_type;
-use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,

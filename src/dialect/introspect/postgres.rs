@@ -14,9 +14,9 @@ pub mod expr;
 
 use serde::Deserialize;
 
+use crate::dialect::connection::{Connection, Param};
 use crate::dialect::render::postgres::truncate;
 use crate::dialect::types::postgres::{fold_type, takes_length};
-use crate::engine::db::{Connection, Param};
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,

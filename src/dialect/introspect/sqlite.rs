@@ -22,9 +22,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::dialect::connection::Connection;
 use crate::dialect::render::sqlite::default_sql;
 use crate::dialect::types::sqlite::folded_type;
-use crate::engine::db::Connection;
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, ForeignKey, Index, QualifiedName, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,

@@ -6,7 +6,7 @@
 //! line(s); the statements of one op are grouped, ops separated by a blank line;
 //! an op with a [`crate::schema::diff::Op::danger`] is preceded by `-- DANGER: …` lines.
 
-use crate::engine::database_url::Backend;
+use crate::backend::Backend;
 use crate::schema::diff::Op;
 use crate::schema::model::Schema;
 
@@ -48,7 +48,7 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialect::lexer::{self, Dialect};
+    use crate::dialect::lexer;
     use crate::schema::model::{Column, EnumType, Source, SqlType, Table};
 
     /// Found by fuzzing: a name holding a line break (legal when quoted, and a live
@@ -60,9 +60,9 @@ mod tests {
         let table = Table::new(name, vec![Column::new("id", SqlType::Integer)], &["id"]);
         let enum_type = EnumType { name: name.into(), schema: None, variants: vec!["a".into()], source: Source::none() };
         let ops = [Op::DropTable { table }, Op::CreateEnum { enum_type }];
-        for (backend, dialect) in [(Backend::Sqlite, Dialect::Sqlite), (Backend::Postgres, Dialect::Postgres), (Backend::Mysql, Dialect::Mysql)] {
+        for backend in [Backend::Sqlite, Backend::Postgres, Backend::Mysql] {
             let sql = render(backend, &ops, &Schema::default(), &Schema::default()).sql;
-            let statements: Vec<&str> = lexer::split(&sql, dialect).into_iter().map(|s| s.sql).collect();
+            let statements: Vec<&str> = lexer::split(&sql, backend).into_iter().map(|s| s.sql).collect();
             assert!(!statements.iter().any(|s| s.starts_with("DROP TABLE users")), "{backend:?}: {statements:?}\n{sql}");
         }
     }

@@ -13,7 +13,7 @@ use super::{parse_source, ParsedFile, RegistryError, PARSE_STACK_SIZE};
 /// Parses files on every core: parsing is most of the registry's time and files
 /// are independent until [`assemble`]. Results come back in `files` order, so the
 /// error reported is the first file's, whichever thread finished first.
-pub(super) fn parse_files(base_dir: &Path, files: &[PathBuf]) -> Result<Vec<ParsedFile>, RegistryError> {
+pub(crate) fn parse_files(base_dir: &Path, files: &[PathBuf]) -> Result<Vec<ParsedFile>, RegistryError> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
     let mut results: Vec<(usize, Result<ParsedFile, RegistryError>)> = std::thread::scope(|scope| {

@@ -26,20 +26,20 @@
 //! than 63 bytes (PostgreSQL's limit, which it would silently truncate to) keeps
 //! its first 54 bytes (less trailing `_`) plus `_` and 8 hex digits of its SHA-256.
 
-pub mod annotate;
 pub mod annotations;
 pub mod files;
 pub mod parse;
 pub mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+pub use crate::error::registry::RegistryError;
 use crate::schema::model::{Check, Column, EnumType, ForeignKey, Index, Schema, Source, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 use annotations::{ColumnAnnotation, TableAnnotation};
-use files::{model_files, parse_files};
+pub(crate) use files::{model_files, parse_files};
 pub use parse::{parse_source, ParsedFile, RawTable};
 use types::CustomLookup;
 
@@ -64,50 +64,6 @@ impl Pos {
         let start = span.start();
         Pos { line: start.line, col: start.column + 1 }
     }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum RegistryError {
-    /// The file is not Rust syntax.
-    #[error("{file}:{line}:{col}: {message}")]
-    Parse { file: String, line: usize, col: usize, message: String },
-
-    /// Rust syntax, but not what `table!`, `joinable!` or `#[diesel(…)]` accept.
-    #[error("{file}:{line}:{col}: malformed {what}: {message}")]
-    Malformed { file: String, line: usize, col: usize, what: &'static str, message: String },
-
-    #[error("{file}:{line}:{col}: column `{table}.{column}`: {message}")]
-    Type { file: String, line: usize, col: usize, table: String, column: String, message: String },
-
-    /// A bad `@` line: syntax, or a column, table or name it cannot use.
-    #[error("{file}:{line}: `{text}`: {message}")]
-    Annotation { file: String, line: usize, text: String, message: String },
-
-    #[error("table `{name}` is defined twice: at {first} and at {second}")]
-    DuplicateTable { name: String, first: Source, second: Source },
-
-    #[error("SQL type `{name}` is declared twice with different `@enum` labels: at {first} and at {second}")]
-    DuplicateType { name: String, first: Source, second: Source },
-
-    /// `joinable` is the macro's body as written, e.g. `posts -> users (author_id)`.
-    #[error("{file}:{line}:{col}: `joinable!({joinable})`: {message}")]
-    Joinable { file: String, line: usize, col: usize, joinable: String, message: String },
-
-    /// An empty list would read as "no tables" and autogenerate would drop them all.
-    #[error("no model paths configured: list the directories or globs holding `table!` models in `models`")]
-    NoModelPaths,
-
-    #[error("model path `{path}` matches no `.rs` file (relative to `{}`)", base_dir.display())]
-    NoFiles { path: String, base_dir: PathBuf },
-
-    #[error("model path `{pattern}` is not a valid glob: {message}")]
-    BadGlob { pattern: String, message: String },
-
-    #[error("{file}: not valid UTF-8 (byte {offset})")]
-    NotUtf8 { file: String, offset: usize },
-
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
 }
 
 /// SQL type names by Rust name, from the `[…metadata.migrate.types]` config table:

@@ -3,11 +3,11 @@
 //! versions have no files, and which applied files were edited since. Read-only, so
 //! `check`, `current` and `history` use it without the apply loop.
 
-use crate::engine::state::{DbState, Record, RecordStatus};
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};
 use crate::migrations::checksum::{checksum, line_diff};
 use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, Record, RecordStatus};
 
 /// One applied version as the database knows it, matched to the files.
 #[derive(Debug, Clone)]

@@ -1,15 +1,27 @@
 //! Why a migration failed, and how that reads: [`MigrationFailure`] (where in the
-//! file, what the database said, what the database holds of it now), its rendering,
-//! and `locate_failure`, which replays a failed batch to find the statement to blame.
+//! file, what the database said, what the database holds of it now) and its rendering.
 //!
-//! Apart from the apply loop ([`super::apply`]) because the error type shows a failure
-//! ([`crate::error::Error::MigrationFailed`]) and has no need of the loop.
+//! Plain data, apart from the apply loop that fills it in (`engine::apply`, with
+//! `engine::locate` finding the statement to blame), because the error type shows a
+//! failure ([`super::Error::MigrationFailed`]) and must not depend on the engine.
+//! [`Direction`] and the state tables' names live here for the same reason: the
+//! report names them, and `migrations::record` and `engine::state` re-export them.
 
 use std::path::PathBuf;
 
-use crate::dialect::lexer;
-use crate::engine::db::{Connection, Diagnostic};
-use crate::engine::state::{self, Direction};
+use super::diagnostic::Diagnostic;
+
+/// Which way a migration runs; a failed-part-way mark records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Diesel's state table, the source of truth for what is applied.
+pub const DIESEL_TABLE: &str = "__diesel_schema_migrations";
+/// Our own bookkeeping table (checksums, copies of the SQL, failed-part-way marks).
+pub const OUR_TABLE: &str = "__cargo_migrate_applied";
 
 /// Why a migration failed, with everything needed to find and fix it.
 #[derive(Debug)]
@@ -62,7 +74,7 @@ pub enum Kept {
     Partial { stayed: Vec<(usize, usize)>, undone: Vec<(usize, usize)>, failed: Option<usize>, marked: bool, connection_lost: bool },
 }
 
-pub(super) fn verb(d: Direction) -> &'static str {
+pub(crate) fn verb(d: Direction) -> &'static str {
     if d == Direction::Up {
         "upgrade"
     } else {
@@ -92,7 +104,7 @@ fn statements_phrase(list: &[(usize, usize)]) -> String {
 
 impl Kept {
     /// One sentence on what the database holds; also the detail kept with the mark.
-    pub(super) fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         match self {
             Kept::Nothing => "nothing from it was kept (its transaction was rolled back)".into(),
             Kept::NothingConnectionLost => {
@@ -174,8 +186,8 @@ fn render_failure(f: &MigrationFailure) -> String {
             format!(
                 "statement: none of the file's ({}); writing {} and {} failed",
                 if *every_statement_ran { "every statement ran" } else { "none had run" },
-                state::DIESEL_TABLE,
-                state::OUR_TABLE
+                DIESEL_TABLE,
+                OUR_TABLE
             ),
         ),
     };
@@ -194,43 +206,9 @@ fn render_failure(f: &MigrationFailure) -> String {
     )
 }
 
-/// The 1-based line and column (in characters) of the `char_pos`-th character
-/// (1-based, as PostgreSQL counts) of `sent`, a slice of `file_text` starting at byte `base`.
-pub(super) fn pointer(file_text: &str, base: usize, sent: &str, char_pos: usize) -> Option<(usize, usize)> {
-    let byte = sent.char_indices().nth(char_pos.checked_sub(1)?)?.0;
-    let before = file_text.get(..base + byte)?;
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Some((line, col))
-}
-
-/// Replays statements one by one inside a transaction that is always rolled
-/// back, returning the first failure: (index of the statement, what the database said).
-pub(super) fn locate_failure(conn: &mut Connection, begin: &str, statements: &[lexer::Statement<'_>]) -> Option<(usize, Diagnostic)> {
-    conn.batch_execute(begin).ok()?;
-    let found = statements.iter().enumerate().find_map(|(k, s)| conn.batch_execute(s.sql).err().map(|e| (k, Diagnostic::from(&e))));
-    let _ = conn.batch_execute("ROLLBACK");
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialect::lexer::Dialect;
-
-    /// PostgreSQL counts characters, not bytes, from 1, in the text that was sent: a
-    /// statement in the middle of a file with non-ASCII text before the error.
-    #[test]
-    fn positions_become_lines_and_columns_of_the_file() {
-        let file = "-- café\nSELECT 1;\n\nSELECT 'é',  f(1);\n";
-        let s = &lexer::split(file, Dialect::Postgres)[1];
-        assert_eq!(pointer(file, s.offset, s.sql, 13), Some((4, 13)));
-        // The whole file as one batch: position 1 is the first character.
-        assert_eq!(pointer(file, 0, file, 1), Some((1, 1)));
-        assert_eq!(pointer(file, 0, file, 9), Some((2, 1)));
-        assert_eq!(pointer(file, 0, file, 0), None);
-        assert_eq!(pointer(file, 0, file, 10_000), None);
-    }
 
     #[test]
     fn statement_lists_collapse_runs() {

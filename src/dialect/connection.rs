@@ -8,33 +8,14 @@ use diesel::connection::SimpleConnection;
 use diesel::sql_types::{BigInt, Nullable, Text};
 use diesel::{Connection as _, QueryableByName, RunQueryDsl};
 
-use crate::engine::database_url::{Backend, DatabaseUrl};
+use crate::backend::{Backend, DatabaseUrl};
+pub use crate::error::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 
-/// What the database said about a failed statement: its message and, where the server
-/// sends them (PostgreSQL), the DETAIL and HINT fields and the error's position in the
-/// query text. Diesel's `Display` prints the message alone, which dropped exactly the
-/// line a user needs ("No function matches the given name and argument types…"), so
-/// every database error is read through this type.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub message: String,
-    pub detail: Option<String>,
-    pub hint: Option<String>,
-    /// 1-based character (not byte) index into the SQL text that was sent, as
-    /// PostgreSQL reports it; the apply loop turns it into a line:column of the file.
-    pub position: Option<usize>,
-}
-
-impl Diagnostic {
-    pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic { message: message.into(), detail: None, hint: None, position: None }
-    }
-}
-
+/// Diesel's errors read into a [`Diagnostic`], passwords redacted.
 impl From<&diesel::result::Error> for Diagnostic {
     fn from(e: &diesel::result::Error) -> Self {
-        let redact = |s: &str| crate::engine::database_url::redact_text(s.trim_end());
+        let redact = |s: &str| crate::backend::redact_text(s.trim_end());
         match e {
             diesel::result::Error::DatabaseError(_, info) => Diagnostic {
                 message: redact(info.message()),
@@ -55,34 +36,7 @@ impl From<diesel::result::Error> for Diagnostic {
 
 impl From<String> for Diagnostic {
     fn from(s: String) -> Self {
-        Diagnostic::new(crate::engine::database_url::redact_text(&s))
-    }
-}
-
-/// Catalog rows that did not decode (introspection reads JSON the database built).
-impl From<serde_json::Error> for Diagnostic {
-    fn from(e: serde_json::Error) -> Self {
-        Diagnostic::new(e.to_string())
-    }
-}
-
-impl From<&str> for Diagnostic {
-    fn from(s: &str) -> Self {
-        Diagnostic::new(s)
-    }
-}
-
-/// The message, then DETAIL and HINT on lines of their own, indented under it.
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(d) = &self.detail {
-            write!(f, "\n  detail: {}", d.replace('\n', "\n    "))?;
-        }
-        if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {}", h.replace('\n', "\n    "))?;
-        }
-        Ok(())
+        Diagnostic::new(crate::backend::redact_text(&s))
     }
 }
 
@@ -119,11 +73,11 @@ macro_rules! with_diesel_connection {
     ($conn:expr, $c:ident => $body:expr) => {
         match $conn {
             #[cfg(feature = "sqlite")]
-            $crate::engine::db::Connection::Sqlite($c) => $body,
+            $crate::dialect::connection::Connection::Sqlite($c) => $body,
             #[cfg(feature = "postgres")]
-            $crate::engine::db::Connection::Postgres($c) => $body,
+            $crate::dialect::connection::Connection::Postgres($c) => $body,
             #[cfg(feature = "mysql")]
-            $crate::engine::db::Connection::Mysql($c) => $body,
+            $crate::dialect::connection::Connection::Mysql($c) => $body,
         }
     };
 }
@@ -174,8 +128,7 @@ impl Connection {
     }
 
     fn connect_once(url: &DatabaseUrl) -> Result<Self> {
-        let fail =
-            |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::engine::database_url::redact_text(e.to_string().trim()) };
+        let fail = |e: diesel::ConnectionError| Error::Connect { target: url.describe(), message: crate::backend::redact_text(e.to_string().trim()) };
         #[allow(unused_variables)]
         let not_compiled = || Error::BackendNotCompiled { url: url.redacted(), feature: url.backend.feature() };
         match url.backend {

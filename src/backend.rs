@@ -1,4 +1,6 @@
-//! Database URLs: which backend a URL selects, and how to show it without its password.
+//! The three databases ([`Backend`]: one enum, used by every layer from the lexer up),
+//! which one a URL selects, and how to show a URL without its password. Near the bottom
+//! of the tree, beside [`crate::error`], because nearly every layer decides on it.
 
 use std::path::{Path, PathBuf};
 
@@ -26,6 +28,16 @@ impl Backend {
         !matches!(self, Backend::Mysql)
     }
 
+    /// The lowercase name: `--dialect`'s value and the JSON spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+            Backend::Mysql => "mysql",
+        }
+    }
+
+    /// The cargo feature that compiles this backend in.
     pub fn feature(self) -> &'static str {
         match self {
             Backend::Sqlite => "sqlite",

@@ -17,17 +17,17 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::backend::Backend;
 use crate::dialect::introspect::{comparable, reconcile_aliases, set_aside_unmanaged};
-use crate::engine::database_url::Backend;
 use crate::schema::model::{qualified_name, Column, ForeignKey, Schema, Table};
 
-use super::parse::{ParsedFile, RawTable};
-use super::{assemble_with, model_files, parse_files, RegistryError, TypeMap};
+use crate::schema::registry::parse::{ParsedFile, RawTable};
+use crate::schema::registry::{assemble_with, model_files, parse_files, RegistryError, TypeMap};
 
 /// What [`plan`] takes besides the models and the database.
 #[derive(Debug, Clone, Default)]
 pub struct PlanOptions {
-    /// The `types` config mapping (see [`super::load_with`]).
+    /// The `types` config mapping (see [`crate::schema::registry::load_with`]).
     pub types: TypeMap,
     /// Table names or globs left alone (the `ignore` key, `diesel.toml`'s `filter`):
     /// never annotated.
@@ -301,7 +301,7 @@ fn table(
             .columns
             .iter()
             .find(|c| c.name == *col)
-            .is_some_and(|c| c.annotations.iter().any(|a| matches!(a.item, super::annotations::ColumnAnnotation::References { .. })));
+            .is_some_and(|c| c.annotations.iter().any(|a| matches!(a.item, crate::schema::registry::annotations::ColumnAnnotation::References { .. })));
         if stated {
             out.plan.unstated.push(format!("{key}.{col}: the database's foreign key {} differs from the `@references` the models give", fk.name));
             continue;
@@ -510,7 +510,7 @@ mod tests {
         assert!(after.contains("    /// @enum happy, 'so so'\n    pub struct Mood;"), "{after}");
         assert!(after.contains("        #[max_length = 255]\n        /// @unique users_email_key\n        email -> Varchar,"), "{after}");
 
-        let models = super::super::load(dir.path(), &paths).unwrap();
+        let models = crate::schema::registry::load(dir.path(), &paths).unwrap();
         let (mut l, mut m) = (comparable(&live, Backend::Postgres), comparable(&models, Backend::Postgres));
         set_aside_unmanaged(&mut l, &mut m, &[]);
         assert_eq!(crate::schema::diff::diff(&l, &m, &Default::default()), vec![], "{after}");

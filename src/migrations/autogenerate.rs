@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::backend::Backend;
 use crate::dialect::render::{self, Rendered};
-use crate::engine::database_url::Backend;
 use crate::error::{Error, Result};
 use crate::migrations::chain::Chain;
 use crate::migrations::snapshot;

@@ -1,8 +1,20 @@
 //! One error type for the core. Every variant carries what a user needs to act:
 //! the file and key, the migration directory and line, or the URL with its
 //! password redacted. Rendering (colour, exit code) happens in the command handlers.
+//!
+//! The bottom of the tree: it uses nothing of ours, so every layer can return it.
+//! The typed error data of the layers above lives here with it ([`chain`] problems,
+//! [`registry`] errors, a failed migration's [`failure`] report, a database's
+//! [`diagnostic`]), and each layer re-exports its own under its old path.
 
 use std::path::{Path, PathBuf};
+
+pub mod chain;
+pub mod diagnostic;
+pub mod failure;
+pub mod registry;
+
+use diagnostic::Diagnostic;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -50,23 +62,23 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
 
     #[error("{0}")]
-    Chain(#[from] crate::migrations::chain::ChainErrors),
+    Chain(#[from] chain::ChainErrors),
 
     #[error("{0}")]
-    Registry(#[from] crate::schema::registry::RegistryError),
+    Registry(#[from] registry::RegistryError),
 
     #[error("{0}")]
     Spec(String),
 
     #[error("{0}")]
-    MigrationFailed(Box<crate::engine::failure::MigrationFailure>),
+    MigrationFailed(Box<failure::MigrationFailure>),
 
     /// A `down.sql` with only comments or whitespace under `downgrade --strict`.
     #[error("{}", render_no_statements(file, migration))]
     NoStatements { file: PathBuf, migration: String },
 
     #[error("database error while {context}: {diagnostic}")]
-    Database { context: String, diagnostic: crate::engine::db::Diagnostic },
+    Database { context: String, diagnostic: Diagnostic },
 
     #[error("{0}")]
     Refused(String),
@@ -88,7 +100,7 @@ impl Error {
     }
 
     /// A database error with the database's full diagnostic (detail and hint included).
-    pub fn database(context: impl Into<String>, err: impl Into<crate::engine::db::Diagnostic>) -> Self {
+    pub fn database(context: impl Into<String>, err: impl Into<Diagnostic>) -> Self {
         Error::Database { context: context.into(), diagnostic: err.into() }
     }
 
