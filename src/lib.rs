@@ -50,8 +50,8 @@
 //! 2. the other side is the schema at head: the offline [`migrations::snapshot`], or with
 //!    `--db` the live database read back by [`dialect::introspect`];
 //! 3. [`schema::diff`] turns the two models into operations (renames asked about);
-//! 4. [`dialect::render`] renders each operation for the backend, `up.sql` and its
-//!    mirror `down.sql`;
+//! 4. [`dialect::render`] renders each operation for the backend (its
+//!    [`dialect::Dialect`]), `up.sql` and its mirror `down.sql`;
 //! 5. [`migrations::revision`] writes the next migration and the new snapshot.
 //!
 //! [`migrations::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]

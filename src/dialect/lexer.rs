@@ -128,6 +128,12 @@ pub struct Lexeme<'a> {
 }
 
 impl Lexeme<'_> {
+    /// Byte offset just past the token: the next token touches this one when it starts here
+    /// (`>=` is two touching `Punct`s, `1.5` a `Word`, a `Punct` and a `Word`).
+    pub fn end(&self) -> usize {
+        self.offset + self.text.len()
+    }
+
     /// Whether this is the unquoted word `keyword` (ASCII case-insensitive).
     pub fn is_keyword(&self, keyword: &str) -> bool {
         self.kind == LexemeKind::Word && self.text.eq_ignore_ascii_case(keyword)

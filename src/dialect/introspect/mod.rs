@@ -137,11 +137,7 @@ pub fn reconcile_aliases(live: &mut Schema, models: &Schema, backend: Backend) {
 
 /// `schemas`: PostgreSQL schemas besides the current one that the models use.
 pub fn introspect(conn: &mut Connection, schemas: &[String]) -> Result<Schema> {
-    match conn.backend() {
-        Backend::Sqlite => sqlite::introspect(conn),
-        Backend::Postgres => postgres::introspect(conn, schemas),
-        Backend::Mysql => mysql::introspect(conn),
-    }
+    crate::dialect::of(conn.backend()).introspect(conn, schemas)
 }
 
 /// `schema` as `backend` stores it: what that database cannot represent or report
@@ -162,11 +158,7 @@ pub fn comparable(schema: &Schema, backend: Backend) -> Schema {
     for e in s.enums.values_mut() {
         e.source = crate::schema::model::Source::none();
     }
-    match backend {
-        Backend::Sqlite => sqlite::comparable(&mut s),
-        Backend::Postgres => postgres::comparable(&mut s),
-        Backend::Mysql => mysql::comparable(&mut s),
-    }
+    crate::dialect::of(backend).comparable(&mut s);
     s
 }
 

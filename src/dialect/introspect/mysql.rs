@@ -23,8 +23,9 @@ use serde::Deserialize;
 
 use crate::dialect::connection::Connection;
 use crate::dialect::introspect::is_state_table;
-use crate::dialect::render::mysql::translate_default;
-use crate::dialect::types::mysql::stored_type;
+use crate::dialect::lexer::{self, Lexeme, LexemeKind};
+use crate::dialect::mysql::{ident, translate_default};
+use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
@@ -171,7 +172,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         // after the column (and keeping that name when the column is renamed).
         if ck.level.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("column")) {
             let clause = normalize_expr(&ck.expr);
-            let json = table.columns.iter_mut().find(|c| c.sql_type == SqlType::Text && clause == normalize_expr(&format!("json_valid(`{}`)", c.name)));
+            let json = table.columns.iter_mut().find(|c| c.sql_type == SqlType::Text && clause == normalize_expr(&format!("json_valid({})", ident(&c.name))));
             if let Some(c) = json {
                 c.sql_type = SqlType::Json;
                 continue;
@@ -353,13 +354,14 @@ fn column_default(raw: Option<String>, ty: &SqlType, extra: &str, mariadb: bool)
     if extra.contains("default_generated") || numeric || lower.starts_with("current_timestamp") {
         Some(raw)
     } else {
-        Some(format!("'{}'", raw.replace('\'', "''")))
+        // The value as MySQL stores it, quoted the way `normalize_default` compares it.
+        Some(sql_string(&raw))
     }
 }
 
 /// What this backend stores of `schema`, applied to the models and to the
 /// introspected database alike (see [`crate::dialect::introspect::comparable`]): types
-/// folded as [`stored_type`] renders them, primary key columns NOT NULL, unique
+/// folded as [`Dialect::fold`] renders them, primary key columns NOT NULL, unique
 /// indexes as unique constraints, `RESTRICT`/`NO ACTION` as no action, one enum
 /// per enum column ([`column_enum_name`]), defaults and checks in one
 /// spelling (no backticks, outer parentheses, case or spacing differences).
@@ -369,9 +371,7 @@ pub fn comparable(schema: &mut Schema) {
         let table_name = t.name.clone();
         let pk = t.primary_key.clone();
         for c in &mut t.columns {
-            let (ty, len) = stored_type(&c.sql_type, c.max_length);
-            c.sql_type = ty;
-            c.max_length = len;
+            (c.sql_type, c.max_length) = Mysql.fold(&c.sql_type, c.max_length);
             if pk.contains(&c.name) {
                 c.nullable = false;
             }
@@ -490,62 +490,68 @@ fn strip_parens(mut s: &str) -> &str {
 }
 
 /// An SQL expression in one spelling: outside string literals no backticks, lower
-/// case, no charset introducers, and whitespace only where it separates two words;
-/// outer parentheses dropped. String literals are kept as written.
+/// case, no charset introducers, no comments, and whitespace only where it separates
+/// two words; outer parentheses dropped. String literals keep their text, with a
+/// quote escaped one way (`''`). Read with the one [`lexer`].
 pub fn normalize_expr(expr: &str) -> String {
-    let mut out = String::with_capacity(expr.len());
-    let mut pending_space = false;
-    let mut chars = strip_parens(expr).chars().peekable();
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                // Charset introducers (`_utf8mb4'x'`) that MySQL adds.
-                if let Some(pos) = out.rfind('_') {
-                    let tail = &out[pos..];
-                    if tail.len() > 1 && tail[1..].chars().all(|c| c.is_ascii_alphanumeric()) && (pos == 0 || !word(out[..pos].chars().last().unwrap_or(' '))) {
-                        out.truncate(pos);
-                    }
-                }
-                if pending_space && out.ends_with(word) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push('\'');
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            if let Some(n) = chars.next() {
-                                if n == '\'' {
-                                    out.push_str("''");
-                                } else {
-                                    out.push('\\');
-                                    out.push(n);
-                                }
-                            }
-                        }
-                        '\'' if chars.peek() == Some(&'\'') => {
-                            chars.next();
-                            out.push_str("''");
-                        }
-                        '\'' => break,
-                        c => out.push(c),
-                    }
-                }
-                out.push('\'');
+    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(strip_parens(expr), lexer::Dialect::Mysql).collect();
+    let mut out = String::with_capacity(expr.len());
+    let mut end = 0;
+    let mut introducer_apart = None;
+    for (k, t) in lexemes.iter().enumerate() {
+        let apart = introducer_apart.take().unwrap_or(t.offset > end);
+        end = t.end();
+        if t.kind == LexemeKind::String {
+            if apart && out.ends_with(word) {
+                out.push(' ');
             }
-            '`' => {}
-            c if c.is_whitespace() => pending_space = true,
-            c => {
-                if pending_space && word(c) && out.ends_with(word) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.extend(c.to_lowercase());
-            }
+            push_literal(&mut out, t.text);
+            continue;
         }
+        // A charset introducer (`_utf8mb4'x'`) that MySQL adds before a literal.
+        let introducer = t.kind == LexemeKind::Word
+            && t.text.len() > 1
+            && t.text.starts_with('_')
+            && t.text[1..].bytes().all(|b| b.is_ascii_alphanumeric())
+            && lexemes.get(k + 1).is_some_and(|n| n.kind == LexemeKind::String && n.text.starts_with('\''));
+        if introducer {
+            introducer_apart = Some(apart);
+            continue;
+        }
+        let text = if t.kind == LexemeKind::QuotedIdent { t.text.replace('`', "") } else { t.text.to_string() }.to_lowercase();
+        if apart && text.starts_with(word) && out.ends_with(word) {
+            out.push(' ');
+        }
+        out.push_str(&text);
     }
     strip_parens(&out).to_string()
+}
+
+/// A `'…'` literal as written, its escaped quotes (`\'`) spelled `''`; a `"…"` one
+/// as written.
+fn push_literal(out: &mut String, literal: &str) {
+    if literal.starts_with('"') {
+        out.push_str(literal);
+        return;
+    }
+    let inner = literal[1..].strip_suffix('\'').unwrap_or(&literal[1..]);
+    out.push('\'');
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('\'') => out.push_str("''"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 #[cfg(test)]

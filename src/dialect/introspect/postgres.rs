@@ -15,8 +15,8 @@ pub mod expr;
 use serde::Deserialize;
 
 use crate::dialect::connection::{Connection, Param};
-use crate::dialect::render::postgres::truncate;
-use crate::dialect::types::postgres::{fold_type, takes_length};
+use crate::dialect::postgres::truncate;
+use crate::dialect::{Dialect, Postgres};
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
@@ -387,12 +387,8 @@ pub fn comparable(schema: &mut Schema) {
     for t in schema.tables.values_mut() {
         let pk = t.primary_key.clone();
         for c in &mut t.columns {
-            c.sql_type = unqualified_builtin(fold_type(&c.sql_type));
-            if !takes_length(&c.sql_type) {
-                c.max_length = None;
-            } else if matches!(&c.sql_type, SqlType::Char) || matches!(&c.sql_type, SqlType::Array(i) if **i == SqlType::Char) {
-                c.max_length = c.max_length.or(Some(1));
-            }
+            let (t, len) = Postgres.fold(&c.sql_type, c.max_length);
+            (c.sql_type, c.max_length) = (unqualified_builtin(t), len);
             c.auto_increment &= c.sql_type.is_integer();
             if c.auto_increment {
                 c.default = None;

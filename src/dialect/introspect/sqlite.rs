@@ -4,8 +4,8 @@
 //! (`sqlite_master`), columns (`pragma_table_info`), indexes (`pragma_index_list` ×
 //! `pragma_index_info`) and foreign keys (`pragma_foreign_key_list`). Constraint
 //! names and check expressions exist only in the table's `CREATE TABLE` text, so
-//! [`parse_create_table`] reads its `CONSTRAINT name …` clauses with a small
-//! tokenizer (quotes and nested parentheses respected).
+//! [`parse_create_table`] reads its `CONSTRAINT name …` clauses with the SQL
+//! [`lexer`].
 //!
 //! Unnamed constraints (tables written by hand or by another tool) get the model
 //! registry's deterministic names: `uq_<table>_<cols>`, `fk_<table>_<cols>_<ref>`
@@ -23,8 +23,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::dialect::connection::Connection;
-use crate::dialect::render::sqlite::default_sql;
-use crate::dialect::types::sqlite::folded_type;
+use crate::dialect::lexer::{self, Lexeme, LexemeKind};
+use crate::dialect::sqlite::default_sql;
+use crate::dialect::{Dialect, Sqlite};
 use crate::error::{Error, Result};
 use crate::schema::model::{
     qualified_name, Action, Check, Column, ForeignKey, Index, QualifiedName, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
@@ -327,119 +328,30 @@ pub struct Constraints {
     pub checks: Vec<(Option<String>, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
-    /// A keyword or identifier, unquoted (`quoted == false`) or quoted.
-    Word {
-        text: String,
-        quoted: bool,
-    },
-    Str,
-    Open,
-    Close,
-    Comma,
-    Other,
-}
+const OPEN: LexemeKind = LexemeKind::Punct(b'(');
+const CLOSE: LexemeKind = LexemeKind::Punct(b')');
+const COMMA: LexemeKind = LexemeKind::Punct(b',');
 
-/// Tokens with their byte spans; comments dropped.
-fn tokenize(sql: &str) -> Vec<(Tok, usize, usize)> {
-    let b = sql.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let start = i;
-        match c {
-            _ if c.is_ascii_whitespace() => i += 1,
-            b'-' if b.get(i + 1) == Some(&b'-') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i = (i + 2).min(b.len());
-            }
-            b'\'' | b'"' | b'`' | b'[' => {
-                let close = if c == b'[' { b']' } else { c };
-                i += 1;
-                let mut text = Vec::new();
-                while i < b.len() {
-                    if b[i] == close {
-                        if close != b']' && b.get(i + 1) == Some(&close) {
-                            text.push(close);
-                            i += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    text.push(b[i]);
-                    i += 1;
-                }
-                i = (i + 1).min(b.len());
-                let tok = if c == b'\'' { Tok::Str } else { Tok::Word { text: String::from_utf8_lossy(&text).into_owned(), quoted: true } };
-                out.push((tok, start, i));
-            }
-            b'(' => {
-                i += 1;
-                out.push((Tok::Open, start, i));
-            }
-            b')' => {
-                i += 1;
-                out.push((Tok::Close, start, i));
-            }
-            b',' => {
-                i += 1;
-                out.push((Tok::Comma, start, i));
-            }
-            _ if c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80 => {
-                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$' || b[i] >= 0x80) {
-                    i += 1;
-                }
-                out.push((Tok::Word { text: sql[start..i].to_string(), quoted: false }, start, i));
-            }
-            _ => {
-                i += 1;
-                out.push((Tok::Other, start, i));
-            }
-        }
-    }
-    out
-}
-
-fn is_kw(t: &Tok, kw: &str) -> bool {
-    matches!(t, Tok::Word { text, quoted: false } if text.eq_ignore_ascii_case(kw))
-}
-
-fn word(t: &Tok) -> Option<String> {
-    match t {
-        Tok::Word { text, .. } => Some(text.clone()),
-        _ => None,
-    }
-}
-
-/// The named and unnamed constraints of a `CREATE TABLE` statement.
+/// The named and unnamed constraints of a `CREATE TABLE` statement, read with the
+/// one [`lexer`] (quotes, comments and nested parentheses respected).
 pub fn parse_create_table(sql: &str) -> Constraints {
-    let toks = tokenize(sql);
+    let toks: Vec<Lexeme<'_>> = lexer::tokens(sql, lexer::Dialect::Sqlite).collect();
     let mut out = Constraints::default();
-    let Some(open) = toks.iter().position(|t| t.0 == Tok::Open) else { return out };
+    let Some(open) = toks.iter().position(|t| t.kind == OPEN) else { return out };
     // The definitions: split at depth-1 commas.
-    let mut items: Vec<&[(Tok, usize, usize)]> = Vec::new();
+    let mut items: Vec<&[Lexeme<'_>]> = Vec::new();
     let (mut depth, mut item_start) = (0usize, open + 1);
     for (k, t) in toks.iter().enumerate().skip(open) {
-        match t.0 {
-            Tok::Open => depth += 1,
-            Tok::Close => {
+        match t.kind {
+            OPEN => depth += 1,
+            CLOSE => {
                 depth -= 1;
                 if depth == 0 {
                     items.push(&toks[item_start..k]);
                     break;
                 }
             }
-            Tok::Comma if depth == 1 => {
+            COMMA if depth == 1 => {
                 items.push(&toks[item_start..k]);
                 item_start = k + 1;
             }
@@ -447,19 +359,19 @@ pub fn parse_create_table(sql: &str) -> Constraints {
         }
     }
     // A parenthesised group starting at `k` (an `Open`): its words and inner text span.
-    let group = |item: &[(Tok, usize, usize)], k: usize| -> Option<(Vec<String>, usize, usize, usize)> {
-        if item.get(k).map(|t| &t.0) != Some(&Tok::Open) {
+    let group = |item: &[Lexeme<'_>], k: usize| -> Option<(Vec<String>, usize, usize, usize)> {
+        if item.get(k).map(|t| t.kind) != Some(OPEN) {
             return None;
         }
         let mut d = 0;
         for (j, t) in item.iter().enumerate().skip(k) {
-            match t.0 {
-                Tok::Open => d += 1,
-                Tok::Close => {
+            match t.kind {
+                OPEN => d += 1,
+                CLOSE => {
                     d -= 1;
                     if d == 0 {
-                        let words = item[k + 1..j].iter().filter_map(|t| word(&t.0)).collect();
-                        return Some((words, item[k].2, t.1, j));
+                        let words = item[k + 1..j].iter().filter_map(Lexeme::ident).collect();
+                        return Some((words, item[k].offset + 1, t.offset, j));
                     }
                 }
                 _ => {}
@@ -469,18 +381,18 @@ pub fn parse_create_table(sql: &str) -> Constraints {
     };
     for item in items {
         let Some(first) = item.first() else { continue };
-        let table_level = ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].iter().any(|kw| is_kw(&first.0, kw));
-        let column = if table_level { None } else { word(&first.0) };
+        let table_level = ["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"].iter().any(|kw| first.is_keyword(kw));
+        let column = if table_level { None } else { first.ident() };
         let mut name: Option<String> = None;
         let mut k = usize::from(!table_level);
         while k < item.len() {
-            let t = &item[k].0;
-            if is_kw(t, "CONSTRAINT") {
-                name = item.get(k + 1).and_then(|t| word(&t.0));
+            let t = &item[k];
+            if t.is_keyword("CONSTRAINT") {
+                name = item.get(k + 1).and_then(Lexeme::ident);
                 k += 2;
                 continue;
             }
-            if is_kw(t, "UNIQUE") {
+            if t.is_keyword("UNIQUE") {
                 match (&column, group(item, k + 1)) {
                     (None, Some((cols, _, _, end))) => {
                         out.uniques.push((name.take(), cols));
@@ -494,28 +406,28 @@ pub fn parse_create_table(sql: &str) -> Constraints {
                 }
                 continue;
             }
-            if is_kw(t, "CHECK") {
+            if t.is_keyword("CHECK") {
                 if let Some((_, from, to, end)) = group(item, k + 1) {
                     out.checks.push((name.take(), sql[from..to].trim().to_string()));
                     k = end + 1;
                     continue;
                 }
             }
-            if is_kw(t, "FOREIGN") {
+            if t.is_keyword("FOREIGN") {
                 if let Some((cols, _, _, end)) = group(item, k + 2) {
                     out.foreign_keys.push((name.take(), cols));
                     k = end + 1;
                     continue;
                 }
             }
-            if is_kw(t, "REFERENCES") {
+            if t.is_keyword("REFERENCES") {
                 if let Some(c) = &column {
                     out.foreign_keys.push((name.take(), vec![c.clone()]));
                 }
                 k += 1;
                 continue;
             }
-            if is_kw(t, "PRIMARY") || is_kw(t, "NOT") || is_kw(t, "DEFAULT") || is_kw(t, "COLLATE") || is_kw(t, "GENERATED") {
+            if t.is_keyword("PRIMARY") || t.is_keyword("NOT") || t.is_keyword("DEFAULT") || t.is_keyword("COLLATE") || t.is_keyword("GENERATED") {
                 name = None;
             }
             k += 1;
@@ -525,32 +437,21 @@ pub fn parse_create_table(sql: &str) -> Constraints {
 }
 
 /// An SQL expression as SQLite's catalog may spell it differently from the models:
-/// outer parentheses, whitespace and letter case (outside string literals) removed.
+/// outer parentheses, whitespace, comments and letter case (outside string
+/// literals) removed. Read with the one [`lexer`]: a space is kept only where it
+/// (or a comment) separated two word-like tokens.
 pub fn normalize_expr(expr: &str) -> String {
     let mut out = String::with_capacity(expr.len());
-    let mut in_str = false;
-    let mut space = false;
-    for ch in expr.trim().chars() {
-        if in_str {
-            out.push(ch);
-            if ch == '\'' {
-                in_str = false;
-            }
-            continue;
-        }
-        if ch.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let punct = |c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
-        if space && !out.is_empty() && !punct(ch) && !out.ends_with(punct) {
+    let punct = |c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
+    let mut end = 0;
+    for t in lexer::tokens(expr.trim(), lexer::Dialect::Sqlite) {
+        let text = if t.kind == LexemeKind::String { t.text.to_string() } else { t.text.to_ascii_lowercase() };
+        let apart = t.offset > end;
+        if apart && !out.is_empty() && !text.starts_with(punct) && !out.ends_with(punct) {
             out.push(' ');
         }
-        space = false;
-        if ch == '\'' {
-            in_str = true;
-        }
-        out.push(ch.to_ascii_lowercase());
+        out.push_str(&text);
+        end = t.end();
     }
     let mut e = out.as_str();
     while e.starts_with('(') && e.ends_with(')') && wraps(e) {
@@ -606,8 +507,8 @@ pub fn comparable(schema: &mut Schema) {
                 c.sql_type = SqlType::Integer;
                 c.max_length = None;
                 c.nullable = false;
-            } else if let Some(t) = folded_type(&c.sql_type) {
-                c.sql_type = t;
+            } else {
+                c.sql_type = Sqlite.fold(&c.sql_type, c.max_length).0;
             }
             if let Some(d) = &c.default {
                 c.default = Some(normalize_expr(&default_sql(d)));
@@ -695,5 +596,18 @@ mod tests {
         assert_eq!(normalize_expr("x is not null"), "x is not null");
         let once = normalize_expr(" ( Upper( name ) <> '' ) ");
         assert_eq!(normalize_expr(&once), once);
+    }
+
+    /// SQLite keeps a hand-written `CREATE TABLE` as written, comments inside a
+    /// `CHECK (…)` included; read as text, the comment made the check differ from
+    /// the models' forever. Read with the lexer, a comment is whitespace.
+    #[test]
+    fn a_comment_inside_a_check_is_no_difference() {
+        let parsed =
+            parse_create_table("CREATE TABLE t (\n  age INTEGER,\n  CONSTRAINT ck_t CHECK (age >= 0 -- adults only\n  /* and none */ AND age < 200)\n)");
+        let (name, expr) = &parsed.checks[0];
+        assert_eq!(name.as_deref(), Some("ck_t"));
+        assert_eq!(normalize_expr(expr), normalize_expr("age >= 0 AND age < 200"));
+        assert_eq!(normalize_expr("a/**/b"), "a b");
     }
 }

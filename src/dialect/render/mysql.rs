@@ -53,8 +53,11 @@
 
 use std::collections::BTreeSet;
 
-use super::Rendered;
+use super::{CannotRender, OpRenderer, Rendered, Step};
+pub use crate::dialect::mysql::ident;
+use crate::dialect::mysql::{literal, translate_default};
 use crate::dialect::types::mysql::{stored_type, DEFAULT_VARCHAR_LENGTH};
+use crate::dialect::{Dialect, Mysql};
 use crate::schema::diff::Op;
 use crate::schema::model::{Column, ForeignKey, QualifiedName, Schema, SqlType, Table};
 
@@ -62,28 +65,7 @@ use crate::schema::model::{Column, ForeignKey, QualifiedName, Schema, SqlType, T
 pub const TEXT_KEY_PREFIX: u32 = 255;
 
 pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
-    let r = Renderer { ops, old, new };
-    let mut blocks = Vec::new();
-    let mut warnings = Vec::new();
-    for op in ops {
-        let statements = r.op(op);
-        if statements.is_empty() {
-            continue;
-        }
-        let mut block = String::new();
-        if let Some(danger) = op.danger() {
-            block.push_str(&super::comment(&format!("DANGER: {danger}")));
-            block.push('\n');
-            warnings.push(danger);
-        }
-        block.push_str(&statements.join("\n"));
-        blocks.push(block);
-    }
-    let mut sql = blocks.join("\n\n");
-    if !sql.is_empty() {
-        sql.push('\n');
-    }
-    Rendered { sql, warnings, run_in_transaction: true }
+    Mysql.render(ops, old, new)
 }
 
 /// A default expression as MySQL is given it: PostgreSQL spellings of the same
@@ -107,27 +89,6 @@ pub fn default_sql(expr: &str, stored: &SqlType) -> String {
     }
 }
 
-/// PostgreSQL function spellings MySQL knows under another name.
-pub fn translate_default(expr: &str) -> String {
-    match expr.to_ascii_lowercase().as_str() {
-        "now()" | "current_timestamp" | "current_timestamp()" | "localtimestamp" | "localtimestamp()" => "CURRENT_TIMESTAMP".into(),
-        "gen_random_uuid()" | "uuid_generate_v4()" | "uuid()" => "uuid()".into(),
-        _ => expr.to_string(),
-    }
-}
-
-/// An identifier, backtick-quoted when it needs to be.
-pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !is_reserved(name);
-    if plain {
-        name.to_string()
-    } else {
-        format!("`{}`", name.replace('`', "``"))
-    }
-}
-
 /// A qualified table name (`schema.table` is `database.table` here).
 fn table_ref(qualified: &str) -> String {
     match QualifiedName::from_key(qualified) {
@@ -137,307 +98,25 @@ fn table_ref(qualified: &str) -> String {
 }
 
 fn ident_list(names: &[String]) -> String {
-    names.iter().map(|n| ident(n)).collect::<Vec<_>>().join(", ")
+    Mysql.quote_list(names)
 }
 
-fn quote_literal(s: &str) -> String {
-    format!("'{}'", s.replace('\\', "\\\\").replace('\'', "''"))
+/// MySQL's [`OpRenderer`]: each op on its own; ops that MySQL has nothing for
+/// (named enum types) render nothing.
+pub(crate) struct Renderer<'a> {
+    pub(crate) ops: &'a [Op],
+    pub(crate) old: &'a Schema,
+    pub(crate) new: &'a Schema,
 }
 
-/// MySQL 8.0 and MariaDB 10.11 reserved words (lower case, sorted).
-const RESERVED: &[&str] = &[
-    "accessible",
-    "add",
-    "all",
-    "alter",
-    "analyze",
-    "and",
-    "as",
-    "asc",
-    "asensitive",
-    "before",
-    "between",
-    "bigint",
-    "binary",
-    "blob",
-    "both",
-    "by",
-    "call",
-    "cascade",
-    "case",
-    "change",
-    "char",
-    "character",
-    "check",
-    "collate",
-    "column",
-    "condition",
-    "constraint",
-    "continue",
-    "convert",
-    "create",
-    "cross",
-    "cube",
-    "cume_dist",
-    "current_date",
-    "current_role",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "cursor",
-    "database",
-    "databases",
-    "day_hour",
-    "day_microsecond",
-    "day_minute",
-    "day_second",
-    "dec",
-    "decimal",
-    "declare",
-    "default",
-    "delayed",
-    "delete",
-    "dense_rank",
-    "desc",
-    "describe",
-    "deterministic",
-    "distinct",
-    "distinctrow",
-    "div",
-    "do_domain_ids",
-    "double",
-    "drop",
-    "dual",
-    "each",
-    "else",
-    "elseif",
-    "empty",
-    "enclosed",
-    "escaped",
-    "except",
-    "exists",
-    "exit",
-    "explain",
-    "false",
-    "fetch",
-    "first_value",
-    "float",
-    "float4",
-    "float8",
-    "for",
-    "force",
-    "foreign",
-    "from",
-    "fulltext",
-    "function",
-    "general",
-    "generated",
-    "get",
-    "grant",
-    "group",
-    "grouping",
-    "groups",
-    "having",
-    "high_priority",
-    "hour_microsecond",
-    "hour_minute",
-    "hour_second",
-    "if",
-    "ignore",
-    "ignore_domain_ids",
-    "ignore_server_ids",
-    "in",
-    "index",
-    "infile",
-    "inner",
-    "inout",
-    "insensitive",
-    "insert",
-    "int",
-    "int1",
-    "int2",
-    "int3",
-    "int4",
-    "int8",
-    "integer",
-    "intersect",
-    "interval",
-    "into",
-    "io_after_gtids",
-    "io_before_gtids",
-    "is",
-    "iterate",
-    "join",
-    "json_table",
-    "key",
-    "keys",
-    "kill",
-    "lag",
-    "last_value",
-    "lateral",
-    "lead",
-    "leading",
-    "leave",
-    "left",
-    "like",
-    "limit",
-    "linear",
-    "lines",
-    "load",
-    "localtime",
-    "localtimestamp",
-    "lock",
-    "long",
-    "longblob",
-    "longtext",
-    "loop",
-    "low_priority",
-    "master_bind",
-    "master_heartbeat_period",
-    "master_ssl_verify_server_cert",
-    "match",
-    "maxvalue",
-    "mediumblob",
-    "mediumint",
-    "mediumtext",
-    "middleint",
-    "minute_microsecond",
-    "minute_second",
-    "mod",
-    "modifies",
-    "natural",
-    "not",
-    "no_write_to_binlog",
-    "nth_value",
-    "ntile",
-    "null",
-    "numeric",
-    "of",
-    "offset",
-    "on",
-    "optimize",
-    "optimizer_costs",
-    "option",
-    "optionally",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "outfile",
-    "over",
-    "page_checksum",
-    "parse_vcol_expr",
-    "partition",
-    "percent_rank",
-    "position",
-    "precision",
-    "primary",
-    "procedure",
-    "purge",
-    "range",
-    "rank",
-    "read",
-    "reads",
-    "read_write",
-    "real",
-    "recursive",
-    "ref_system_id",
-    "references",
-    "regexp",
-    "release",
-    "rename",
-    "repeat",
-    "replace",
-    "require",
-    "resignal",
-    "restrict",
-    "return",
-    "returning",
-    "revoke",
-    "right",
-    "rlike",
-    "row",
-    "row_number",
-    "rows",
-    "schema",
-    "schemas",
-    "second_microsecond",
-    "select",
-    "sensitive",
-    "separator",
-    "set",
-    "show",
-    "signal",
-    "slow",
-    "smallint",
-    "spatial",
-    "specific",
-    "sql",
-    "sql_big_result",
-    "sql_calc_found_rows",
-    "sql_small_result",
-    "sqlexception",
-    "sqlstate",
-    "sqlwarning",
-    "ssl",
-    "starting",
-    "stats_auto_recalc",
-    "stats_persistent",
-    "stats_sample_pages",
-    "stored",
-    "straight_join",
-    "system",
-    "table",
-    "terminated",
-    "then",
-    "tinyblob",
-    "tinyint",
-    "tinytext",
-    "to",
-    "trailing",
-    "trigger",
-    "true",
-    "undo",
-    "union",
-    "unique",
-    "unlock",
-    "unsigned",
-    "update",
-    "usage",
-    "use",
-    "using",
-    "utc_date",
-    "utc_time",
-    "utc_timestamp",
-    "values",
-    "varbinary",
-    "varchar",
-    "varcharacter",
-    "varying",
-    "virtual",
-    "when",
-    "where",
-    "while",
-    "window",
-    "with",
-    "write",
-    "xor",
-    "year_month",
-    "zerofill",
-];
-
-fn is_reserved(name: &str) -> bool {
-    RESERVED.contains(&name)
-}
-
-struct Renderer<'a> {
-    ops: &'a [Op],
-    old: &'a Schema,
-    new: &'a Schema,
+impl OpRenderer for Renderer<'_> {
+    fn op(&mut self, _i: usize, op: &Op) -> Result<Step, CannotRender> {
+        Ok(Step::Write(self.statements(op)))
+    }
 }
 
 impl Renderer<'_> {
-    fn op(&self, op: &Op) -> Vec<String> {
+    fn statements(&self, op: &Op) -> Vec<String> {
         match op {
             Op::CreateEnum { .. } | Op::DropEnum { .. } => vec![],
             Op::AlterEnum { old, new } => self.alter_enum(&old.qualified_name(), &new.qualified_name(), &new.variants),
@@ -578,7 +257,7 @@ impl Renderer<'_> {
             Datetime => "DATETIME".into(),
             Json => "JSON".into(),
             Custom { name } => match enum_override.or_else(|| self.variants(name)) {
-                Some(vs) => format!("ENUM({})", vs.iter().map(|v| quote_literal(v)).collect::<Vec<_>>().join(", ")),
+                Some(vs) => format!("ENUM({})", vs.iter().map(|v| literal(v)).collect::<Vec<_>>().join(", ")),
                 None => name.clone(),
             },
             // `stored_type` folded the rest away.
@@ -764,20 +443,7 @@ impl Renderer<'_> {
 }
 
 fn foreign_key(fk: &ForeignKey) -> String {
-    let mut s = format!(
-        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
-        ident(&fk.name),
-        ident_list(&fk.columns),
-        table_ref(&fk.ref_table),
-        ident_list(&fk.ref_columns)
-    );
-    if let Some(a) = fk.on_delete {
-        s.push_str(&format!(" ON DELETE {}", a.as_sql()));
-    }
-    if let Some(a) = fk.on_update {
-        s.push_str(&format!(" ON UPDATE {}", a.as_sql()));
-    }
-    s
+    Mysql.fk_clause(fk, &table_ref(&fk.ref_table))
 }
 
 fn starts_with(index: &[String], fk: &[String]) -> bool {

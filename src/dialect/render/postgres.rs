@@ -32,52 +32,61 @@
 
 use std::collections::BTreeSet;
 
-use super::Rendered;
+use super::{CannotRender, OpRenderer, Rendered, Step};
+// PostgreSQL's one quoting (in `crate::dialect::postgres`), also reachable from here
+// for the other PostgreSQL renderers.
+pub use crate::dialect::postgres::ident;
+pub(crate) use crate::dialect::postgres::{literal, qualify, truncate};
 use crate::dialect::types::postgres::{fold_type, range_element};
+use crate::dialect::{Dialect, Postgres};
 use crate::schema::diff::Op;
 use crate::schema::model::{Column, EnumType, QualifiedName, Schema, SqlType, Table};
 
 pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
-    let mut blocks: Vec<String> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut citext = false;
-    // Schemas that exist already: those of `old`'s tables and enums, plus the default one.
-    let mut schemas: BTreeSet<String> =
-        old.tables.values().filter_map(|t| t.schema.clone()).chain(old.enums.values().filter_map(|e| e.schema.clone())).collect();
-    for op in ops {
+    Postgres.render(ops, old, new)
+}
+
+/// PostgreSQL's [`OpRenderer`]: each op on its own, after the schemas and the
+/// `citext` extension it needs.
+pub(crate) struct Renderer<'a> {
+    old: &'a Schema,
+    new: &'a Schema,
+    citext: bool,
+    /// Schemas that exist already: those of `old`'s tables and enums, plus those created so far.
+    schemas: BTreeSet<String>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(crate) fn new(old: &'a Schema, new: &'a Schema) -> Self {
+        let schemas = old.tables.values().filter_map(|t| t.schema.clone()).chain(old.enums.values().filter_map(|e| e.schema.clone())).collect();
+        Renderer { old, new, citext: false, schemas }
+    }
+}
+
+impl OpRenderer for Renderer<'_> {
+    fn prelude(&mut self, op: &Op) -> Vec<String> {
         let mut prelude = Vec::new();
-        if !citext && uses_citext(op) {
-            citext = true;
+        if !self.citext && uses_citext(op) {
+            self.citext = true;
             prelude.push("CREATE EXTENSION IF NOT EXISTS citext;".to_string());
         }
         let needed_schema = match op {
             Op::CreateTable { table } => table.schema.clone(),
             Op::CreateEnum { enum_type } => enum_type.schema.clone(),
-            Op::RenameTable { to, .. } => split(to, old, new).0,
+            Op::RenameTable { to, .. } => split(to, self.old, self.new).0,
             _ => None,
         };
         if let Some(s) = needed_schema {
-            if schemas.insert(s.clone()) {
+            if self.schemas.insert(s.clone()) {
                 prelude.push(format!("CREATE SCHEMA IF NOT EXISTS {};", ident(&s)));
             }
         }
-        if !prelude.is_empty() {
-            blocks.push(prelude.join("\n"));
-        }
-        let mut block = String::new();
-        if let Some(danger) = op.danger() {
-            block.push_str(&super::comment(&format!("DANGER: {danger}")));
-            block.push('\n');
-            warnings.push(danger);
-        }
-        block.push_str(&render_op(op, old, new).join("\n"));
-        blocks.push(block);
+        prelude
     }
-    let mut sql = blocks.join("\n\n");
-    if !sql.is_empty() {
-        sql.push('\n');
+
+    fn op(&mut self, _i: usize, op: &Op) -> Result<Step, CannotRender> {
+        Ok(Step::Write(render_op(op, self.old, self.new)))
     }
-    Rendered { sql, warnings, run_in_transaction: true }
 }
 
 fn render_op(op: &Op, old: &Schema, new: &Schema) -> Vec<String> {
@@ -127,22 +136,7 @@ fn render_op(op: &Op, old: &Schema, new: &Schema) -> Vec<String> {
         }
         Op::DropUnique { table: t, unique } => drop_constraint(&table(t), &unique.name),
         Op::AddForeignKey { table: t, fk } => {
-            let mut s = format!(
-                "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
-                table(t),
-                ident(&fk.name),
-                columns(&fk.columns),
-                table(&fk.ref_table),
-                columns(&fk.ref_columns)
-            );
-            if let Some(a) = fk.on_delete {
-                s.push_str(&format!(" ON DELETE {}", a.as_sql()));
-            }
-            if let Some(a) = fk.on_update {
-                s.push_str(&format!(" ON UPDATE {}", a.as_sql()));
-            }
-            s.push(';');
-            vec![s]
+            vec![format!("ALTER TABLE {} ADD {};", table(t), Postgres.fk_clause(fk, &table(&fk.ref_table)))]
         }
         Op::DropForeignKey { table: t, fk } => drop_constraint(&table(t), &fk.name),
         Op::AddCheck { table: t, check } => {
@@ -348,20 +342,8 @@ fn pkey_name(table: &str) -> String {
     format!("{}_pkey", truncate(table, 58))
 }
 
-/// Cuts at 63 bytes (PostgreSQL's identifier limit) on a character boundary.
-pub(crate) fn truncate(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
 /// (schema, bare name) of a qualified table key, from either schema or by splitting.
-fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
+pub(crate) fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     if let Some(t) = new.tables.get(key).or_else(|| old.tables.get(key)) {
         return (t.schema.clone(), t.name.clone());
     }
@@ -369,7 +351,7 @@ fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, String) {
     (q.schema, q.name)
 }
 
-fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
+pub(crate) fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
     let (s, n) = split(key, old, new);
     qualify(s.as_deref(), &n)
 }
@@ -384,20 +366,8 @@ fn enum_name(key: &str, old: &Schema, new: &Schema) -> String {
     }
 }
 
-fn qualify(schema: Option<&str>, name: &str) -> String {
-    match schema {
-        Some(s) => format!("{}.{}", ident(s), ident(name)),
-        None => ident(name),
-    }
-}
-
-fn columns(cols: &[String]) -> String {
-    cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
-}
-
-/// An SQL string literal.
-fn literal(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+pub(crate) fn columns(cols: &[String]) -> String {
+    Postgres.quote_list(cols)
 }
 
 fn range_prefix(t: &SqlType) -> &'static str {
@@ -463,124 +433,6 @@ fn uses_citext(op: &Op) -> bool {
         Op::AddColumn { column, .. } => citext(&column.sql_type),
         Op::AlterColumn { new, .. } => citext(&new.sql_type),
         _ => false,
-    }
-}
-
-/// Words PostgreSQL reserves (its "reserved" and "reserved (can be function or
-/// type)" key words): identifiers spelled like them must be quoted.
-const RESERVED: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "authorization",
-    "binary",
-    "both",
-    "case",
-    "cast",
-    "check",
-    "collate",
-    "collation",
-    "column",
-    "concurrently",
-    "constraint",
-    "create",
-    "cross",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "false",
-    "fetch",
-    "for",
-    "foreign",
-    "freeze",
-    "from",
-    "full",
-    "grant",
-    "group",
-    "having",
-    "ilike",
-    "in",
-    "initially",
-    "inner",
-    "intersect",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "lateral",
-    "leading",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "natural",
-    "not",
-    "notnull",
-    "null",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "outer",
-    "overlaps",
-    "placing",
-    "primary",
-    "references",
-    "returning",
-    "right",
-    "select",
-    "session_user",
-    "similar",
-    "some",
-    "symmetric",
-    "system_user",
-    "table",
-    "tablesample",
-    "then",
-    "to",
-    "trailing",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "variadic",
-    "verbose",
-    "when",
-    "where",
-    "window",
-    "with",
-];
-
-/// An identifier, double-quoted only when PostgreSQL would otherwise fold or reject it.
-pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
-        && !RESERVED.contains(&name);
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
     }
 }
 

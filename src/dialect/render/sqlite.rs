@@ -61,15 +61,15 @@
 //! PRAGMA foreign_keys = ON;
 //! ```
 
-mod quote;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Rendered;
+use super::{CannotRender, OpRenderer, Rendered, Step};
+use crate::dialect::lexer;
+use crate::dialect::sqlite::{default_sql, ident, literal};
 use crate::dialect::types::sqlite::declared_type;
+use crate::dialect::{Dialect, Sqlite};
 use crate::schema::diff::Op;
 use crate::schema::model::{qualified_name, Check, Column, ForeignKey, Index, QualifiedName, Schema, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
-use quote::ident;
 
 /// Temporary table of the foreign-key check that closes a rebuilding migration.
 const FK_CHECK_TABLE: &str = "_cargo_migrate_fk_check";
@@ -87,59 +87,7 @@ fn bare(key: &str) -> String {
 }
 
 fn idents(cols: &[String]) -> String {
-    cols.iter().map(|c| ident(c)).collect::<Vec<_>>().join(", ")
-}
-
-/// A default expression as SQLite accepts it: literals and `CURRENT_*` as they are,
-/// anything else in parentheses (SQLite's grammar requires them); `now()` is
-/// spelled `CURRENT_TIMESTAMP`, SQLite has no such function.
-pub fn default_sql(expr: &str) -> String {
-    let e = expr.trim();
-    let lower = e.to_ascii_lowercase();
-    if matches!(lower.as_str(), "now()" | "current_timestamp()" | "localtimestamp") {
-        return "CURRENT_TIMESTAMP".into();
-    }
-    let is_number = {
-        let digits = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.') && digits.chars().any(|c| c.is_ascii_digit())
-    };
-    let is_string = e.len() >= 2 && e.starts_with('\'') && e.ends_with('\'') && !e[1..e.len() - 1].replace("''", "").contains('\'');
-    let is_blob = (lower.starts_with("x'")) && e.ends_with('\'');
-    let keyword = matches!(lower.as_str(), "null" | "true" | "false" | "current_timestamp" | "current_date" | "current_time");
-    let wrapped = e.starts_with('(') && e.ends_with(')') && outer_parens(e);
-    if is_number || is_string || is_blob || keyword || wrapped {
-        if keyword {
-            e.to_ascii_uppercase()
-        } else {
-            e.to_string()
-        }
-    } else {
-        format!("({e})")
-    }
-}
-
-/// Whether the `(` at the start of `e` closes at its very end.
-fn outer_parens(e: &str) -> bool {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    for (i, ch) in e.char_indices() {
-        match quote {
-            Some(q) if ch == q => quote = None,
-            Some(_) => {}
-            None => match ch {
-                '\'' | '"' => quote = Some(ch),
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 && i != e.len() - 1 {
-                        return false;
-                    }
-                }
-                _ => {}
-            },
-        }
-    }
-    depth == 0
+    Sqlite.quote_list(cols)
 }
 
 /// Whether `ALTER TABLE ... ADD COLUMN` accepts this column (see the module doc).
@@ -171,20 +119,7 @@ fn column_sql(c: &Column, inline_pk: bool) -> String {
 }
 
 fn fk_sql(fk: &ForeignKey) -> String {
-    let mut s = format!(
-        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
-        ident(&fk.name),
-        idents(&fk.columns),
-        ident(&bare(&fk.ref_table)),
-        idents(&fk.ref_columns)
-    );
-    if let Some(a) = fk.on_delete {
-        s.push_str(&format!(" ON DELETE {}", a.as_sql()));
-    }
-    if let Some(a) = fk.on_update {
-        s.push_str(&format!(" ON UPDATE {}", a.as_sql()));
-    }
-    s
+    Sqlite.fk_clause(fk, &ident(&bare(&fk.ref_table)))
 }
 
 fn unique_sql(u: &UniqueConstraint) -> String {
@@ -241,7 +176,7 @@ fn scoped_table(op: &Op) -> Option<&str> {
 }
 
 /// Which ops the list renders and how: the tables created, dropped and rebuilt.
-struct Plan<'a> {
+pub(crate) struct Plan<'a> {
     ops: &'a [Op],
     old: &'a Schema,
     new: &'a Schema,
@@ -249,11 +184,13 @@ struct Plan<'a> {
     dropped: BTreeSet<String>,
     /// Final table name -> index of the op after which its rebuild is written.
     rebuild_at: BTreeMap<String, usize>,
+    /// Whether the migration runs with foreign keys off (see the module doc).
+    fk_off: bool,
 }
 
 impl<'a> Plan<'a> {
-    fn new(ops: &'a [Op], old: &'a Schema, new: &'a Schema) -> Self {
-        let mut plan = Plan { ops, old, new, created: BTreeSet::new(), dropped: BTreeSet::new(), rebuild_at: BTreeMap::new() };
+    pub(crate) fn new(ops: &'a [Op], old: &'a Schema, new: &'a Schema) -> Self {
+        let mut plan = Plan { ops, old, new, created: BTreeSet::new(), dropped: BTreeSet::new(), rebuild_at: BTreeMap::new(), fk_off: false };
         for op in ops {
             match op {
                 Op::CreateTable { table } => {
@@ -283,6 +220,7 @@ impl<'a> Plan<'a> {
                 plan.rebuild_at.insert(f, i);
             }
         }
+        plan.fk_off = plan.foreign_keys_off();
         plan
     }
 
@@ -364,9 +302,9 @@ impl<'a> Plan<'a> {
     }
 
     /// The rebuild of `final_name` (the name it has when the rebuild runs).
-    fn rebuild_sql(&self, final_name: &str) -> String {
+    fn rebuild_sql(&self, final_name: &str) -> Result<String, CannotRender> {
         let Some(target) = self.new.tables.get(final_name) else {
-            return super::comment(&format!("ERROR: table {final_name} is not in the new schema; cannot rebuild it"));
+            return Err(CannotRender::RebuildMissingTable { table: final_name.to_string() });
         };
         // The columns the table has right before the rebuild: `old`'s, renamed.
         let mut current: Vec<String> =
@@ -432,7 +370,7 @@ impl<'a> Plan<'a> {
                 out.push(format!("{};", sql.trim().trim_end_matches(';')));
             }
         }
-        out.join("\n")
+        Ok(out.join("\n"))
     }
 
     /// SQL that fails the migration (before anything is dropped, so it never
@@ -441,7 +379,7 @@ impl<'a> Plan<'a> {
     /// to read them from (offline autogenerate), they are unknown, and DROP TABLE
     /// would lose them silently.
     fn attached_guard(&self, final_name: &str, target: &Table, attached: &[&Unmanaged]) -> String {
-        let table = sql_string(&bare(final_name));
+        let table = literal(&bare(final_name));
         let mut known: Vec<String> = attached.iter().map(|u| u.name.clone()).collect();
         known.extend(target.indexes.iter().map(|i| i.name.clone()));
         known.extend(target.uniques.iter().map(|u| u.name.clone()));
@@ -454,8 +392,8 @@ impl<'a> Plan<'a> {
             }
         }
         known.push(String::new());
-        let known = known.iter().map(|n| sql_string(n)).collect::<Vec<_>>().join(", ");
-        let like = sql_string(&format!("%{}%", bare(final_name)));
+        let known = known.iter().map(|n| literal(n)).collect::<Vec<_>>().join(", ");
+        let like = literal(&format!("%{}%", bare(final_name)));
         format!(
             "-- Fails (and so never commits) if a trigger, index or view on {final_name} would be lost: regenerate with `--db` to keep them.\n\
              CREATE TEMP TABLE {ATTACHED_CHECK_TABLE} (unknown INTEGER CONSTRAINT triggers_views_or_indexes_would_be_lost CHECK (unknown = 0));\n\
@@ -491,12 +429,12 @@ impl<'a> Plan<'a> {
     }
 
     /// The SQL of one op written on its own; `None` when it is folded or skipped.
-    fn op_sql(&self, i: usize, op: &Op) -> Option<String> {
+    fn op_sql(&self, i: usize, op: &Op) -> Result<Option<String>, CannotRender> {
         let enum_note = |e: &crate::schema::model::EnumType, verb: &str| {
-            let labels: Vec<String> = e.variants.iter().map(|v| format!("'{}'", v.replace('\'', "''"))).collect();
+            let labels: Vec<String> = e.variants.iter().map(|v| literal(v)).collect();
             super::comment(&format!("enum {} ({}) {verb}: SQLite has no enum types, its columns are TEXT", e.qualified_name(), labels.join(", ")))
         };
-        Some(match op {
+        Ok(Some(match op {
             Op::CreateEnum { enum_type } => enum_note(enum_type, "created"),
             Op::AlterEnum { new, .. } => enum_note(new, "changed"),
             Op::DropEnum { enum_type } => enum_note(enum_type, "dropped"),
@@ -523,129 +461,85 @@ impl<'a> Plan<'a> {
             }
             Op::CreateIndex { table, index } => index_sql(table, index),
             Op::DropIndex { table, index } if !self.dropped.contains(table.as_str()) => format!("DROP INDEX {};", ident(&index.name)),
-            Op::AddForeignKey { table, .. } if self.created.contains(table.as_str()) => return None,
+            Op::AddForeignKey { table, .. } if self.created.contains(table.as_str()) => return Ok(None),
             Op::DropIndex { .. } | Op::DropForeignKey { .. } | Op::DropUnique { .. } | Op::DropCheck { .. } => {
                 // Only reached for dropped tables (every other table is rebuilt): the drop takes them along.
-                return None;
+                return Ok(None);
             }
             // Always part of a rebuild; reached only if the table is missing from the plan.
             Op::AlterColumn { table, .. }
             | Op::AlterPrimaryKey { table, .. }
             | Op::AddUnique { table, .. }
             | Op::AddForeignKey { table, .. }
-            | Op::AddCheck { table, .. } => self.rebuild_sql(&self.final_name(i, table)),
-        })
+            | Op::AddCheck { table, .. } => self.rebuild_sql(&self.final_name(i, table))?,
+        }))
     }
 }
 
-/// Whether the expression `expr` names column `col` (a word outside quotes).
+/// Whether the SQL `expr` names `col`: a word or quoted identifier, never text
+/// inside a string literal or a comment.
 fn mentions(expr: &str, col: &str) -> bool {
-    let mut word = String::new();
-    let mut quote: Option<char> = None;
-    let mut words = Vec::new();
-    for ch in expr.chars() {
-        if let Some(q) = quote {
-            if ch == q {
-                quote = None;
-                if q == '"' {
-                    words.push(std::mem::take(&mut word));
-                }
-            } else if q == '"' {
-                word.push(ch);
-            }
-            continue;
-        }
-        if ch.is_alphanumeric() || ch == '_' {
-            word.push(ch);
-        } else {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            if ch == '\'' || ch == '"' {
-                quote = Some(ch);
-            }
-        }
-    }
-    words.push(word);
-    words.iter().any(|w| w.eq_ignore_ascii_case(col))
+    lexer::tokens(expr, lexer::Dialect::Sqlite).any(|t| t.ident().is_some_and(|name| name.eq_ignore_ascii_case(col)))
 }
 
 /// The temporary table of [`Plan::attached_guard`].
 const ATTACHED_CHECK_TABLE: &str = "_cargo_migrate_attached_check";
 
-/// An SQL string literal.
-fn sql_string(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
+    Sqlite.render(ops, old, new)
 }
 
-pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
-    let plan = Plan::new(ops, old, new);
-    let fk_off = plan.foreign_keys_off();
-    let mut blocks: Vec<String> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut pending_dangers: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    if fk_off {
-        blocks.push(
+/// SQLite's [`OpRenderer`]: the ops of a rebuilt table folded into its rebuild,
+/// written after the last of them, and the migration wrapped in its own
+/// transaction with foreign keys off when it rebuilds or drops a referenced table.
+impl OpRenderer for Plan<'_> {
+    fn header(&mut self) -> Vec<String> {
+        if !self.fk_off {
+            return Vec::new();
+        }
+        vec![
             "-- Foreign keys off: DROP TABLE would otherwise delete the rows (and cascade into other tables).\n\
              -- PRAGMA foreign_keys does nothing inside a transaction, so this migration manages its own.\n\
              PRAGMA foreign_keys = OFF;"
                 .into(),
-        );
-        blocks.push("BEGIN;".into());
+            "BEGIN;".into(),
+        ]
     }
-    for (i, op) in ops.iter().enumerate() {
-        let danger = op.danger();
-        let folded = plan.rebuilt_table(i, op);
-        let mut block = String::new();
-        // A warning goes with SQL that does the damage: a constraint of a dropped
-        // table renders nothing (the DROP TABLE takes it, and carries its own).
-        match &folded {
-            Some(f) => {
-                warnings.extend(danger.clone());
-                pending_dangers.entry(f.clone()).or_default().extend(danger);
-            }
-            None => {
-                if let Some(sql) = plan.op_sql(i, op) {
-                    if let Some(d) = &danger {
-                        warnings.push(d.clone());
-                        block.push_str(&super::comment(&format!("DANGER: {d}")));
-                        block.push('\n');
-                    }
-                    block.push_str(&sql);
-                }
-            }
+
+    fn op(&mut self, i: usize, op: &Op) -> Result<Step, CannotRender> {
+        if let Some(table) = self.rebuilt_table(i, op) {
+            return Ok(Step::Fold(table));
         }
-        if !block.is_empty() {
-            blocks.push(block);
+        // A constraint of a dropped table renders nothing: the DROP TABLE takes it
+        // (and carries the warning).
+        Ok(Step::Write(self.op_sql(i, op)?.into_iter().collect()))
+    }
+
+    /// A rebuild goes after the last op of its table (renames included).
+    fn step_after(&mut self, i: usize) -> Option<(String, Result<Vec<String>, CannotRender>)> {
+        let (name, _) = self.rebuild_at.iter().find(|(_, at)| **at == i)?;
+        Some((name.clone(), self.rebuild_sql(name).map(|sql| vec![sql])))
+    }
+
+    fn footer(&mut self) -> Vec<String> {
+        if !self.fk_off {
+            return Vec::new();
         }
-        // A rebuild goes after the last op of its table (renames included).
-        if let Some((name, _)) = plan.rebuild_at.iter().find(|(_, at)| **at == i) {
-            let mut block = String::new();
-            for d in pending_dangers.remove(name).unwrap_or_default() {
-                block.push_str(&super::comment(&format!("DANGER: {d}")));
-                block.push('\n');
-            }
-            block.push_str(&plan.rebuild_sql(name));
-            blocks.push(block);
-        }
+        vec![
+            format!(
+                "-- Fails (and so never commits) if a reference no longer holds.\n\
+                 CREATE TEMP TABLE {FK_CHECK_TABLE} (violations INTEGER CONSTRAINT foreign_key_violations CHECK (violations = 0));\n\
+                 INSERT INTO {FK_CHECK_TABLE} SELECT COUNT(*) FROM pragma_foreign_key_check;\n\
+                 DROP TABLE {FK_CHECK_TABLE};"
+            ),
+            "COMMIT;".into(),
+            "PRAGMA foreign_keys = ON;".into(),
+        ]
     }
-    if fk_off {
-        blocks.push(format!(
-            "-- Fails (and so never commits) if a reference no longer holds.\n\
-             CREATE TEMP TABLE {FK_CHECK_TABLE} (violations INTEGER CONSTRAINT foreign_key_violations CHECK (violations = 0));\n\
-             INSERT INTO {FK_CHECK_TABLE} SELECT COUNT(*) FROM pragma_foreign_key_check;\n\
-             DROP TABLE {FK_CHECK_TABLE};"
-        ));
-        blocks.push("COMMIT;".into());
-        blocks.push("PRAGMA foreign_keys = ON;".into());
+
+    fn run_in_transaction(&self) -> bool {
+        !self.fk_off
     }
-    // A rebuild that cannot be written says so in the file and in the terminal.
-    warnings.extend(blocks.iter().flat_map(|b| b.lines()).filter_map(|l| l.strip_prefix("-- ERROR: ")).map(str::to_string));
-    let mut sql = blocks.join("\n\n");
-    if !sql.is_empty() {
-        sql.push('\n');
-    }
-    Rendered { sql, warnings, run_in_transaction: !fk_off }
 }
 
 #[cfg(test)]

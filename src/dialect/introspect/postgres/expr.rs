@@ -1,13 +1,17 @@
 //! One canonical spelling of a PostgreSQL default or check expression, so that the
 //! models' text and what the server prints back (`pg_get_expr`, with casts and
-//! parentheses of its own) compare equal: a tokenizer and a few rewrites run to a
-//! fixed point.
+//! parentheses of its own) compare equal: the expression's tokens from the SQL
+//! lexer, and a few rewrites run to a fixed point.
 //!
-//! Apart from the catalog reading in [`super`] because it is a small lexer and
-//! rewriter of its own that needs no database.
+//! Apart from the catalog reading in [`super`] because it is a rewriter of its own
+//! that needs no database.
 
+use crate::dialect::lexer::{self, Lexeme, LexemeKind};
+
+/// What the rewrites work on: the [`lexer`]'s tokens of the expression, owned, with
+/// what the lexer leaves apart joined (a number, a run of operator characters).
 #[derive(Debug, Clone, PartialEq)]
-enum Tok {
+enum Term {
     /// Lower-cased unquoted word (keyword or identifier).
     Word(String),
     /// A double-quoted identifier that needs its quotes, with them.
@@ -25,88 +29,73 @@ enum Tok {
     Other(char),
 }
 
-fn tokenize(s: &str) -> Vec<Tok> {
-    let chars: Vec<char> = s.chars().collect();
+/// Characters PostgreSQL runs together into one operator (`>=`, `::`, `!~~*`).
+const OPERATOR_CHARS: &[u8] = b"+-*/<>=~!@#%^&|?:";
+
+fn terms(s: &str) -> Vec<Term> {
+    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(s, lexer::Dialect::Postgres).collect();
+    let touches = |k: usize| lexemes.get(k + 1).filter(|next| next.offset == lexemes[k].end());
+    let digit_word = |l: &Lexeme<'_>| l.kind == LexemeKind::Word && l.text.as_bytes()[0].is_ascii_digit();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            i += 1;
-        } else if c == '\'' || c == '"' {
-            let start = i;
-            i += 1;
-            while i < chars.len() {
-                if chars[i] == c {
-                    if chars.get(i + 1) == Some(&c) {
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                i += 1;
-            }
-            i = (i + 1).min(chars.len());
-            let text: String = chars[start..i].iter().collect();
-            if c == '\'' {
-                out.push(Tok::Str(text));
-            } else {
-                let inner = &text[1..text.len().saturating_sub(1).max(1)];
-                if crate::dialect::render::postgres::ident(inner) == inner {
-                    out.push(Tok::Word(inner.to_string()));
+    let mut k = 0;
+    while k < lexemes.len() {
+        let l = lexemes[k];
+        let (start, mut last) = (l.offset, k);
+        let term = match l.kind {
+            LexemeKind::String | LexemeKind::DollarBody | LexemeKind::Executable => Term::Str(l.text.to_string()),
+            LexemeKind::QuotedIdent => {
+                let name = l.ident().unwrap_or_default();
+                if crate::dialect::postgres::ident(&name) == name {
+                    Term::Word(name)
                 } else {
-                    out.push(Tok::Quoted(text));
+                    Term::Quoted(l.text.to_string())
                 }
             }
-        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_alphanumeric() || chars[i] == '.' || ((chars[i] == '+' || chars[i] == '-') && matches!(chars[i - 1], 'e' | 'E')))
-            {
-                i += 1;
-            }
-            out.push(Tok::Num(chars[start..i].iter().collect()));
-        } else if c.is_alphabetic() || c == '_' {
-            let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
-                i += 1;
-            }
-            out.push(Tok::Word(chars[start..i].iter().collect::<String>().to_lowercase()));
-        } else if "+-*/<>=~!@#%^&|?:".contains(c) {
-            let start = i;
-            while i < chars.len() && "+-*/<>=~!@#%^&|?:".contains(chars[i]) {
-                i += 1;
-            }
-            let op: String = chars[start..i].iter().collect();
-            // `::` inside a run (`x::text`) stays its own token.
-            if let Some(rest) = op.strip_prefix("::") {
-                out.push(Tok::Op("::".into()));
-                if !rest.is_empty() {
-                    out.push(Tok::Op(rest.into()));
+            // A number: digits, a `.`, an exponent and its sign (`1.5e-3`, `.5`).
+            _ if digit_word(&l) || (l.kind == LexemeKind::Punct(b'.') && touches(k).is_some_and(digit_word)) => {
+                while let Some(next) = touches(last) {
+                    let exponent_sign = matches!(next.kind, LexemeKind::Punct(b'+' | b'-')) && lexemes[last].text.ends_with(['e', 'E']);
+                    let part = next.kind == LexemeKind::Punct(b'.') || (next.kind == LexemeKind::Word && next.text.bytes().all(|b| b.is_ascii_alphanumeric()));
+                    if !(part || exponent_sign) {
+                        break;
+                    }
+                    last += 1;
                 }
-            } else {
-                out.push(Tok::Op(op));
+                Term::Num(s[start..lexemes[last].end()].to_string())
             }
-        } else {
-            out.push(match c {
-                '(' => Tok::Open,
-                ')' => Tok::Close,
-                '[' => Tok::OpenBracket,
-                ']' => Tok::CloseBracket,
-                ',' => Tok::Comma,
-                '.' => Tok::Dot,
-                other => Tok::Other(other),
-            });
-            i += 1;
-        }
+            LexemeKind::Word => Term::Word(l.text.to_lowercase()),
+            LexemeKind::Punct(c) if OPERATOR_CHARS.contains(&c) => {
+                while touches(last).is_some_and(|next| matches!(next.kind, LexemeKind::Punct(c) if OPERATOR_CHARS.contains(&c))) {
+                    last += 1;
+                }
+                let op = &s[start..lexemes[last].end()];
+                // `::` inside a run (`x::text`) stays its own token.
+                if let Some(rest) = op.strip_prefix("::").filter(|rest| !rest.is_empty()) {
+                    out.push(Term::Op("::".into()));
+                    Term::Op(rest.into())
+                } else {
+                    Term::Op(op.into())
+                }
+            }
+            LexemeKind::Punct(b'(') => Term::Open,
+            LexemeKind::Punct(b')') => Term::Close,
+            LexemeKind::Punct(b'[') => Term::OpenBracket,
+            LexemeKind::Punct(b']') => Term::CloseBracket,
+            LexemeKind::Punct(b',') => Term::Comma,
+            LexemeKind::Punct(b'.') => Term::Dot,
+            LexemeKind::Punct(c) => Term::Other(char::from(c)),
+            LexemeKind::Delimiter => Term::Other(';'),
+        };
+        out.push(term);
+        k = last + 1;
     }
     // A minus right after an operator or at the start of a group is the number's sign.
-    let mut merged: Vec<Tok> = Vec::new();
+    let mut merged: Vec<Term> = Vec::new();
     let mut it = out.into_iter().peekable();
     while let Some(t) = it.next() {
-        if t == Tok::Op("-".into()) && matches!(it.peek(), Some(Tok::Num(_))) && starts_operand(merged.last()) {
-            if let Some(Tok::Num(n)) = it.next() {
-                merged.push(Tok::Num(format!("-{n}")));
+        if t == Term::Op("-".into()) && matches!(it.peek(), Some(Term::Num(_))) && starts_operand(merged.last()) {
+            if let Some(Term::Num(n)) = it.next() {
+                merged.push(Term::Num(format!("-{n}")));
             }
             continue;
         }
@@ -116,10 +105,10 @@ fn tokenize(s: &str) -> Vec<Tok> {
 }
 
 /// Whether an operand may start after `prev`.
-fn starts_operand(prev: Option<&Tok>) -> bool {
+fn starts_operand(prev: Option<&Term>) -> bool {
     match prev {
-        None | Some(Tok::Open | Tok::Comma | Tok::OpenBracket | Tok::Op(_)) => true,
-        Some(Tok::Word(w)) => OPERATOR_WORDS.contains(&w.as_str()),
+        None | Some(Term::Open | Term::Comma | Term::OpenBracket | Term::Op(_)) => true,
+        Some(Term::Word(w)) => OPERATOR_WORDS.contains(&w.as_str()),
         _ => false,
     }
 }
@@ -167,7 +156,7 @@ const UPPER: &[&str] = &[
 /// `now()` as `CURRENT_TIMESTAMP`, `~~` as `LIKE`, `= ANY (ARRAY[…])` as `IN (…)`,
 /// `BETWEEN` spelled out, keywords upper case, other words lower case, one spacing.
 pub fn normalize_expr(expr: &str) -> String {
-    let mut toks = tokenize(expr);
+    let mut toks = terms(expr);
     for _ in 0..20 {
         let before = toks.clone();
         toks = strip_casts(toks);
@@ -182,32 +171,32 @@ pub fn normalize_expr(expr: &str) -> String {
     join(&toks)
 }
 
-fn strip_casts(toks: Vec<Tok>) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+fn strip_casts(toks: Vec<Term>) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let castable = matches!(out.last(), Some(Tok::Str(_) | Tok::Num(_) | Tok::Close | Tok::Word(_) | Tok::Quoted(_)));
-        if toks[i] == Tok::Op("::".into()) && castable {
+        let castable = matches!(out.last(), Some(Term::Str(_) | Term::Num(_) | Term::Close | Term::Word(_) | Term::Quoted(_)));
+        if toks[i] == Term::Op("::".into()) && castable {
             let mut j = i + 1;
             let mut type_words = Vec::new();
             // name [. name] [words…] [(n[, m])] [[]…]
             let mut after_dot = false;
-            while let Some(Tok::Word(w) | Tok::Quoted(w)) = toks.get(j) {
+            while let Some(Term::Word(w) | Term::Quoted(w)) = toks.get(j) {
                 if !type_words.is_empty() && !after_dot && !TYPE_WORDS.contains(&w.as_str()) {
                     break;
                 }
                 type_words.push(w.clone());
                 j += 1;
-                after_dot = toks.get(j) == Some(&Tok::Dot);
+                after_dot = toks.get(j) == Some(&Term::Dot);
                 if after_dot {
                     j += 1;
                 }
             }
-            if toks.get(j) == Some(&Tok::Open) {
+            if toks.get(j) == Some(&Term::Open) {
                 let close = matching(&toks, j).unwrap_or(j);
                 j = close + 1;
             }
-            while toks.get(j) == Some(&Tok::OpenBracket) && toks.get(j + 1) == Some(&Tok::CloseBracket) {
+            while toks.get(j) == Some(&Term::OpenBracket) && toks.get(j + 1) == Some(&Term::CloseBracket) {
                 j += 2;
             }
             if type_words.is_empty() {
@@ -216,12 +205,12 @@ fn strip_casts(toks: Vec<Tok>) -> Vec<Tok> {
                 continue;
             }
             if NUMERIC_TYPES.contains(&type_words[0].as_str()) {
-                if let Some(Tok::Str(s)) = out.last() {
+                if let Some(Term::Str(s)) = out.last() {
                     let inner = &s[1..s.len() - 1];
                     if !inner.is_empty() && inner.parse::<f64>().is_ok() && !inner.contains(|c: char| c.is_alphabetic()) {
                         let n = inner.to_string();
                         out.pop();
-                        out.push(Tok::Num(n));
+                        out.push(Term::Num(n));
                     }
                 }
             }
@@ -235,8 +224,8 @@ fn strip_casts(toks: Vec<Tok>) -> Vec<Tok> {
 }
 
 /// Index of the `)` (or `]`) closing the group opened at `open`.
-fn matching(toks: &[Tok], open: usize) -> Option<usize> {
-    let (o, c) = if toks[open] == Tok::OpenBracket { (Tok::OpenBracket, Tok::CloseBracket) } else { (Tok::Open, Tok::Close) };
+fn matching(toks: &[Term], open: usize) -> Option<usize> {
+    let (o, c) = if toks[open] == Term::OpenBracket { (Term::OpenBracket, Term::CloseBracket) } else { (Term::Open, Term::Close) };
     let mut depth = 0;
     for (k, t) in toks.iter().enumerate().skip(open) {
         if *t == o {
@@ -251,31 +240,31 @@ fn matching(toks: &[Tok], open: usize) -> Option<usize> {
     None
 }
 
-fn fold_words(toks: Vec<Tok>) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+fn fold_words(toks: Vec<Term>) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         match t {
-            Tok::Word(w) if (w == "now" || w == "transaction_timestamp") && toks.get(i + 1) == Some(&Tok::Open) && toks.get(i + 2) == Some(&Tok::Close) => {
-                out.push(Tok::Word("current_timestamp".into()));
+            Term::Word(w) if (w == "now" || w == "transaction_timestamp") && toks.get(i + 1) == Some(&Term::Open) && toks.get(i + 2) == Some(&Term::Close) => {
+                out.push(Term::Word("current_timestamp".into()));
                 i += 3;
                 continue;
             }
             // `interval '1 day'` is stored as `'1 day'::interval`.
-            Tok::Word(w)
+            Term::Word(w)
                 if TYPED_LITERALS.contains(&w.as_str())
-                    && matches!(toks.get(i + 1), Some(Tok::Str(_)))
-                    && !matches!(out.last(), Some(Tok::Op(o)) if o == "::") =>
+                    && matches!(toks.get(i + 1), Some(Term::Str(_)))
+                    && !matches!(out.last(), Some(Term::Op(o)) if o == "::") =>
             {
                 i += 1;
                 continue;
             }
-            Tok::Op(o) if o == "!=" => out.push(Tok::Op("<>".into())),
-            Tok::Op(o) if o == "~~" => out.push(Tok::Word("like".into())),
-            Tok::Op(o) if o == "~~*" => out.push(Tok::Word("ilike".into())),
-            Tok::Op(o) if o == "!~~" => out.extend([Tok::Word("not".into()), Tok::Word("like".into())]),
-            Tok::Op(o) if o == "!~~*" => out.extend([Tok::Word("not".into()), Tok::Word("ilike".into())]),
+            Term::Op(o) if o == "!=" => out.push(Term::Op("<>".into())),
+            Term::Op(o) if o == "~~" => out.push(Term::Word("like".into())),
+            Term::Op(o) if o == "~~*" => out.push(Term::Word("ilike".into())),
+            Term::Op(o) if o == "!~~" => out.extend([Term::Word("not".into()), Term::Word("like".into())]),
+            Term::Op(o) if o == "!~~*" => out.extend([Term::Word("not".into()), Term::Word("ilike".into())]),
             _ => out.push(t.clone()),
         }
         i += 1;
@@ -284,20 +273,20 @@ fn fold_words(toks: Vec<Tok>) -> Vec<Tok> {
 }
 
 /// `x BETWEEN a AND b` (single-token operands) as `(x >= a AND x <= b)`, as PostgreSQL stores it.
-fn fold_between(toks: Vec<Tok>) -> Vec<Tok> {
-    let atom = |t: Option<&Tok>| matches!(t, Some(Tok::Word(_) | Tok::Quoted(_) | Tok::Num(_) | Tok::Str(_)));
+fn fold_between(toks: Vec<Term>) -> Vec<Term> {
+    let atom = |t: Option<&Term>| matches!(t, Some(Term::Word(_) | Term::Quoted(_) | Term::Num(_) | Term::Str(_)));
     for i in 1..toks.len() {
-        if toks[i] == Tok::Word("between".into())
+        if toks[i] == Term::Word("between".into())
             && atom(toks.get(i - 1))
             && atom(toks.get(i + 1))
-            && toks.get(i + 2) == Some(&Tok::Word("and".into()))
+            && toks.get(i + 2) == Some(&Term::Word("and".into()))
             && atom(toks.get(i + 3))
-            && !matches!(toks.get(i - 1), Some(Tok::Word(w)) if OPERATOR_WORDS.contains(&w.as_str()))
+            && !matches!(toks.get(i - 1), Some(Term::Word(w)) if OPERATOR_WORDS.contains(&w.as_str()))
         {
             let x = toks[i - 1].clone();
             let mut out = toks[..i - 1].to_vec();
-            out.extend([Tok::Open, x.clone(), Tok::Op(">=".into()), toks[i + 1].clone(), Tok::Word("and".into())]);
-            out.extend([x, Tok::Op("<=".into()), toks[i + 3].clone(), Tok::Close]);
+            out.extend([Term::Open, x.clone(), Term::Op(">=".into()), toks[i + 1].clone(), Term::Word("and".into())]);
+            out.extend([x, Term::Op("<=".into()), toks[i + 3].clone(), Term::Close]);
             out.extend_from_slice(&toks[i + 4..]);
             return out;
         }
@@ -306,15 +295,15 @@ fn fold_between(toks: Vec<Tok>) -> Vec<Tok> {
 }
 
 /// `x = ANY (ARRAY[a, b])` as `x IN (a, b)`, `x <> ALL (ARRAY[…])` as `x NOT IN (…)`.
-fn fold_any_array(toks: Vec<Tok>) -> Vec<Tok> {
+fn fold_any_array(toks: Vec<Term>) -> Vec<Term> {
     for i in 0..toks.len() {
-        let (Tok::Op(op), Some(Tok::Word(q))) = (&toks[i], toks.get(i + 1)) else { continue };
+        let (Term::Op(op), Some(Term::Word(q))) = (&toks[i], toks.get(i + 1)) else { continue };
         let negated = match (op.as_str(), q.as_str()) {
             ("=", "any") => false,
             ("<>", "all") => true,
             _ => continue,
         };
-        if toks.get(i + 2) != Some(&Tok::Open) || toks.get(i + 3) != Some(&Tok::Word("array".into())) || toks.get(i + 4) != Some(&Tok::OpenBracket) {
+        if toks.get(i + 2) != Some(&Term::Open) || toks.get(i + 3) != Some(&Term::Word("array".into())) || toks.get(i + 4) != Some(&Term::OpenBracket) {
             continue;
         }
         let (Some(cb), Some(cp)) = (matching(&toks, i + 4), matching(&toks, i + 2)) else { continue };
@@ -323,11 +312,11 @@ fn fold_any_array(toks: Vec<Tok>) -> Vec<Tok> {
         }
         let mut out = toks[..i].to_vec();
         if negated {
-            out.push(Tok::Word("not".into()));
+            out.push(Term::Word("not".into()));
         }
-        out.extend([Tok::Word("in".into()), Tok::Open]);
+        out.extend([Term::Word("in".into()), Term::Open]);
         out.extend_from_slice(&toks[i + 5..cb]);
-        out.push(Tok::Close);
+        out.push(Term::Close);
         out.extend_from_slice(&toks[cp + 1..]);
         return out;
     }
@@ -336,9 +325,9 @@ fn fold_any_array(toks: Vec<Tok>) -> Vec<Tok> {
 
 /// Binding strength of an operator token (PostgreSQL's precedence table); 0 for
 /// anything that is not a binary operator.
-fn precedence(t: &Tok) -> u8 {
+fn precedence(t: &Term) -> u8 {
     match t {
-        Tok::Word(w) => match w.as_str() {
+        Term::Word(w) => match w.as_str() {
             "or" => 1,
             "and" => 2,
             "not" => 3,
@@ -346,7 +335,7 @@ fn precedence(t: &Tok) -> u8 {
             "in" | "like" | "ilike" | "similar" | "between" => 6,
             _ => 0,
         },
-        Tok::Op(o) => match o.as_str() {
+        Term::Op(o) => match o.as_str() {
             "=" | "<" | ">" | "<=" | ">=" | "<>" => 5,
             "+" | "-" => 8,
             "*" | "/" | "%" => 9,
@@ -359,18 +348,18 @@ fn precedence(t: &Tok) -> u8 {
 }
 
 /// Whether `(` after `prev` is a call's or a list's, not a grouping.
-fn call_paren(prev: Option<&Tok>) -> bool {
+fn call_paren(prev: Option<&Term>) -> bool {
     match prev {
-        Some(Tok::Word(w)) => !OPERATOR_WORDS.contains(&w.as_str()) || w == "in",
-        Some(Tok::Quoted(_) | Tok::CloseBracket) => true,
+        Some(Term::Word(w)) => !OPERATOR_WORDS.contains(&w.as_str()) || w == "in",
+        Some(Term::Quoted(_) | Term::CloseBracket) => true,
         _ => false,
     }
 }
 
-fn strip_parens(mut toks: Vec<Tok>) -> Vec<Tok> {
+fn strip_parens(mut toks: Vec<Term>) -> Vec<Term> {
     'again: loop {
         for i in 0..toks.len() {
-            if toks[i] != Tok::Open || call_paren(i.checked_sub(1).map(|p| &toks[p])) {
+            if toks[i] != Term::Open || call_paren(i.checked_sub(1).map(|p| &toks[p])) {
                 continue;
             }
             let Some(j) = matching(&toks, i) else { return toks };
@@ -381,9 +370,9 @@ fn strip_parens(mut toks: Vec<Tok>) -> Vec<Tok> {
             let (mut depth, mut inner, mut row) = (0, u8::MAX, false);
             for t in &toks[i + 1..j] {
                 match t {
-                    Tok::Open | Tok::OpenBracket => depth += 1,
-                    Tok::Close | Tok::CloseBracket => depth -= 1,
-                    Tok::Comma if depth == 0 => row = true,
+                    Term::Open | Term::OpenBracket => depth += 1,
+                    Term::Close | Term::CloseBracket => depth -= 1,
+                    Term::Comma if depth == 0 => row = true,
                     _ if depth == 0 && precedence(t) > 0 => inner = inner.min(precedence(t)),
                     _ => {}
                 }
@@ -400,29 +389,29 @@ fn strip_parens(mut toks: Vec<Tok>) -> Vec<Tok> {
     }
 }
 
-fn join(toks: &[Tok]) -> String {
+fn join(toks: &[Term]) -> String {
     let mut s = String::new();
     for (k, t) in toks.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| &toks[p]);
         let text = match t {
-            Tok::Word(w) if UPPER.contains(&w.as_str()) => w.to_uppercase(),
-            Tok::Word(w) | Tok::Quoted(w) | Tok::Str(w) | Tok::Num(w) | Tok::Op(w) => w.clone(),
-            Tok::Open => "(".into(),
-            Tok::Close => ")".into(),
-            Tok::OpenBracket => "[".into(),
-            Tok::CloseBracket => "]".into(),
-            Tok::Comma => ",".into(),
-            Tok::Dot => ".".into(),
-            Tok::Other(c) => c.to_string(),
+            Term::Word(w) if UPPER.contains(&w.as_str()) => w.to_uppercase(),
+            Term::Word(w) | Term::Quoted(w) | Term::Str(w) | Term::Num(w) | Term::Op(w) => w.clone(),
+            Term::Open => "(".into(),
+            Term::Close => ")".into(),
+            Term::OpenBracket => "[".into(),
+            Term::CloseBracket => "]".into(),
+            Term::Comma => ",".into(),
+            Term::Dot => ".".into(),
+            Term::Other(c) => c.to_string(),
         };
         let tight = match (prev, t) {
             (None, _) => true,
-            (Some(Tok::Open | Tok::OpenBracket | Tok::Dot), _) => true,
-            (Some(Tok::Op(o)), _) | (_, Tok::Op(o)) if o == "::" => true,
-            (_, Tok::Close | Tok::CloseBracket | Tok::Comma | Tok::Dot) => true,
-            (Some(Tok::Word(w)), Tok::Open) => !UPPER.contains(&w.as_str()),
-            (Some(Tok::Quoted(_)), Tok::Open) => true,
-            (Some(Tok::Close | Tok::CloseBracket | Tok::Word(_) | Tok::Quoted(_)), Tok::OpenBracket) => true,
+            (Some(Term::Open | Term::OpenBracket | Term::Dot), _) => true,
+            (Some(Term::Op(o)), _) | (_, Term::Op(o)) if o == "::" => true,
+            (_, Term::Close | Term::CloseBracket | Term::Comma | Term::Dot) => true,
+            (Some(Term::Word(w)), Term::Open) => !UPPER.contains(&w.as_str()),
+            (Some(Term::Quoted(_)), Term::Open) => true,
+            (Some(Term::Close | Term::CloseBracket | Term::Word(_) | Term::Quoted(_)), Term::OpenBracket) => true,
             _ => false,
         };
         if !tight {
@@ -480,6 +469,28 @@ mod tests {
         for (a, b) in differ {
             assert_ne!(normalize_expr(a), normalize_expr(b), "{a} vs {b}");
         }
+    }
+
+    /// The terms come from the one SQL lexer: what it keeps apart is joined again
+    /// (numbers, operator runs), and what it skips (comments) never reaches a rewrite.
+    #[test]
+    fn terms_join_numbers_and_operators_from_the_lexer() {
+        assert_eq!(
+            terms("x>=1.5e-3 AND y::text<>.5 -- a note\n"),
+            [
+                Term::Word("x".into()),
+                Term::Op(">=".into()),
+                Term::Num("1.5e-3".into()),
+                Term::Word("and".into()),
+                Term::Word("y".into()),
+                Term::Op("::".into()),
+                Term::Word("text".into()),
+                Term::Op("<>".into()),
+                Term::Num(".5".into()),
+            ]
+        );
+        assert_eq!(terms("t.\"A\" = -2"), [Term::Word("t".into()), Term::Dot, Term::Quoted("\"A\"".into()), Term::Op("=".into()), Term::Num("-2".into())]);
+        assert_eq!(normalize_expr("a /* why */ > 0"), normalize_expr("a > 0"));
     }
 
     #[test]

@@ -313,3 +313,17 @@ fn a_rebuild_without_its_final_table_is_an_error_comment_and_a_warning() {
     assert!(r.sql.contains("-- ERROR: table users is not in the new schema; cannot rebuild it\n"), "{}", r.sql);
     assert_eq!(r.warnings.last().map(String::as_str), Some("table users is not in the new schema; cannot rebuild it"));
 }
+
+/// The warnings used to be recovered by searching the rendered SQL for `-- ERROR: `
+/// lines, so a view whose own statement (copied into the rebuild verbatim) held
+/// such a line became a warning. They are data now.
+#[test]
+fn sql_copied_into_a_rebuild_is_never_read_back_as_a_warning() {
+    let view = "CREATE VIEW adults AS\n-- ERROR: not ours, a comment of the view\nSELECT * FROM users WHERE age >= 18";
+    let mut old = schema(vec![users()]);
+    old.unmanaged.push(Unmanaged { kind: UnmanagedKind::View, name: "adults".into(), table: None, sql: Some(view.into()) });
+    let c = col("age", SqlType::Integer);
+    let r = one(Op::AlterColumn { table: "users".into(), old: c.clone(), new: not_null(c) }, &old, &schema(vec![users()]));
+    assert!(r.sql.contains("\n-- ERROR: not ours, a comment of the view\n"), "{}", r.sql);
+    assert_eq!(r.warnings, ["makes users.age NOT NULL: fails if any row still holds NULL"]);
+}
