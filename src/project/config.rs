@@ -1,6 +1,6 @@
 //! `[workspace.metadata.migrate]` / `[package.metadata.migrate]`: keys, defaults and
 //! validation. Every key is optional; a value of the wrong type is an error that
-//! names the manifest and the key. The table is read by serde into [`Settings`],
+//! names the manifest and the key. The table is read by serde into `Settings`,
 //! whose `Default` is the one place defaults are written; each key's check and
 //! message live on the key (`deserialize_with`), and `serde_path_to_error` names
 //! the key (`models[0]`, `types.Foo`) that failed.
@@ -19,7 +19,7 @@ pub const DEFAULT_MIGRATIONS_DIR: &str = "migrations";
 pub const DEFAULT_URL_ENV: &str = "DATABASE_URL";
 pub const DEFAULT_MODELS: &str = "src";
 
-/// Every key the table accepts (README, "Configuration"), as [`Settings`] names them.
+/// Every key the table accepts (README, "Configuration"), as `Settings` names them.
 pub const KEYS: &[&str] = &[
     "models",
     "migrations",
