@@ -18,6 +18,9 @@ use crate::project::workspace::Workspace;
 pub const DEFAULT_MIGRATIONS_DIR: &str = "migrations";
 pub const DEFAULT_URL_ENV: &str = "DATABASE_URL";
 pub const DEFAULT_MODELS: &str = "src";
+/// `ddl_lock_timeout` when the table says nothing: long enough for a brief lock on a
+/// busy table, short enough that traffic queued behind a blocked DDL barely notices.
+pub const DEFAULT_DDL_LOCK_TIMEOUT: &str = "5s";
 
 /// Every key the table accepts (README, "Configuration"), as `Settings` names them.
 pub const KEYS: &[&str] = &[
@@ -34,6 +37,8 @@ pub const KEYS: &[&str] = &[
     "lint_fails_check",
     "ignore",
     "types",
+    "zero_downtime",
+    "ddl_lock_timeout",
 ];
 
 /// The table as written, every key defaulted.
@@ -77,6 +82,14 @@ struct Settings {
     /// SQL type names by Rust name, for types from crates the registry does not know.
     #[serde(deserialize_with = "type_names")]
     types: std::collections::BTreeMap<String, String>,
+    /// PostgreSQL autogenerate writes the forms that do not block traffic on
+    /// existing tables.
+    #[serde(deserialize_with = "flag")]
+    zero_downtime: bool,
+    /// PostgreSQL `SET lock_timeout` at the top of generated migrations that touch
+    /// existing tables.
+    #[serde(deserialize_with = "duration")]
+    ddl_lock_timeout: String,
     /// Anything else: refused by name once read (see [`KEYS`]).
     #[serde(flatten)]
     unknown: std::collections::BTreeMap<String, Value>,
@@ -98,6 +111,8 @@ impl Default for Settings {
             lint_fails_check: false,
             ignore: Vec::new(),
             types: Default::default(),
+            zero_downtime: true,
+            ddl_lock_timeout: DEFAULT_DDL_LOCK_TIMEOUT.into(),
             unknown: Default::default(),
         }
     }
@@ -136,6 +151,13 @@ fn seconds<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u64, D::Error
     match Value::deserialize(d)? {
         Value::Number(n) if n.as_u64().is_some() => Ok(n.as_u64().unwrap_or_default()),
         other => Err(found("a whole number of seconds", &other)),
+    }
+}
+
+fn duration<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) if is_duration(&s) => Ok(s),
+        other => Err(found("a PostgreSQL duration such as \"5s\", \"500ms\" or \"1min\"", &other)),
     }
 }
 
@@ -231,6 +253,12 @@ pub struct Config {
     pub lock_timeout_secs: u64,
     pub templates_dir: Option<PathBuf>,
     pub lint_fails_check: bool,
+    /// `zero_downtime`: PostgreSQL autogenerate writes the safe forms
+    /// ([`crate::dialect::render::zero_downtime`]); `false` writes the simple ones.
+    pub zero_downtime: bool,
+    /// `ddl_lock_timeout`: how long generated DDL waits for a table lock (a PostgreSQL
+    /// duration). Not `lock_timeout`, which is how long `upgrade` waits for the deploy lock.
+    pub ddl_lock_timeout: String,
     /// Table names or globs (the `ignore` key) left alone by autogenerate and drift.
     pub ignore: Vec<String>,
     /// Tables excluded elsewhere (`diesel.toml`'s `print_schema.filter`), names or
@@ -405,9 +433,17 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
         lock_timeout_secs: settings.lock_timeout,
         templates_dir: settings.templates.map(|t| base_dir.join(t)),
         lint_fails_check: settings.lint_fails_check,
+        zero_downtime: settings.zero_downtime,
+        ddl_lock_timeout: settings.ddl_lock_timeout,
         diesel: None,
         standalone: false,
     })
+}
+
+/// A whole number with an optional PostgreSQL time unit (`5s`, `500ms`, `1min`, `0`).
+fn is_duration(s: &str) -> bool {
+    let unit = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < s.len() && ["", "ms", "s", "min", "h"].contains(&unit)
 }
 
 fn kind(v: &Value) -> String {
@@ -508,5 +544,21 @@ mod tests {
         assert!(e.contains("unknown key") && e.contains("modles"), "{e}");
         let e = cfg(json!({"lock_timeout": "soon"})).unwrap_err().to_string();
         assert!(e.contains("lock_timeout"), "{e}");
+    }
+
+    #[test]
+    fn zero_downtime_keys_default_on_and_are_checked() {
+        let c = cfg(json!({})).unwrap();
+        assert!(c.zero_downtime);
+        assert_eq!(c.ddl_lock_timeout, "5s");
+        let c = cfg(json!({"zero_downtime": false, "ddl_lock_timeout": "750ms", "lock_timeout": 9})).unwrap();
+        assert!(!c.zero_downtime);
+        assert_eq!((c.ddl_lock_timeout.as_str(), c.lock_timeout_secs), ("750ms", 9));
+        for bad in [json!("5 seconds"), json!("s"), json!(""), json!(5), json!("5s'; DROP TABLE x")] {
+            let e = cfg(json!({ "ddl_lock_timeout": bad })).unwrap_err().to_string();
+            assert!(e.contains("ddl_lock_timeout") && e.contains("PostgreSQL duration"), "{bad}: {e}");
+        }
+        let e = cfg(json!({"zero_downtime": "yes"})).unwrap_err().to_string();
+        assert!(e.contains("zero_downtime") && e.contains("true or false"), "{e}");
     }
 }
