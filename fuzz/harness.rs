@@ -16,6 +16,7 @@ use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
 use cargo_migrate::migrations::autogenerate;
 use cargo_migrate::migrations::chain::{self, Chain, Metadata, Migration};
 use cargo_migrate::migrations::lint;
+use cargo_migrate::migrations::position::Position;
 use cargo_migrate::migrations::revision_spec::{self, Spec};
 use cargo_migrate::migrations::snapshot::Snapshot;
 use cargo_migrate::schema::diff;
@@ -189,12 +190,12 @@ pub fn chain(data: &[u8]) {
     if let Ok(c) = loaded {
         for text in ["head", "base", "-1", "+1", "1", "head-1"] {
             if let Ok(spec) = Spec::parse(text) {
-                let _ = spec.resolve(&c, Some(c.len()));
+                let _ = spec.resolve(&c, Some(c.head_position()));
             }
         }
         for (backend, dialect) in BACKENDS {
-            offline_script(&c, backend, dialect, 0, c.len());
-            offline_script(&c, backend, dialect, c.len(), 0);
+            offline_script(&c, backend, dialect, Position::BASE, c.head_position());
+            offline_script(&c, backend, dialect, c.head_position(), Position::BASE);
         }
     }
 }
@@ -202,7 +203,7 @@ pub fn chain(data: &[u8]) {
 /// The `--sql` script from `from` to `to`: the migrations' SQL with our bookkeeping
 /// after each. Where every file lexes and leaves the splitter at the top level, so
 /// must the script, with each bookkeeping statement standing on its own.
-fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: usize, to: usize) {
+fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: Position, to: Position) {
     let Ok(script) = cargo_migrate::engine::script::script(c, backend, from, to) else { return };
     check_split(&script, dialect);
     let up = to > from;
@@ -218,7 +219,11 @@ fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: usize, to
         let bookkeeping = if up { "INSERT INTO __diesel_schema_migrations " } else { "DELETE FROM __diesel_schema_migrations " };
         let ours = |sql: &str| sql_split::split(sql, dialect).iter().filter(|s| s.sql.starts_with(bookkeeping)).count();
         let theirs: usize = bodies.iter().map(|b| ours(b)).sum();
-        assert_eq!(ours(&script), from.abs_diff(to) + theirs, "{backend:?} --sql script: a migration's SQL swallowed our bookkeeping\n{script}");
+        assert_eq!(
+            ours(&script),
+            from.count().abs_diff(to.count()) + theirs,
+            "{backend:?} --sql script: a migration's SQL swallowed our bookkeeping\n{script}"
+        );
     }
 }
 
@@ -313,11 +318,11 @@ pub fn revision_spec(data: &[u8]) {
         })
         .collect();
     let chain = Chain { dir: "migrations".into(), migrations, width: 4 };
-    let len = chain.len();
+    let len = chain.head_position();
 
     if let Ok(s) = Spec::parse(spec) {
         assert_eq!(Spec::parse(&s.text).ok().as_ref(), Some(&s), "parsing a spec's own text gives another spec");
-        for current in std::iter::once(None).chain((0..=len).map(Some)) {
+        for current in std::iter::once(None).chain((0..=chain.len()).map(|n| Some(Position::after(n)))) {
             match s.resolve(&chain, current) {
                 Ok(at) => assert!(at <= len, "`{spec}` resolved to {at}, past head {len}"),
                 Err(e) => {
@@ -331,7 +336,7 @@ pub fn revision_spec(data: &[u8]) {
     }
     if let Some((a, b)) = revision_spec::parse_range(spec) {
         for s in [a, b].into_iter().flatten() {
-            let _ = s.resolve(&chain, Some(0));
+            let _ = s.resolve(&chain, Some(Position::BASE));
         }
     }
 }

@@ -8,7 +8,8 @@
 //! - [`engine`]: the apply loop under a lock, the state tables it reads and writes,
 //!   locating a failed statement, its [`engine::progress`] messages, the offline
 //!   `--sql` script;
-//! - [`migrations`]: the migrations directory: chain, revisions, snapshot,
+//! - [`migrations`]: the migrations directory: chain (each migration's
+//!   [`migrations::metadata`], a [`migrations::position`] on it), revisions, snapshot,
 //!   autogenerate, merge, adopt, lint and check, and the chain compared with what a
 //!   database recorded ([`migrations::record`], [`migrations::status`]);
 //! - [`dialect`]: everything that differs per database: the connection, SQL rendering,

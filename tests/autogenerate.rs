@@ -501,3 +501,35 @@ fn on_a_terminal_rename_candidates_are_asked_about() {
         assert_eq!(up.contains("DANGER"), !renamed, "{answer}: {up}");
     }
 }
+
+/// A table whose SQL name holds a dot (`#[sql_name = "audit.log"]`) is one name, not
+/// a schema and a table: autogenerate creates it (with an index and a foreign key to
+/// it), `upgrade` runs, `check --db` finds the database equal to the models, and the
+/// chain walks back to base. Table keys were `schema.name` strings split back at the
+/// dot, which created `log` on SQLite and `audit`.`log` on MySQL.
+fn a_dot_in_a_table_name_is_part_of_the_name(db: TestDb) {
+    let ws = Workspace::new();
+    ws.write(
+        MODELS,
+        "diesel::table! {\n    /// @index (kind)\n    #[sql_name = \"audit.log\"]\n    audit_log (id) {\n        id -> Integer,\n        kind -> Text,\n    }\n}\n\
+         diesel::table! {\n    entries (id) {\n        id -> Integer,\n        log_id -> Integer,\n    }\n}\n\
+         diesel::joinable!(entries -> audit_log (log_id));\n",
+    );
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "audit log"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = ws.cmd(&db).args(["upgrade", "head"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(db.has_table("audit.log"), "the table is named `audit.log`");
+    let out = ws.cmd(&db).args(["check", "--db"]).output().unwrap();
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let out = ws.cmd(&db).args(["revision", "--autogenerate", "-m", "nothing"]).output().unwrap();
+    assert!(out.status.success() && stderr(&out).contains("no changes"), "{}", stderr(&out));
+    let out = ws.cmd(&db).args(["downgrade", "base"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!db.has_table("audit.log"));
+}
+
+mod dotted {
+    use super::*;
+    backend_tests!(a_dot_in_a_table_name_is_part_of_the_name);
+}

@@ -1,7 +1,12 @@
 //! Output at the edge: results to stdout (text or JSON), diagnostics and progress
-//! to stderr, colour only when wanted.
+//! to stderr, colour only when wanted. Styles are `anstyle`'s and the streams
+//! `anstream`'s (clap's own), told our colour decision: with colour off, they strip
+//! any escape sequence, so none reaches a pipe or a `NO_COLOR` terminal.
 
 use std::io::Write;
+
+use anstream::{AutoStream, ColorChoice};
+use anstyle::{AnsiColor, Effects};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Style {
@@ -39,23 +44,39 @@ impl Output {
         if !self.color {
             return text.to_string();
         }
-        let code = match style {
-            Style::Bold => "1",
-            Style::Green => "32",
-            Style::Yellow => "33",
-            Style::Red => "31",
-            Style::Dim => "2",
-            Style::Cyan => "36",
+        let style = match style {
+            Style::Bold => anstyle::Style::new().effects(Effects::BOLD),
+            Style::Green => AnsiColor::Green.on_default(),
+            Style::Yellow => AnsiColor::Yellow.on_default(),
+            Style::Red => AnsiColor::Red.on_default(),
+            Style::Dim => anstyle::Style::new().effects(Effects::DIMMED),
+            Style::Cyan => AnsiColor::Cyan.on_default(),
         };
-        format!("\x1b[{code}m{text}\x1b[0m")
+        format!("{style}{text}{style:#}")
+    }
+
+    fn choice(&self) -> ColorChoice {
+        if self.color {
+            ColorChoice::Always
+        } else {
+            ColorChoice::Never
+        }
+    }
+
+    fn stdout(&self) -> AutoStream<std::io::StdoutLock<'static>> {
+        AutoStream::new(std::io::stdout(), self.choice()).lock()
+    }
+
+    fn stderr(&self) -> AutoStream<std::io::StderrLock<'static>> {
+        AutoStream::new(std::io::stderr(), self.choice()).lock()
     }
 
     /// A result line on stdout.
     pub fn line(&self, text: impl std::fmt::Display) {
-        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        let _ = writeln!(self.stdout(), "{text}");
     }
 
-    /// A JSON document on stdout.
+    /// A JSON document on stdout (escapes inside strings are JSON-escaped, never raw).
     pub fn json_value(&self, value: &serde_json::Value) {
         let text = serde_json::to_string_pretty(value).unwrap_or_default();
         let _ = writeln!(std::io::stdout().lock(), "{text}");
@@ -64,23 +85,23 @@ impl Output {
     /// Progress and what was done, on stderr (silenced by `-q`).
     pub fn status(&self, text: impl std::fmt::Display) {
         if !self.quiet {
-            let _ = writeln!(std::io::stderr().lock(), "{text}");
+            let _ = writeln!(self.stderr(), "{text}");
         }
     }
 
     /// Detail shown with `-v`.
     pub fn detail(&self, text: impl std::fmt::Display) {
         if self.verbose > 0 && !self.quiet {
-            let _ = writeln!(std::io::stderr().lock(), "{}", self.paint(Style::Dim, text));
+            let _ = writeln!(self.stderr(), "{}", self.paint(Style::Dim, text));
         }
     }
 
     pub fn warn(&self, text: impl std::fmt::Display) {
-        let _ = writeln!(std::io::stderr().lock(), "{}: {text}", self.paint(Style::Yellow, "warning"));
+        let _ = writeln!(self.stderr(), "{}: {text}", self.paint(Style::Yellow, "warning"));
     }
 
     pub fn error(&self, text: impl std::fmt::Display) {
-        let _ = writeln!(std::io::stderr().lock(), "{}: {text}", self.paint(Style::Red, "error"));
+        let _ = writeln!(self.stderr(), "{}: {text}", self.paint(Style::Red, "error"));
     }
 }
 
@@ -98,5 +119,21 @@ impl crate::engine::progress::Progress for Output {
         let progress = step.map(|(i, n)| format!("[{i}/{n}] ")).unwrap_or_default();
         let past = if direction == crate::error::failure::Direction::Up { "applied" } else { "reverted" };
         self.status(format!("{progress}{} {name} {}", self.paint(Style::Green, past), self.paint(Style::Dim, format!("({} ms)", took.as_millis()))));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The codes scripts and tests have always seen, now written by `anstyle`.
+    #[test]
+    fn paint_writes_the_usual_sgr_codes_and_nothing_without_colour() {
+        let on = Output::new(false, true, false, 0);
+        assert_eq!(on.paint(Style::Green, "applied"), "\x1b[32mapplied\x1b[0m");
+        assert_eq!(on.paint(Style::Red, "error"), "\x1b[31merror\x1b[0m");
+        assert_eq!(on.paint(Style::Bold, "b"), "\x1b[1mb\x1b[0m");
+        assert_eq!(on.paint(Style::Dim, "d"), "\x1b[2md\x1b[0m");
+        assert_eq!(Output::new(false, false, false, 0).paint(Style::Yellow, "w"), "w");
     }
 }

@@ -48,17 +48,26 @@ pub enum Param {
     Null,
 }
 
-pub enum Connection {
-    #[cfg(feature = "sqlite")]
-    Sqlite(diesel::SqliteConnection),
-    #[cfg(feature = "postgres")]
-    Postgres(diesel::PgConnection),
-    #[cfg(feature = "mysql")]
-    Mysql(diesel::MysqlConnection),
+pub use any::{AnyConnection as Connection, MultiBackend};
+
+/// Diesel's `MultiConnection` derive dispatches every query to the connection inside,
+/// so the raw statements below are written once, over its `MultiBackend`. Its
+/// generated code names Diesel's `Connection` trait unqualified, so the enum lives
+/// in a module of its own, where nothing else is called `Connection`.
+mod any {
+    #[derive(diesel::MultiConnection)]
+    pub enum AnyConnection {
+        #[cfg(feature = "sqlite")]
+        Sqlite(diesel::SqliteConnection),
+        #[cfg(feature = "postgres")]
+        Postgres(diesel::PgConnection),
+        #[cfg(feature = "mysql")]
+        Mysql(diesel::MysqlConnection),
+    }
 }
 
 /// Runs `$body` with the typed Diesel connection inside a [`Connection`], bound to
-/// `$c`; exported so tests can hand the same connection to `diesel_migrations`.
+/// `$c`: tests hand it to `diesel_migrations`, whose harness wants a single backend.
 #[macro_export]
 macro_rules! with_diesel_connection {
     ($conn:expr, $c:ident => $body:expr) => {
@@ -72,22 +81,17 @@ macro_rules! with_diesel_connection {
         }
     };
 }
-use with_diesel_connection as dispatch;
-
-/// A boxed raw query with every parameter bound; the backend is inferred from
-/// the connection it runs on.
-macro_rules! bound {
-    ($sql:expr, $params:expr) => {{
-        let mut q = diesel::sql_query($sql).into_boxed();
-        for p in $params {
-            q = match p {
-                Param::Text(s) => q.bind::<Text, _>(s.clone()),
-                Param::Int(i) => q.bind::<BigInt, _>(*i),
-                Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
-            };
-        }
-        q
-    }};
+/// A boxed raw query with every parameter bound, for whichever backend it runs on.
+fn bound<'a>(sql: String, params: &[Param]) -> diesel::query_builder::BoxedSqlQuery<'a, MultiBackend, diesel::query_builder::SqlQuery> {
+    let mut q = diesel::sql_query(sql).into_boxed();
+    for p in params {
+        q = match p {
+            Param::Text(s) => q.bind::<Text, _>(s.clone()),
+            Param::Int(i) => q.bind::<BigInt, _>(*i),
+            Param::Null => q.bind::<Nullable<Text>, _>(None::<String>),
+        };
+    }
+    q
 }
 
 /// One text column named `value`; every single-column query aliases to it.
@@ -181,7 +185,7 @@ impl Connection {
 
     /// Runs SQL as-is over the simple protocol (no prepare), as a migration's statements need.
     pub fn batch_execute(&mut self, sql: &str) -> diesel::QueryResult<()> {
-        dispatch!(self, c => c.batch_execute(sql))
+        diesel::connection::SimpleConnection::batch_execute(self, sql)
     }
 
     /// Whether the session still answers: after a failure, tells a lost connection
@@ -193,18 +197,18 @@ impl Connection {
     /// Runs one parameterised statement written with `?` placeholders.
     pub fn execute(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<usize> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => bound!(sql, params).execute(c))
+        bound(sql, params).execute(self)
     }
 
     /// A query whose one column is aliased `value` and castable to text.
     pub fn query_texts(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Vec<Option<String>>> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => bound!(sql, params).load::<TextRow>(c).map(|rows| rows.into_iter().map(|r| r.value).collect()))
+        bound(sql, params).load::<TextRow>(self).map(|rows| rows.into_iter().map(|r| r.value).collect())
     }
 
     fn query_int(&mut self, sql: &str, params: &[Param]) -> diesel::QueryResult<Option<i64>> {
         let sql = self.placeholders(sql);
-        dispatch!(self, c => bound!(sql, params).load::<IntRow>(c).map(|rows| rows.into_iter().next().and_then(|r| r.value)))
+        bound(sql, params).load::<IntRow>(self).map(|rows| rows.into_iter().next().and_then(|r| r.value))
     }
 
     /// PostgreSQL numbers its placeholders.

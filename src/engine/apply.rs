@@ -25,7 +25,8 @@ use crate::error::failure::{verb, Kept, Located, MigrationFailure};
 use crate::error::{Error, Result};
 use crate::migrations::chain::{is_diesel_era, Chain, Migration};
 use crate::migrations::checksum::checksum;
-use crate::migrations::record::{DbState, Mark, Record, STATUS_APPLIED};
+use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, Record, RecordStatus};
 use crate::migrations::revision_spec::Spec;
 use crate::migrations::status::{Applied, Status};
 
@@ -163,7 +164,7 @@ impl Step {
                 down_sql: down,
                 applied_at: String::new(),
                 duration_ms: 0,
-                status: STATUS_APPLIED.into(),
+                status: RecordStatus::Applied,
                 detail: None,
             }),
             sql: up,
@@ -272,12 +273,12 @@ impl<'a> Engine<'a> {
             return Err(Error::Usage(format!(
                 "`{}` is {} (position {target}), below the current revision {}; use `cargo migrate downgrade {}`",
                 spec.text,
-                position_name(chain, target),
-                position_name(chain, status.current),
+                chain.name_at(target),
+                chain.name_at(status.current),
                 spec.text
             )));
         }
-        let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.number as usize <= target).collect();
+        let pending: Vec<&Migration> = status.pending(chain).into_iter().filter(|m| m.position() <= target).collect();
         let mut report = Report::default();
         // Every file is read and checked before the first migration runs.
         let steps = pending.into_iter().map(|m| Step::up(m, backend)).collect::<Result<Vec<_>>>()?;
@@ -299,12 +300,12 @@ impl<'a> Engine<'a> {
             return Err(Error::Usage(format!(
                 "`{}` is {}, above the current revision {}; use `cargo migrate upgrade {}`",
                 spec.text,
-                position_name(chain, target),
-                position_name(chain, status.current),
+                chain.name_at(target),
+                chain.name_at(status.current),
                 spec.text
             )));
         }
-        let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target as u64).collect();
+        let mut to_revert: Vec<&Applied> = status.applied.iter().filter(|a| a.number > target).collect();
         to_revert.sort_by_key(|a| std::cmp::Reverse(a.number));
         let mut report = Report::default();
         let steps = to_revert.into_iter().map(|a| Step::down(a, backend, out)?.require_statements(backend, strict)).collect::<Result<Vec<_>>>()?;
@@ -345,13 +346,13 @@ impl<'a> Engine<'a> {
             stmts.extend(state::purge());
         }
         let mut changes = Vec::new();
-        for a in status.applied.iter().filter(|a| a.number > target as u64 || a.migration.is_none()) {
+        for a in status.applied.iter().filter(|a| a.number > target || a.migration.is_none()) {
             stmts.push(state::delete_diesel(&a.version));
             stmts.extend(a.other_versions().iter().map(|v| state::delete_diesel(v)));
             stmts.push(state::delete_record(&a.version));
             changes.push(format!("unmarked {}", a.record.as_ref().map(|r| r.name.as_str()).unwrap_or(&a.version)));
         }
-        for m in chain.migrations.iter().take(target) {
+        for m in chain.up_to(target) {
             let entry = status.applied.iter().find(|a| a.migration.is_some_and(|x| x.name == m.name));
             let already = entry.is_some_and(|a| a.in_table);
             if !already {
@@ -404,7 +405,7 @@ impl<'a> Engine<'a> {
                 stmts.push(state::insert_diesel(&r.version));
             }
             let mut record = Record::clone(r);
-            record.status = STATUS_APPLIED.into();
+            record.status = RecordStatus::Applied;
             record.detail = Some(format!("resolved by hand as applied after a failed {}", verb(direction)));
             // A downgrade of a migration that had no record of ours wrote one without
             // its up.sql: fill it from the files, or it would read as edited.
@@ -432,34 +433,26 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn resolve_down_target(spec: &Spec, chain: &Chain, status: &Status) -> Result<usize> {
+fn resolve_down_target(spec: &Spec, chain: &Chain, status: &Status) -> Result<Position> {
     if spec.needs_current() && spec.delta < 0 {
         // Count steps over what is applied (orphans included), not over chain positions.
-        let mut numbers: Vec<u64> = status.applied.iter().map(|a| a.number).collect();
+        let mut numbers: Vec<Position> = status.applied.iter().map(|a| a.number).collect();
         numbers.sort_unstable();
         let steps = (-spec.delta) as usize;
         if steps > numbers.len() {
             return Err(Error::Spec(format!("`{}` goes below base: only {} migration(s) are applied", spec.text, numbers.len())));
         }
-        return Ok(numbers.len().checked_sub(steps + 1).map(|i| numbers[i] as usize).unwrap_or(0));
+        return Ok(numbers.len().checked_sub(steps + 1).map_or(Position::BASE, |i| numbers[i]));
     }
     if let crate::migrations::revision_spec::Anchor::Revision(r) = &spec.anchor {
         // An orphan's own version is a valid downgrade target.
         if chain.position(r).is_none() && spec.delta == 0 {
             if let Some(a) = status.orphans.iter().find(|a| &a.version == r) {
-                return Ok(a.number as usize);
+                return Ok(a.number);
             }
         }
     }
-    spec.resolve(chain, Some(status.current.min(chain.len())))
-}
-
-pub(super) fn position_name(chain: &Chain, pos: usize) -> String {
-    if pos == 0 {
-        "base".into()
-    } else {
-        chain.migrations.get(pos - 1).map(|m| m.name.clone()).unwrap_or_else(|| format!("{pos:04}"))
-    }
+    spec.resolve(chain, Some(status.current.min(chain.head_position())))
 }
 
 /// Migrations applied by Diesel itself have no record; write one from the files so
@@ -607,12 +600,12 @@ pub(super) fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i
             conn.batch_execute("BEGIN").map_err(|e| Error::database(format!("starting the run of {}", step.name), e))?;
         }
         let mark = format!("{verb} started at {}; no statement had finished", now_rfc3339());
-        let status = Mark::partial(step.direction);
+        let status = RecordStatus::Partial(step.direction);
         let marked = match &step.record {
             Some(r) => {
                 let mut r = r.clone();
                 r.applied_at = now_rfc3339();
-                r.status = status.into();
+                r.status = status;
                 r.detail = Some(mark);
                 state::upsert_record(&r, backend).exec(conn).map(drop)
             }
@@ -626,7 +619,7 @@ pub(super) fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i
                         down_sql: step.sql.clone(),
                         applied_at: now_rfc3339(),
                         duration_ms: 0,
-                        status: status.into(),
+                        status,
                         detail: Some(mark),
                     };
                     state::upsert_record(&r, backend).exec(conn).map(drop)

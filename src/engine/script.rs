@@ -6,10 +6,11 @@
 
 use crate::backend::Backend;
 use crate::dialect::lexer;
-use crate::engine::apply::{position_name, Step};
+use crate::engine::apply::Step;
 use crate::engine::state::{self, Direction};
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};
+use crate::migrations::position::Position;
 
 /// What a script appends to `body` so its last statement ends before ours begin:
 /// nothing when it is terminated, else `;`, on a line of its own when a comment
@@ -29,19 +30,19 @@ fn terminator(body: &str, backend: Backend) -> &'static str {
 }
 
 /// The offline (`--sql`) script for moving from position `from` to `to`.
-pub fn script(chain: &Chain, backend: Backend, from: usize, to: usize) -> Result<String> {
+pub fn script(chain: &Chain, backend: Backend, from: Position, to: Position) -> Result<String> {
     let mut out = String::new();
     let (direction, range): (Direction, Vec<&Migration>) = if to >= from {
-        (Direction::Up, chain.migrations[from..to].iter().collect())
+        (Direction::Up, chain.up_to(to)[from.count()..].iter().collect())
     } else {
-        (Direction::Down, chain.migrations[to..from].iter().rev().collect())
+        (Direction::Down, chain.up_to(from)[to.count()..].iter().rev().collect())
     };
     // Directory names and messages may hold line breaks, which must not end a comment.
     out.push_str(&crate::dialect::render::comment(&format!(
         "cargo migrate {} {}:{} for {}",
         if direction == Direction::Up { "upgrade" } else { "downgrade" },
-        position_name(chain, from),
-        position_name(chain, to),
+        chain.name_at(from),
+        chain.name_at(to),
         backend.name()
     )));
     out.push('\n');
@@ -123,7 +124,7 @@ mod tests {
     #[test]
     fn the_script_terminates_each_migration_outside_its_comments() {
         let (_t, chain) = chain_of(&["CREATE TABLE a (id INT) -- no semicolon", "CREATE TABLE b (id INT)", "CREATE TABLE c (id INT); -- done"]);
-        let sql = script(&chain, Backend::Sqlite, 0, 3).unwrap();
+        let sql = script(&chain, Backend::Sqlite, Position::BASE, Position::new(3)).unwrap();
         let statements: Vec<&str> = lexer::split(&sql, Backend::Sqlite).into_iter().map(|s| s.sql).collect();
         for table in ["a", "b", "c"] {
             assert!(statements.contains(&format!("CREATE TABLE {table} (id INT)").as_str()), "{sql}");

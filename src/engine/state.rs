@@ -17,7 +17,7 @@ use crate::dialect::connection::{Connection, Param};
 use crate::error::{Error, Result};
 
 pub use crate::error::failure::{Direction, DIESEL_TABLE, OUR_TABLE};
-use crate::migrations::record::{DbState, Record};
+use crate::migrations::record::{DbState, Record, RecordStatus};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stmt {
@@ -128,7 +128,7 @@ pub fn upsert_record(r: &Record, backend: Backend) -> Stmt {
             Param::Text(r.down_sql.clone()),
             Param::Text(r.applied_at.clone()),
             Param::Int(r.duration_ms),
-            Param::Text(r.status.clone()),
+            Param::Text(r.status.as_str().into()),
             r.detail.clone().map(Param::Text).unwrap_or(Param::Null),
         ],
     )
@@ -142,10 +142,15 @@ pub fn is_version_applied(conn: &mut Connection, version: &str) -> Result<bool> 
     Ok(!rows.is_empty())
 }
 
-pub fn set_status(version: &str, status: &str, detail: Option<&str>, duration_ms: i64) -> Stmt {
+pub fn set_status(version: &str, status: RecordStatus, detail: Option<&str>, duration_ms: i64) -> Stmt {
     Stmt::new(
         format!("UPDATE {OUR_TABLE} SET status = ?, detail = ?, duration_ms = ? WHERE version = ?"),
-        vec![Param::Text(status.into()), detail.map(|d| Param::Text(d.into())).unwrap_or(Param::Null), Param::Int(duration_ms), Param::Text(version.into())],
+        vec![
+            Param::Text(status.as_str().into()),
+            detail.map(|d| Param::Text(d.into())).unwrap_or(Param::Null),
+            Param::Int(duration_ms),
+            Param::Text(version.into()),
+        ],
     )
 }
 
@@ -198,7 +203,7 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
             down_sql: get(4),
             applied_at: get(5),
             duration_ms: get(6).parse().unwrap_or(0),
-            status: get(7),
+            status: RecordStatus::from(get(7).as_str()),
             detail: columns[8].get(i).cloned().flatten(),
         };
         out.insert(r.version.clone(), r);
@@ -209,14 +214,14 @@ fn read_records(conn: &mut Connection) -> Result<BTreeMap<String, Record>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::migrations::record::STATUS_PARTIAL_UP;
+    use crate::migrations::record::Direction;
     #[test]
     fn rendering_quotes_literals_per_backend() {
         let s = insert_diesel("0001");
         assert_eq!(s.render(Backend::Postgres), "INSERT INTO __diesel_schema_migrations (version) VALUES ('0001');");
         assert_eq!(quote("it's", Backend::Sqlite), "'it''s'");
         assert_eq!(quote("a\\'; DROP TABLE x; --", Backend::Mysql), "'a\\\\''; DROP TABLE x; --'");
-        let r = set_status("0002", STATUS_PARTIAL_UP, None, 5);
+        let r = set_status("0002", RecordStatus::Partial(Direction::Up), None, 5);
         assert_eq!(
             r.render(Backend::Sqlite),
             "UPDATE __cargo_migrate_applied SET status = 'partial-up', detail = NULL, duration_ms = 5 WHERE version = '0002';"

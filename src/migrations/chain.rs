@@ -8,59 +8,12 @@ use std::path::{Path, PathBuf};
 
 pub use crate::error::chain::{ChainErrors, ChainProblem};
 use crate::error::{Error, Result};
+use crate::migrations::position::Position;
 
 /// Diesel sorts versions as strings, so every prefix has the same width.
 pub const DEFAULT_WIDTH: usize = 4;
 
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Metadata {
-    /// The parent revision id; absent for the first migration.
-    pub revises: Option<String>,
-    pub message: Option<String>,
-    pub created: Option<String>,
-    /// Diesel reads a missing key as `false`; we always write it.
-    pub run_in_transaction: Option<bool>,
-    /// `[lint.allow]`: lint rules silenced for this migration, each with its reason.
-    pub lint_allow: BTreeMap<String, String>,
-    /// The version Diesel knew this migration by before `adopt` renamed it
-    /// (`20190322170700`): a database Diesel migrated lists it in its state table.
-    pub diesel_version: Option<String>,
-}
-
-impl Metadata {
-    pub fn run_in_transaction(&self) -> bool {
-        self.run_in_transaction.unwrap_or(false)
-    }
-
-    /// Renders the file we write: Diesel's key stated explicitly, ours beside it.
-    pub fn to_toml(&self) -> String {
-        let mut doc = toml_edit::DocumentMut::new();
-        if let Some(r) = &self.revises {
-            doc["revises"] = toml_edit::value(r.as_str());
-        }
-        if let Some(m) = &self.message {
-            doc["message"] = toml_edit::value(m.as_str());
-        }
-        if let Some(c) = &self.created {
-            doc["created"] = toml_edit::value(c.as_str());
-        }
-        doc["run_in_transaction"] = toml_edit::value(self.run_in_transaction.unwrap_or(true));
-        if let Some(v) = &self.diesel_version {
-            doc["diesel_version"] = toml_edit::value(v.as_str());
-        }
-        if !self.lint_allow.is_empty() {
-            let mut allow = toml_edit::Table::new();
-            for (rule, reason) in &self.lint_allow {
-                allow.insert(rule, toml_edit::value(reason.as_str()));
-            }
-            let mut lint = toml_edit::Table::new();
-            lint.set_implicit(true);
-            lint.insert("allow", toml_edit::Item::Table(allow));
-            doc["lint"] = toml_edit::Item::Table(lint);
-        }
-        doc.to_string()
-    }
-}
+pub use crate::migrations::metadata::Metadata;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Migration {
@@ -100,6 +53,11 @@ impl Migration {
         self.meta.diesel_version.as_deref().filter(|v| *v != self.id)
     }
 
+    /// Where it sits on its chain: its number.
+    pub fn position(&self) -> Position {
+        Position::from(self.number)
+    }
+
     /// The message, or the slug when metadata has none.
     pub fn title(&self) -> String {
         self.meta.message.clone().unwrap_or_else(|| self.slug().replace('_', " "))
@@ -133,9 +91,33 @@ impl Chain {
         self.migrations.is_empty()
     }
 
-    /// Position of a revision id (1-based; 0 is base).
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.migrations.iter().position(|m| m.id == id).map(|i| i + 1)
+    /// Position of a revision id.
+    pub fn position(&self, id: &str) -> Option<Position> {
+        self.migrations.iter().position(|m| m.id == id).map(|i| Position::after(i + 1))
+    }
+
+    /// The head's position (base for an empty chain).
+    pub fn head_position(&self) -> Position {
+        Position::after(self.migrations.len())
+    }
+
+    /// The migration at a position; `None` for base and past the head.
+    pub fn at(&self, p: Position) -> Option<&Migration> {
+        self.migrations.get(p.index()?)
+    }
+
+    /// The migrations from base up to and including `p`, oldest first.
+    pub fn up_to(&self, p: Position) -> &[Migration] {
+        &self.migrations[..p.count().min(self.migrations.len())]
+    }
+
+    /// A position for people: `base`, the directory name, or the bare number of a
+    /// position past the head (an applied version with no directory).
+    pub fn name_at(&self, p: Position) -> String {
+        if p.is_base() {
+            return "base".into();
+        }
+        self.at(p).map(|m| m.name.clone()).unwrap_or_else(|| format!("{:04}", p.get()))
     }
 
     pub fn format_id(&self, number: u32) -> String {
@@ -367,64 +349,7 @@ fn read_metadata(path: &Path) -> std::result::Result<Metadata, ChainProblem> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Metadata::default()),
         Err(e) => return Err(ChainProblem::Unreadable { path: path.into(), message: e.to_string() }),
     };
-    let table: toml::Table = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
-        ChainProblem::BadMetadata {
-            file: path.into(),
-            message: match line {
-                Some(l) => format!("line {l}: invalid TOML: {}", e.message()),
-                None => format!("invalid TOML: {}", e.message()),
-            },
-        }
-    })?;
-    let bad = |key: &str, expected: &str| ChainProblem::BadMetadata { file: path.into(), message: format!("`{key}` must be {expected}") };
-    let string = |key: &str| -> std::result::Result<Option<String>, ChainProblem> {
-        match table.get(key) {
-            None => Ok(None),
-            Some(toml::Value::String(s)) => Ok(Some(s.clone())),
-            // `created` may be written as a bare TOML datetime.
-            Some(toml::Value::Datetime(d)) if key == "created" => Ok(Some(d.to_string())),
-            Some(_) => Err(bad(key, "a string")),
-        }
-    };
-    let revises = string("revises")?;
-    if let Some(r) = &revises {
-        if r.is_empty() || !r.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(bad("revises", "a revision number such as \"0004\""));
-        }
-    }
-    let run_in_transaction = match table.get("run_in_transaction") {
-        None => None,
-        Some(toml::Value::Boolean(b)) => Some(*b),
-        Some(_) => return Err(bad("run_in_transaction", "true or false")),
-    };
-    let mut lint_allow = BTreeMap::new();
-    match table.get("lint") {
-        None => {}
-        Some(toml::Value::Table(lint)) => match lint.get("allow") {
-            None => {}
-            Some(toml::Value::Table(allow)) => {
-                for (rule, reason) in allow {
-                    match reason {
-                        toml::Value::String(r) if !r.trim().is_empty() => {
-                            lint_allow.insert(rule.clone(), r.clone());
-                        }
-                        _ => return Err(bad(&format!("lint.allow.{rule}"), "the reason for allowing it, as a non-empty string")),
-                    }
-                }
-            }
-            Some(_) => return Err(bad("lint.allow", "a table of `rule = \"reason\"`")),
-        },
-        Some(_) => return Err(bad("lint", "a table")),
-    }
-    Ok(Metadata {
-        revises,
-        message: string("message")?,
-        created: string("created")?,
-        run_in_transaction,
-        lint_allow,
-        diesel_version: string("diesel_version")?,
-    })
+    Metadata::parse(&text).map_err(|message| ChainProblem::BadMetadata { file: path.into(), message })
 }
 
 /// Judges a scanned directory against the chain rules.

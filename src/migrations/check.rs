@@ -18,10 +18,61 @@ use crate::schema::model::{Schema, Table};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// A stable id for scripts: `chain`, `snapshot`, `snapshot-stale`, `models`,
-    /// `models-changed`, `lint`, `db-pending`, `db-edited`, `db-unknown`, `db-partial`.
-    pub kind: &'static str,
+    pub kind: ProblemKind,
     pub message: String,
+}
+
+/// What is out of sync. Its kebab-case name is a stable id for scripts (`--format
+/// json`'s `kind`, the `[kind]` of the text output), listed in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// The chain does not hold together (numbers, `revises`, heads, files).
+    Chain,
+    /// The snapshot file cannot be read.
+    Snapshot,
+    /// The snapshot was written for another revision than the head.
+    SnapshotStale,
+    /// The models do not load.
+    Models,
+    /// The models changed with no migration for it.
+    ModelsChanged,
+    /// Lint findings fail the check (`lint_fails_check`).
+    Lint,
+    /// The database is not at head.
+    DbPending,
+    /// An applied migration's file changed.
+    DbEdited,
+    /// The database lists a migration the directory does not have.
+    DbUnknown,
+    /// A non-transactional migration failed part-way.
+    DbPartial,
+    /// The live schema differs from the models.
+    DbDrift,
+}
+
+impl ProblemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Chain => "chain",
+            ProblemKind::Snapshot => "snapshot",
+            ProblemKind::SnapshotStale => "snapshot-stale",
+            ProblemKind::Models => "models",
+            ProblemKind::ModelsChanged => "models-changed",
+            ProblemKind::Lint => "lint",
+            ProblemKind::DbPending => "db-pending",
+            ProblemKind::DbEdited => "db-edited",
+            ProblemKind::DbUnknown => "db-unknown",
+            ProblemKind::DbPartial => "db-partial",
+            ProblemKind::DbDrift => "db-drift",
+        }
+    }
+}
+
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -61,7 +112,7 @@ fn judge_chain(migrations_dir: &Path, migrations: &[chain::Migration], problems:
     let chain = match chain::validate(migrations_dir, migrations, problems) {
         Ok(c) => Some(c),
         Err(errors) => {
-            report.problems.extend(errors.problems.into_iter().map(|p| Problem { kind: "chain", message: p.to_string() }));
+            report.problems.extend(errors.problems.into_iter().map(|p| Problem { kind: ProblemKind::Chain, message: p.to_string() }));
             None
         }
     };
@@ -100,7 +151,7 @@ pub fn offline_cached(
         None => match snapshot::read(migrations_dir) {
             Ok(s) => (s.as_ref().map(|s| s.revision.clone()), s),
             Err(e) => {
-                report.problems.push(Problem { kind: "snapshot", message: e.to_string() });
+                report.problems.push(Problem { kind: ProblemKind::Snapshot, message: e.to_string() });
                 (None, None)
             }
         },
@@ -110,7 +161,7 @@ pub fn offline_cached(
             let head = c.head().map(|m| m.id.clone());
             if *r != head {
                 report.problems.push(Problem {
-                    kind: "snapshot-stale",
+                    kind: ProblemKind::SnapshotStale,
                     message: format!(
                         "{} was written for revision {} but the head is {}\n    fix: if the head migration implements the current models, record them with `cargo migrate revision`; after a merge, renumber so the snapshot follows the chain (`cargo migrate merge`)",
                         crate::migrations::snapshot::SNAPSHOT_FILE,
@@ -120,7 +171,7 @@ pub fn offline_cached(
                 });
             }
         }
-        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == "snapshot") => {
+        (None, Some(c)) if !c.is_empty() && !report.problems.iter().any(|p| p.kind == ProblemKind::Snapshot) => {
             report
                 .notes
                 .push(format!("no {} yet, so model changes are not checked (`cargo migrate revision` writes it)", crate::migrations::snapshot::SNAPSHOT_FILE));
@@ -133,7 +184,7 @@ pub fn offline_cached(
         // no file is not, here: a workspace without models has nothing to check.
         if let Err(e) = crate::schema::registry::load_with(base_dir, models, types) {
             if !matches!(e, crate::schema::registry::RegistryError::NoFiles { .. } | crate::schema::registry::RegistryError::NoModelPaths) {
-                report.problems.push(Problem { kind: "models", message: e.to_string() });
+                report.problems.push(Problem { kind: ProblemKind::Models, message: e.to_string() });
             }
         }
     }
@@ -146,7 +197,7 @@ pub fn offline_cached(
                 let changes = describe_changes(&old, &new);
                 if !changes.is_empty() {
                     report.problems.push(Problem {
-                        kind: "models-changed",
+                        kind: ProblemKind::ModelsChanged,
                         message: format!(
                             "the models changed since the last migration, with no migration for it:\n      {}\n    fix: write a migration for the change: `cargo migrate revision -m \"…\"` (it records the models as the new snapshot)",
                             changes.join("\n      ")
@@ -157,7 +208,7 @@ pub fn offline_cached(
                     write_cache(c, f, &s.revision);
                 }
             }
-            Err(e) => report.problems.push(Problem { kind: "models", message: e.to_string() }),
+            Err(e) => report.problems.push(Problem { kind: ProblemKind::Models, message: e.to_string() }),
         }
     }
     Ok((report, chain))
@@ -215,7 +266,7 @@ pub fn lint_all(report: &mut Report, migrations: &[&chain::Migration], backend: 
 pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     for r in &status.partial {
         report.problems.push(Problem {
-            kind: "db-partial",
+            kind: ProblemKind::DbPartial,
             message: format!(
                 "{} failed part-way: {}\n    fix: repair by hand, then `cargo migrate resolve {} --applied` (all of its changes are in place) or `--rolled-back` (none are)",
                 r.name,
@@ -226,7 +277,7 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
     }
     for (m, r, diff) in &status.edited {
         report.problems.push(Problem {
-            kind: "db-edited",
+            kind: ProblemKind::DbEdited,
             message: format!(
                 "{} was edited after it was applied (at {}):\n{diff}    fix: restore the file, or put the change in a new migration",
                 m.name, r.applied_at
@@ -237,20 +288,20 @@ pub fn database(report: &mut Report, chain: &Chain, status: &Status) {
         let name = o.record.as_ref().map(|r| r.name.clone()).unwrap_or_else(|| o.version.clone());
         if o.record.is_none() && chain::is_diesel_era(&o.version, chain.width) {
             report.problems.push(Problem {
-                kind: "db-unknown",
+                kind: ProblemKind::DbUnknown,
                 message: format!("the database lists Diesel version {name}, which no migration of this chain records as its `diesel_version`\n    fix: `cargo migrate adopt` the migrations directory Diesel applied it from; never roll back to `base` for it"),
             });
             continue;
         }
         report.problems.push(Problem {
-            kind: "db-unknown",
+            kind: ProblemKind::DbUnknown,
             message: format!("the database has {name} applied, but the migrations directory has no such migration\n    fix: `cargo migrate downgrade` past it, or check out the branch that has it"),
         });
     }
     let pending = status.pending(chain);
     if !pending.is_empty() {
         report.problems.push(Problem {
-            kind: "db-pending",
+            kind: ProblemKind::DbPending,
             message: format!(
                 "the database is not at head: {} pending ({})\n    fix: `cargo migrate upgrade head`",
                 pending.len(),
@@ -269,7 +320,7 @@ pub fn drift(report: &mut Report, live: &Schema, models: &Schema) {
     }
     let changes = describe_changes(live, models);
     report.problems.push(Problem {
-        kind: "db-drift",
+        kind: ProblemKind::DbDrift,
         message: format!(
             "the database schema differs from the models (database -> models):\n{}\n    fix: write a migration for the difference (`cargo migrate revision --autogenerate --db -m …`), or undo the manual change",
             changes.iter().map(|c| format!("      {c}")).collect::<Vec<_>>().join("\n")
@@ -379,6 +430,19 @@ fn describe_table(name: &str, old: &Table, new: &Table, out: &mut Vec<String>) {
 mod tests {
     use super::*;
 
+    /// Scripts read the kind from JSON and people from the text: both say the same
+    /// id, the one the README lists.
+    #[test]
+    fn a_problem_kind_renders_the_same_id_in_json_and_text() {
+        use ProblemKind::*;
+        let readme = include_str!("../../README.md");
+        for kind in [Chain, Snapshot, SnapshotStale, Models, ModelsChanged, Lint, DbPending, DbEdited, DbUnknown, DbPartial, DbDrift] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), serde_json::Value::from(kind.as_str()));
+            assert_eq!(kind.to_string(), kind.as_str());
+            assert!(readme.contains(&format!("`{kind}`")), "{kind} is not in the README");
+        }
+    }
+
     fn example() -> Schema {
         let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations_example");
         snapshot::without_sources(&crate::schema::registry::load(&base, &["crates/db/src/models".to_string()]).unwrap())
@@ -414,10 +478,10 @@ mod tests {
         assert!(run().problems.is_empty(), "a cache hit");
         // A model change (a new size and time) is seen at once, however fresh.
         std::fs::write(root.join("src/lib.rs"), table.replace("id -> Int4,", "id -> Int4,\n        name -> Text,")).unwrap();
-        assert!(run().problems.iter().any(|p| p.kind == "models-changed"));
+        assert!(run().problems.iter().any(|p| p.kind == ProblemKind::ModelsChanged));
         // So is a hand edit of `revises`.
         std::fs::write(m.join("metadata.toml"), "revises = \"0009\"\nrun_in_transaction = true\n").unwrap();
-        assert!(run().problems.iter().any(|p| p.kind == "chain" && p.message.contains("0009")));
+        assert!(run().problems.iter().any(|p| p.kind == ProblemKind::Chain && p.message.contains("0009")));
     }
 
     /// Found adopting vaultwarden on MariaDB: drift listed `attachments_ibfk_1` as

@@ -15,31 +15,22 @@ pub fn checksum(text: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A unified line diff, for telling a user what changed in an applied migration.
+/// A line diff (`similar`'s Myers diff), for telling a user what changed in an
+/// applied migration: every line, marked `-`, `+` or unchanged.
 pub fn line_diff(old: &str, new: &str) -> String {
-    let (old, new) = (normalize(old), normalize(new));
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
-    // LCS table; migration files are small, so the quadratic table is fine.
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, String::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push_str(&format!("   {}\n", a[i]));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push_str(&format!("  -{}\n", a[i]));
-            i += 1;
-        } else {
-            out.push_str(&format!("  +{}\n", b[j]));
-            j += 1;
-        }
+    use similar::{ChangeTag, TextDiff};
+    // Compared as lines: a missing newline at the end is no change.
+    let terminated = |t: String| if t.is_empty() || t.ends_with('\n') { t } else { t + "\n" };
+    let (old, new) = (terminated(normalize(old)), terminated(normalize(new)));
+    let mut out = String::new();
+    for change in TextDiff::from_lines(&old, &new).iter_all_changes() {
+        let mark = match change.tag() {
+            ChangeTag::Equal => "   ",
+            ChangeTag::Delete => "  -",
+            ChangeTag::Insert => "  +",
+        };
+        out.push_str(mark);
+        out.push_str(change.value());
     }
     out
 }
@@ -61,5 +52,11 @@ mod tests {
     fn diff_shows_removed_and_added_lines() {
         let d = line_diff("a\nb\nc\n", "a\nB\nc\n");
         assert_eq!(d, "   a\n  -b\n  +B\n   c\n");
+    }
+
+    #[test]
+    fn a_missing_final_newline_or_crlf_is_no_change() {
+        assert_eq!(line_diff("a\r\nb", "a\nb\n"), "   a\n   b\n");
+        assert_eq!(line_diff("", "x"), "  +x\n");
     }
 }

@@ -1,5 +1,5 @@
 //! The migrations directory and what is decided from it: the revision [`chain`] and
-//! positions on it ([`revision_spec`]), writing the next revision ([`revision`], under
+//! positions on it ([`position`], [`revision_spec`]), writing the next revision ([`revision`], under
 //! a [`dir_lock`]) and the schema [`snapshot`] at head, the next revision's SQL from
 //! the models ([`autogenerate`]), renumbering two branches into one ([`merge`]),
 //! turning a Diesel directory into a chain ([`adopt`]), file [`checksum`]s, the checks
@@ -14,6 +14,8 @@ pub mod checksum;
 pub mod dir_lock;
 pub mod lint;
 pub mod merge;
+pub mod metadata;
+pub mod position;
 pub mod record;
 pub mod revision;
 pub mod revision_spec;

@@ -6,32 +6,52 @@ use std::collections::BTreeMap;
 
 pub use crate::error::failure::Direction;
 
-pub const STATUS_APPLIED: &str = "applied";
-/// A non-transactional upgrade started (or failed) and did not finish.
-pub const STATUS_PARTIAL_UP: &str = "partial-up";
-/// A non-transactional downgrade started (or failed) and did not finish.
-pub const STATUS_PARTIAL_DOWN: &str = "partial-down";
-/// The mark written before the direction was stored: which way the migration was
-/// going is read from Diesel's table instead (see [`Record::mark`]).
-pub const STATUS_PARTIAL_LEGACY: &str = "partial";
-
-/// The status column read into a type: decisions (`resolve`, refusals) are made on
-/// this, never on the text of the mark's detail.
+/// The `status` column of our table, read into a type: decisions (`resolve`,
+/// refusals, the edited check) are made on this, never on the text of the mark's
+/// detail. The column keeps the text of [`RecordStatus::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub enum RecordStatus {
     Applied,
-    /// Failed part-way (or was interrupted) while going in this direction.
+    /// A non-transactional run failed part-way (or was interrupted) while going in
+    /// this direction.
     Partial(Direction),
-    /// A mark written before the direction was stored.
+    /// A mark written before the direction was stored: which way the migration was
+    /// going is read from Diesel's table instead (see [`DbState::mark_direction`]).
     PartialUnknown,
 }
 
-impl Mark {
-    pub fn partial(direction: Direction) -> &'static str {
-        match direction {
-            Direction::Up => STATUS_PARTIAL_UP,
-            Direction::Down => STATUS_PARTIAL_DOWN,
+impl RecordStatus {
+    /// The text stored in the `status` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordStatus::Applied => "applied",
+            RecordStatus::Partial(Direction::Up) => "partial-up",
+            RecordStatus::Partial(Direction::Down) => "partial-down",
+            RecordStatus::PartialUnknown => "partial",
         }
+    }
+
+    pub fn is_partial(self) -> bool {
+        self != RecordStatus::Applied
+    }
+}
+
+/// Reads the column: anything that is not a known mark counts as applied, as Diesel's
+/// row is the source of truth for that.
+impl From<&str> for RecordStatus {
+    fn from(s: &str) -> Self {
+        match s {
+            "partial-up" => RecordStatus::Partial(Direction::Up),
+            "partial-down" => RecordStatus::Partial(Direction::Down),
+            "partial" => RecordStatus::PartialUnknown,
+            _ => RecordStatus::Applied,
+        }
+    }
+}
+
+impl std::fmt::Display for RecordStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -45,22 +65,13 @@ pub struct Record {
     pub down_sql: String,
     pub applied_at: String,
     pub duration_ms: i64,
-    pub status: String,
+    pub status: RecordStatus,
     pub detail: Option<String>,
 }
 
 impl Record {
-    pub fn mark(&self) -> Mark {
-        match self.status.as_str() {
-            STATUS_PARTIAL_UP => Mark::Partial(Direction::Up),
-            STATUS_PARTIAL_DOWN => Mark::Partial(Direction::Down),
-            STATUS_PARTIAL_LEGACY => Mark::PartialUnknown,
-            _ => Mark::Applied,
-        }
-    }
-
     pub fn is_partial(&self) -> bool {
-        self.mark() != Mark::Applied
+        self.status.is_partial()
     }
 }
 
@@ -86,10 +97,10 @@ impl DbState {
     /// when it finishes and a downgrade removes it only when it finishes, so for a mark
     /// that does not say (written by an earlier version), Diesel's row tells.
     pub fn mark_direction(&self, r: &Record) -> Option<Direction> {
-        match r.mark() {
-            Mark::Applied => None,
-            Mark::Partial(d) => Some(d),
-            Mark::PartialUnknown => Some(if self.is_applied(&r.version) { Direction::Down } else { Direction::Up }),
+        match r.status {
+            RecordStatus::Applied => None,
+            RecordStatus::Partial(d) => Some(d),
+            RecordStatus::PartialUnknown => Some(if self.is_applied(&r.version) { Direction::Down } else { Direction::Up }),
         }
     }
 }
@@ -103,7 +114,7 @@ mod tests {
     /// finished downgrade removes.
     #[test]
     fn a_mark_says_which_way_the_migration_was_going() {
-        let record = |status: &str| Record {
+        let record = |status: RecordStatus| Record {
             version: "0002".into(),
             name: "0002_x".into(),
             checksum: String::new(),
@@ -111,17 +122,27 @@ mod tests {
             down_sql: String::new(),
             applied_at: String::new(),
             duration_ms: 0,
-            status: status.into(),
+            status,
             detail: Some("downgrade of 0002_x: whatever the text says".into()),
         };
         let listed = DbState { applied: vec!["0002".into()], ..Default::default() };
         let unlisted = DbState::default();
-        assert_eq!(record(STATUS_APPLIED).mark(), Mark::Applied);
-        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_UP)), Some(Direction::Up));
-        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_DOWN)), Some(Direction::Down));
-        assert_eq!(listed.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Down));
-        assert_eq!(unlisted.mark_direction(&record(STATUS_PARTIAL_LEGACY)), Some(Direction::Up));
-        assert_eq!(unlisted.mark_direction(&record(STATUS_APPLIED)), None);
-        assert!(record(STATUS_PARTIAL_LEGACY).is_partial() && !record(STATUS_APPLIED).is_partial());
+        assert_eq!(record(RecordStatus::Applied).status, RecordStatus::Applied);
+        assert_eq!(unlisted.mark_direction(&record(RecordStatus::Partial(Direction::Up))), Some(Direction::Up));
+        assert_eq!(listed.mark_direction(&record(RecordStatus::Partial(Direction::Down))), Some(Direction::Down));
+        assert_eq!(listed.mark_direction(&record(RecordStatus::PartialUnknown)), Some(Direction::Down));
+        assert_eq!(unlisted.mark_direction(&record(RecordStatus::PartialUnknown)), Some(Direction::Up));
+        assert_eq!(unlisted.mark_direction(&record(RecordStatus::Applied)), None);
+        assert!(record(RecordStatus::PartialUnknown).is_partial() && !record(RecordStatus::Applied).is_partial());
+    }
+
+    /// The column's text is what earlier versions wrote and read back.
+    #[test]
+    fn a_status_reads_back_what_it_wrote() {
+        for s in [RecordStatus::Applied, RecordStatus::Partial(Direction::Up), RecordStatus::Partial(Direction::Down), RecordStatus::PartialUnknown] {
+            assert_eq!(RecordStatus::from(s.as_str()), s);
+        }
+        assert_eq!(RecordStatus::Partial(Direction::Up).as_str(), "partial-up");
+        assert_eq!(RecordStatus::from("something newer"), RecordStatus::Applied);
     }
 }

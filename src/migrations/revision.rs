@@ -304,10 +304,13 @@ mod tests {
         let started = Instant::now();
         let _lock = DirLock::acquire(t.path(), Duration::from_secs(5)).unwrap();
         assert!(started.elapsed() < Duration::from_secs(1));
-        // A live holder (this process) is waited for, then refused.
+        // A live holder is waited for, then refused.
+        let e = DirLock::acquire(t.path(), Duration::from_millis(100)).err().unwrap().to_string();
+        assert!(e.contains("another `cargo migrate revision`"), "{e}");
+        // Released, it is free at once, and leaves no file behind.
         drop(_lock);
-        std::fs::write(t.path().join(".cargo-migrate-revision.lock"), std::process::id().to_string()).unwrap();
-        assert!(DirLock::acquire(t.path(), Duration::from_millis(100)).is_err());
+        assert!(!t.path().join(".cargo-migrate-revision.lock").exists());
+        drop(DirLock::acquire(t.path(), Duration::ZERO).unwrap());
     }
 
     #[test]

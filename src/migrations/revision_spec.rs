@@ -5,6 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::migrations::chain::Chain;
+use crate::migrations::position::Position;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Anchor {
@@ -54,10 +55,10 @@ impl Spec {
     }
 
     /// Resolves to a chain position; `current` is the position the database is at.
-    pub fn resolve(&self, chain: &Chain, current: Option<usize>) -> Result<usize> {
+    pub fn resolve(&self, chain: &Chain, current: Option<Position>) -> Result<Position> {
         let base = match &self.anchor {
-            Anchor::Head => chain.len(),
-            Anchor::Base => 0,
+            Anchor::Head => chain.head_position(),
+            Anchor::Base => Position::BASE,
             Anchor::Current => current.ok_or_else(|| {
                 Error::Spec(format!(
                     "`{}` is relative to the database's current revision; give an explicit revision instead (offline mode cannot read the database)",
@@ -67,7 +68,7 @@ impl Spec {
             Anchor::Revision(r) => find_revision(chain, r)?,
         };
         // Wide enough that no step count overflows, however far past either end.
-        let target = base as i128 + i128::from(self.delta);
+        let target = i128::from(base.get()) + i128::from(self.delta);
         if target < 0 {
             return Err(Error::Spec(format!("`{}` goes {} step(s) below base: the database is {} step(s) above it", self.text, -target, base)));
         }
@@ -79,7 +80,7 @@ impl Spec {
                 chain.head().map(|m| m.name.as_str()).unwrap_or("base")
             )));
         }
-        Ok(target as usize)
+        Ok(Position::new(target as u64))
     }
 }
 
@@ -93,19 +94,19 @@ fn parse_delta(digits: &str, text: &str) -> Result<i64> {
 
 /// A revision id (by number, so `7` finds `0007`), a directory name, or a unique
 /// prefix of a directory name or slug.
-pub fn find_revision(chain: &Chain, text: &str) -> Result<usize> {
+pub fn find_revision(chain: &Chain, text: &str) -> Result<Position> {
     if text.bytes().all(|b| b.is_ascii_digit()) {
         let n: u64 = text.parse().map_err(|_| Error::Spec(format!("`{text}` is not a revision number")))?;
         if n == 0 {
-            return Ok(0);
+            return Ok(Position::BASE);
         }
-        if let Some(i) = chain.migrations.iter().position(|m| u64::from(m.number) == n) {
-            return Ok(i + 1);
+        if let Some(m) = chain.migrations.iter().find(|m| m.position().get() == n) {
+            return Ok(m.position());
         }
         return Err(unknown(chain, text));
     }
-    if let Some(i) = chain.migrations.iter().position(|m| m.name == text) {
-        return Ok(i + 1);
+    if let Some(m) = chain.migrations.iter().find(|m| m.name == text) {
+        return Ok(m.position());
     }
     let lower = text.to_ascii_lowercase();
     let matches: Vec<usize> = chain
@@ -116,7 +117,7 @@ pub fn find_revision(chain: &Chain, text: &str) -> Result<usize> {
         .map(|(i, _)| i)
         .collect();
     match matches.as_slice() {
-        [i] => Ok(i + 1),
+        [i] => Ok(chain.migrations[*i].position()),
         [] => Err(unknown(chain, text)),
         many => Err(Error::Spec(format!(
             "`{text}` is ambiguous; it matches {}",
@@ -194,8 +195,8 @@ mod tests {
         Chain { dir: PathBuf::from("migrations"), migrations, width: 4 }
     }
 
-    fn at(spec: &str, current: Option<usize>) -> Result<usize> {
-        Spec::parse(spec)?.resolve(&chain(&["create_users", "add_posts", "add_phone", "add_index"]), current)
+    fn at(spec: &str, current: Option<u64>) -> Result<u64> {
+        Spec::parse(spec)?.resolve(&chain(&["create_users", "add_posts", "add_phone", "add_index"]), current.map(Position::new)).map(Position::get)
     }
 
     #[test]

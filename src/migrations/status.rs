@@ -6,13 +6,15 @@
 use crate::error::Result;
 use crate::migrations::chain::{Chain, Migration};
 use crate::migrations::checksum::{checksum, line_diff};
-use crate::migrations::record::{DbState, Record, STATUS_APPLIED};
+use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, Record, RecordStatus};
 
 /// One applied version as the database knows it, matched to the files.
 #[derive(Debug, Clone)]
 pub struct Applied<'c> {
     pub version: String,
-    pub number: u64,
+    /// Its version read as a position (past the head for an orphan).
+    pub number: Position,
     /// The migration directory with this version, if it is the one that was applied.
     pub migration: Option<&'c Migration>,
     pub record: Option<Record>,
@@ -29,8 +31,8 @@ pub struct Applied<'c> {
 #[derive(Debug, Clone)]
 pub struct Status<'c> {
     pub applied: Vec<Applied<'c>>,
-    /// Highest applied version number (0 when nothing is applied).
-    pub current: usize,
+    /// Highest applied version (base when nothing is applied).
+    pub current: Position,
     /// Applied versions with no matching directory (files gone, or another branch's migration).
     pub orphans: Vec<Applied<'c>>,
     /// Applied migrations whose `up.sql` changed since: (migration, record, diff).
@@ -73,15 +75,15 @@ impl<'c> Status<'c> {
                     continue;
                 }
             }
-            let number = v.parse::<u64>().unwrap_or(u64::MAX);
+            let number = Position::new(v.parse::<u64>().unwrap_or(u64::MAX));
             let record = db.records.get(v).cloned();
-            let by_number = chain.migrations.iter().find(|m| u64::from(m.number) == number);
+            let by_number = chain.migrations.iter().find(|m| m.position() == number);
             let migration = by_number.filter(|m| record.as_ref().is_none_or(|r| r.name == m.name));
             let entry = Applied { version: v.clone(), number, migration, record: record.clone(), legacy: Vec::new(), in_table: true };
             if migration.is_none() {
                 orphans.push(entry.clone());
             } else if let (Some(m), Some(r)) = (migration, &record) {
-                if r.status == STATUS_APPLIED {
+                if r.status == RecordStatus::Applied {
                     let now = m.read_up()?;
                     if checksum(&now) != r.checksum {
                         edited.push((m, r.clone(), line_diff(&r.up_sql, &now)));
@@ -95,7 +97,7 @@ impl<'c> Status<'c> {
                 Some(a) => a.legacy.push(v.clone()),
                 None => applied.push(Applied {
                     version: m.id.clone(),
-                    number: u64::from(m.number),
+                    number: m.position(),
                     migration: Some(m),
                     record: db.records.get(&m.id).filter(|r| r.name == m.name).cloned(),
                     legacy: vec![v.clone()],
@@ -104,7 +106,7 @@ impl<'c> Status<'c> {
             }
         }
         applied.sort_by_key(|a| a.number);
-        let current = applied.iter().map(|a| a.number).max().unwrap_or(0).min(usize::MAX as u64) as usize;
+        let current = applied.iter().map(|a| a.number).max().unwrap_or(Position::BASE);
         Ok(Status { applied, current, orphans, edited, partial: db.partial().into_iter().cloned().collect() })
     }
 

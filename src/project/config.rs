@@ -1,9 +1,14 @@
 //! `[workspace.metadata.migrate]` / `[package.metadata.migrate]`: keys, defaults and
 //! validation. Every key is optional; a value of the wrong type is an error that
-//! names the manifest and the key.
+//! names the manifest and the key. The table is read by serde into `Settings`,
+//! whose `Default` is the one place defaults are written; each key's check and
+//! message live on the key (`deserialize_with`), and `serde_path_to_error` names
+//! the key (`models[0]`, `types.Foo`) that failed.
 
 use std::path::{Path, PathBuf};
 
+use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -17,24 +22,218 @@ pub const DEFAULT_MODELS: &str = "src";
 /// busy table, short enough that traffic queued behind a blocked DDL barely notices.
 pub const DEFAULT_DDL_LOCK_TIMEOUT: &str = "5s";
 
-/// Every key the table accepts, with its documented default (README, "Configuration").
-pub const KEYS: &[(&str, &str)] = &[
-    ("models", "[\"src\"]: directories or globs holding Diesel `table!` models"),
-    ("migrations", "\"migrations\": the migrations directory"),
-    ("database_url_env", "\"DATABASE_URL\": the environment variable holding the URL"),
-    ("database_url", "none: URL used when that variable is unset"),
-    ("production_env", "\"ENVIRONMENT\": variable that marks a production run"),
-    ("production_value", "\"production\": its value in production"),
-    ("confirm_env", "\"CONFIRM_PRODUCTION_MIGRATION\": variable that confirms a production run"),
-    ("confirm_value", "\"yes\": the confirming value"),
-    ("lock_timeout", "60: seconds to wait for another process's migration lock"),
-    ("templates", "none: directory overriding templates/up.sql and templates/down.sql"),
-    ("lint_fails_check", "false: whether lint findings make `check` fail"),
-    ("ignore", "[]: table names or globs that autogenerate and drift leave alone"),
-    ("types", "{}: SQL type names by Rust name, for types from crates the registry does not know"),
-    ("zero_downtime", "true: PostgreSQL autogenerate writes the forms that do not block traffic on existing tables"),
-    ("ddl_lock_timeout", "\"5s\": PostgreSQL `SET lock_timeout` at the top of generated migrations that touch existing tables"),
+/// Every key the table accepts (README, "Configuration"), as `Settings` names them.
+pub const KEYS: &[&str] = &[
+    "models",
+    "migrations",
+    "database_url_env",
+    "database_url",
+    "production_env",
+    "production_value",
+    "confirm_env",
+    "confirm_value",
+    "lock_timeout",
+    "templates",
+    "lint_fails_check",
+    "ignore",
+    "types",
+    "zero_downtime",
+    "ddl_lock_timeout",
 ];
+
+/// The table as written, every key defaulted.
+#[derive(Debug, Deserialize)]
+#[serde(default)]
+struct Settings {
+    /// Directories or globs holding Diesel `table!` models; a single string is one.
+    #[serde(deserialize_with = "models")]
+    models: Vec<String>,
+    /// The migrations directory.
+    #[serde(deserialize_with = "text")]
+    migrations: String,
+    /// The environment variable holding the URL.
+    #[serde(deserialize_with = "text")]
+    database_url_env: String,
+    /// The URL used when that variable is unset.
+    #[serde(deserialize_with = "some_text")]
+    database_url: Option<String>,
+    /// The variable that marks a production run, and its value there.
+    #[serde(deserialize_with = "text")]
+    production_env: String,
+    #[serde(deserialize_with = "text")]
+    production_value: String,
+    /// The variable that confirms a production run, and the confirming value.
+    #[serde(deserialize_with = "text")]
+    confirm_env: String,
+    #[serde(deserialize_with = "text")]
+    confirm_value: String,
+    /// Seconds to wait for another process's migration lock.
+    #[serde(deserialize_with = "seconds")]
+    lock_timeout: u64,
+    /// A directory overriding templates/up.sql and templates/down.sql.
+    #[serde(deserialize_with = "some_text")]
+    templates: Option<String>,
+    /// Whether lint findings make `check` fail.
+    #[serde(deserialize_with = "flag")]
+    lint_fails_check: bool,
+    /// Table names or globs that autogenerate and drift leave alone.
+    #[serde(deserialize_with = "globs")]
+    ignore: Vec<String>,
+    /// SQL type names by Rust name, for types from crates the registry does not know.
+    #[serde(deserialize_with = "type_names")]
+    types: std::collections::BTreeMap<String, String>,
+    /// PostgreSQL autogenerate writes the forms that do not block traffic on
+    /// existing tables.
+    #[serde(deserialize_with = "flag")]
+    zero_downtime: bool,
+    /// PostgreSQL `SET lock_timeout` at the top of generated migrations that touch
+    /// existing tables.
+    #[serde(deserialize_with = "duration")]
+    ddl_lock_timeout: String,
+    /// Anything else: refused by name once read (see [`KEYS`]).
+    #[serde(flatten)]
+    unknown: std::collections::BTreeMap<String, Value>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            models: vec![DEFAULT_MODELS.into()],
+            migrations: DEFAULT_MIGRATIONS_DIR.into(),
+            database_url_env: DEFAULT_URL_ENV.into(),
+            database_url: None,
+            production_env: "ENVIRONMENT".into(),
+            production_value: "production".into(),
+            confirm_env: "CONFIRM_PRODUCTION_MIGRATION".into(),
+            confirm_value: "yes".into(),
+            lock_timeout: 60,
+            templates: None,
+            lint_fails_check: false,
+            ignore: Vec::new(),
+            types: Default::default(),
+            zero_downtime: true,
+            ddl_lock_timeout: DEFAULT_DDL_LOCK_TIMEOUT.into(),
+            unknown: Default::default(),
+        }
+    }
+}
+
+/// `expected …, found …`: the message every key's check gives.
+fn found<E: serde::de::Error>(expected: &str, value: &Value) -> E {
+    E::custom(format!("expected {expected}, found {}", kind(value)))
+}
+
+/// A string that is not blank.
+struct NonEmpty(String);
+
+impl<'de> Deserialize<'de> for NonEmpty {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::String(s) if !s.trim().is_empty() => Ok(NonEmpty(s)),
+            other => Err(found("a non-empty string", &other)),
+        }
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) if s.trim().is_empty() => Err(D::Error::custom("must not be empty")),
+        Value::String(s) => Ok(s),
+        other => Err(found("a string", &other)),
+    }
+}
+
+fn some_text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    text(d).map(Some)
+}
+
+fn seconds<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<u64, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Number(n) if n.as_u64().is_some() => Ok(n.as_u64().unwrap_or_default()),
+        other => Err(found("a whole number of seconds", &other)),
+    }
+}
+
+fn duration<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) if is_duration(&s) => Ok(s),
+        other => Err(found("a PostgreSQL duration such as \"5s\", \"500ms\" or \"1min\"", &other)),
+    }
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Bool(b) => Ok(b),
+        other => Err(found("true or false", &other)),
+    }
+}
+
+/// One string, or an array of them (each element checked where it stands).
+fn models<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    struct Models;
+    impl<'de> Visitor<'de> for Models {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of strings")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> std::result::Result<Self::Value, E> {
+            Ok(vec![s.to_string()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+            std::iter::from_fn(|| seq.next_element::<NonEmpty>().transpose()).map(|r| r.map(|n| n.0)).collect()
+        }
+    }
+    d.deserialize_any(Models)
+}
+
+fn globs<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    struct Glob(String);
+    impl<'de> Deserialize<'de> for Glob {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            let NonEmpty(s) = NonEmpty::deserialize(d)?;
+            glob::Pattern::new(&s).map_err(|e| D::Error::custom(format!("not a valid glob: {e}")))?;
+            Ok(Glob(s))
+        }
+    }
+    struct Globs;
+    impl<'de> Visitor<'de> for Globs {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an array of names or globs")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
+            std::iter::from_fn(|| seq.next_element::<Glob>().transpose()).map(|r| r.map(|g| g.0)).collect()
+        }
+    }
+    d.deserialize_any(Globs)
+}
+
+fn type_names<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<std::collections::BTreeMap<String, String>, D::Error> {
+    struct SqlName(String);
+    impl<'de> Deserialize<'de> for SqlName {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            match Value::deserialize(d)? {
+                Value::String(s) if !s.trim().is_empty() => Ok(SqlName(s)),
+                other => Err(found("the SQL type name as a string", &other)),
+            }
+        }
+    }
+    struct Types;
+    impl<'de> Visitor<'de> for Types {
+        type Value = std::collections::BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a table of `RustName = \"sql_name\"`")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = std::collections::BTreeMap::new();
+            while let Some((k, SqlName(v))) = map.next_entry::<String, SqlName>()? {
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(Types)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -93,12 +292,8 @@ pub struct ProductionGuard {
 
 impl Default for ProductionGuard {
     fn default() -> Self {
-        ProductionGuard {
-            env: "ENVIRONMENT".into(),
-            value: "production".into(),
-            confirm_env: "CONFIRM_PRODUCTION_MIGRATION".into(),
-            confirm_value: "yes".into(),
-        }
+        let s = Settings::default();
+        ProductionGuard { env: s.production_env, value: s.production_value, confirm_env: s.confirm_env, confirm_value: s.confirm_value }
     }
 }
 
@@ -207,102 +402,39 @@ pub fn excluded_tables(d: &DieselToml) -> Vec<String> {
 /// Validates one table. Public so tests can feed tables without a workspace.
 pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &Path) -> Result<Config> {
     let err = |key: &str, message: String| Error::Config { file: manifest.to_path_buf(), key: format!("{table_name}.{key}"), message };
-    let obj = table.as_object().ok_or_else(|| err("", format!("expected a table, found {}", kind(table))))?;
-    for key in obj.keys() {
-        if !KEYS.iter().any(|(k, _)| k == key) {
-            let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
-            return Err(err(key, format!("unknown key (known keys: {})", known.join(", "))));
-        }
+    if !table.is_object() {
+        return Err(err("", format!("expected a table, found {}", kind(table))));
     }
-    let string = |key: &str| -> Result<Option<String>> {
-        match obj.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => Err(err(key, "must not be empty".into())),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(err(key, format!("expected a string, found {}", kind(other)))),
-        }
-    };
-    let models = match obj.get("models") {
-        None => vec![DEFAULT_MODELS.to_string()],
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
-                other => Err(err(&format!("models[{i}]"), format!("expected a non-empty string, found {}", kind(other)))),
-            })
-            .collect::<Result<_>>()?,
-        Some(other) => return Err(err("models", format!("expected an array of strings, found {}", kind(other)))),
-    };
-    let lock_timeout_secs = match obj.get("lock_timeout") {
-        None => 60,
-        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(60),
-        Some(other) => return Err(err("lock_timeout", format!("expected a whole number of seconds, found {}", kind(other)))),
-    };
-    let ignore = match obj.get("ignore") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::String(s) if !s.trim().is_empty() => {
-                    glob::Pattern::new(s).map(|_| s.clone()).map_err(|e| err(&format!("ignore[{i}]"), format!("not a valid glob: {e}")))
-                }
-                other => Err(err(&format!("ignore[{i}]"), format!("expected a non-empty string, found {}", kind(other)))),
-            })
-            .collect::<Result<_>>()?,
-        Some(other) => return Err(err("ignore", format!("expected an array of names or globs, found {}", kind(other)))),
-    };
-    let types = match obj.get("types") {
-        None => Default::default(),
-        Some(Value::Object(map)) => map
-            .iter()
-            .map(|(k, v)| match v {
-                Value::String(s) if !s.trim().is_empty() => Ok((k.clone(), s.clone())),
-                other => Err(err(&format!("types.{k}"), format!("expected the SQL type name as a string, found {}", kind(other)))),
-            })
-            .collect::<Result<_>>()?,
-        Some(other) => return Err(err("types", format!("expected a table of `RustName = \"sql_name\"`, found {}", kind(other)))),
-    };
-    let defaults = ProductionGuard::default();
+    let settings: Settings = serde_path_to_error::deserialize(table).map_err(|e| {
+        let key = e.path().to_string();
+        err(&key, e.into_inner().to_string())
+    })?;
+    if let Some(key) = settings.unknown.keys().next() {
+        return Err(err(key, format!("unknown key (known keys: {})", KEYS.join(", "))));
+    }
     Ok(Config {
-        ignore,
+        ignore: settings.ignore,
         excluded: Vec::new(),
-        types,
+        types: settings.types,
         manifest: manifest.to_path_buf(),
         table: table_name.to_string(),
         present: true,
         base_dir: base_dir.to_path_buf(),
-        models,
-        migrations_dir: base_dir.join(string("migrations")?.unwrap_or_else(|| DEFAULT_MIGRATIONS_DIR.into())),
-        database_url_env: string("database_url_env")?.unwrap_or_else(|| DEFAULT_URL_ENV.into()),
-        database_url: string("database_url")?,
+        models: settings.models,
+        migrations_dir: base_dir.join(settings.migrations),
+        database_url_env: settings.database_url_env,
+        database_url: settings.database_url,
         guard: ProductionGuard {
-            env: string("production_env")?.unwrap_or(defaults.env),
-            value: string("production_value")?.unwrap_or(defaults.value),
-            confirm_env: string("confirm_env")?.unwrap_or(defaults.confirm_env),
-            confirm_value: string("confirm_value")?.unwrap_or(defaults.confirm_value),
+            env: settings.production_env,
+            value: settings.production_value,
+            confirm_env: settings.confirm_env,
+            confirm_value: settings.confirm_value,
         },
-        lock_timeout_secs,
-        templates_dir: string("templates")?.map(|t| base_dir.join(t)),
-        lint_fails_check: match obj.get("lint_fails_check") {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
-        },
-        zero_downtime: match obj.get("zero_downtime") {
-            None => true,
-            Some(Value::Bool(b)) => *b,
-            Some(other) => return Err(err("zero_downtime", format!("expected true or false, found {}", kind(other)))),
-        },
-        ddl_lock_timeout: match obj.get("ddl_lock_timeout") {
-            None => DEFAULT_DDL_LOCK_TIMEOUT.to_string(),
-            Some(Value::String(s)) if is_duration(s) => s.clone(),
-            Some(other) => {
-                return Err(err("ddl_lock_timeout", format!("expected a PostgreSQL duration such as \"5s\", \"500ms\" or \"1min\", found {}", kind(other))))
-            }
-        },
+        lock_timeout_secs: settings.lock_timeout,
+        templates_dir: settings.templates.map(|t| base_dir.join(t)),
+        lint_fails_check: settings.lint_fails_check,
+        zero_downtime: settings.zero_downtime,
+        ddl_lock_timeout: settings.ddl_lock_timeout,
         diesel: None,
         standalone: false,
     })
@@ -384,6 +516,22 @@ mod tests {
         assert!(e.contains("ignore[0]") && e.contains("glob"), "{e}");
         let e = cfg(json!({"types": {"Foo": 1}})).unwrap_err().to_string();
         assert!(e.contains("types.Foo"), "{e}");
+    }
+
+    /// Through serde, a bad value still names the key where it stands and says what
+    /// was expected and what was found.
+    #[test]
+    fn serde_errors_name_the_key_where_it_stands() {
+        let e = cfg(json!({"models": ["a", 1]})).unwrap_err().to_string();
+        assert_eq!(e, "/ws/Cargo.toml: `workspace.metadata.migrate.models[1]`: expected a non-empty string, found number `1`");
+        let e = cfg(json!({"lint_fails_check": "yes"})).unwrap_err().to_string();
+        assert!(e.contains("`workspace.metadata.migrate.lint_fails_check`: expected true or false, found string \"yes\""), "{e}");
+        let e = cfg(json!({"types": {"A": "a", "B": ""}})).unwrap_err().to_string();
+        assert!(e.contains("`workspace.metadata.migrate.types.B`: expected the SQL type name as a string"), "{e}");
+        let e = cfg(json!({"database_url": " "})).unwrap_err().to_string();
+        assert!(e.contains("`workspace.metadata.migrate.database_url`: must not be empty"), "{e}");
+        assert_eq!(cfg(json!({"models": "crates/db/src"})).unwrap().models, ["crates/db/src"]);
+        assert!(cfg(json!({"models": 1})).unwrap_err().to_string().contains("`workspace.metadata.migrate.models`"));
     }
 
     #[test]

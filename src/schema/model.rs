@@ -3,7 +3,7 @@
 //!
 //! Ordering is deterministic so that equal schemas serialize to identical JSON:
 //! tables and enums are keyed by qualified name (`schema.name`, or `name` without a
-//! schema), columns keep their declaration order (it is the table's column order),
+//! schema; see [`QualifiedName`]), columns keep their declaration order (it is the table's column order),
 //! and indexes, constraints and foreign keys are sorted by name, so reordering
 //! annotation lines changes nothing.
 
@@ -286,11 +286,89 @@ pub struct EnumType {
     pub source: Source,
 }
 
+/// A table or type name with its schema kept apart: `audit.log` may be the table
+/// `log` in schema `audit` or a table named `audit.log`, and only this tells.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QualifiedName {
+    pub schema: Option<String>,
+    pub name: String,
+}
+
+impl QualifiedName {
+    pub fn new(schema: Option<&str>, name: &str) -> Self {
+        QualifiedName { schema: schema.map(str::to_string), name: name.to_string() }
+    }
+
+    /// The key tables and enums are stored under (and that snapshots keep):
+    /// `schema.name`, or `name` alone. A part holding a dot (or starting with a
+    /// double quote) is double-quoted, so every key reads back to its own parts
+    /// and every name without a dot keeps the key it always had.
+    pub fn key(&self) -> String {
+        fn part(p: &str) -> String {
+            if p.contains('.') || p.starts_with('"') {
+                format!("\"{}\"", p.replace('"', "\"\""))
+            } else {
+                p.to_string()
+            }
+        }
+        match &self.schema {
+            Some(s) => format!("{}.{}", part(s), part(&self.name)),
+            None => part(&self.name),
+        }
+    }
+
+    /// The parts of a key written by [`QualifiedName::key`].
+    pub fn from_key(key: &str) -> Self {
+        /// One part at the start of `s`, and what follows it.
+        fn part(s: &str) -> (String, &str) {
+            let Some(quoted) = s.strip_prefix('"') else {
+                return match s.find('.') {
+                    Some(i) => (s[..i].to_string(), &s[i..]),
+                    None => (s.to_string(), ""),
+                };
+            };
+            let mut out = String::new();
+            let mut chars = quoted.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c == '"' {
+                    if chars.peek().is_some_and(|(_, n)| *n == '"') {
+                        chars.next();
+                    } else {
+                        return (out, &quoted[i + 1..]);
+                    }
+                }
+                out.push(c);
+            }
+            (out, "")
+        }
+        let (first, rest) = part(key);
+        match rest.strip_prefix('.') {
+            Some(name) if !name.is_empty() => QualifiedName { schema: Some(first), name: part(name).0 },
+            _ => QualifiedName { schema: None, name: first },
+        }
+    }
+}
+
+/// The key, as people read it in messages.
+impl fmt::Display for QualifiedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key())
+    }
+}
+
+/// `schema.name`, or `name` alone: the key tables and enums are stored under
+/// ([`QualifiedName::key`]).
 /// `schema.name`, or `name` alone: the key tables and enums are stored under.
 pub fn qualified_name(schema: Option<&str>, name: &str) -> String {
-    match schema {
-        Some(s) => format!("{s}.{name}"),
-        None => name.to_string(),
+    QualifiedName::new(schema, name).key()
+}
+
+impl Schema {
+    /// Re-keys tables by [`Table::qualified_name`]: what an introspector that read
+    /// them by their bare names (one namespace: SQLite, MySQL's current database)
+    /// does last, so a dot in a name stays part of it.
+    pub fn key_tables(&mut self) {
+        self.tables = std::mem::take(&mut self.tables).into_values().map(|t| (t.qualified_name(), t)).collect();
     }
 }
 
@@ -330,6 +408,10 @@ impl Table {
         qualified_name(self.schema.as_deref(), &self.name)
     }
 
+    pub fn qualified(&self) -> QualifiedName {
+        QualifiedName::new(self.schema.as_deref(), &self.name)
+    }
+
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|c| c.name == name)
     }
@@ -357,6 +439,23 @@ mod tests {
         assert_eq!(SqlType::Array(Box::new(SqlType::Text)).to_string(), "Array<Text>");
         assert_eq!(SqlType::Custom { name: "auth.mood".into() }.to_string(), "auth.mood");
         assert_eq!(SqlType::Timestamptz.to_string(), "Timestamptz");
+    }
+
+    #[test]
+    fn a_qualified_name_reads_back_from_its_key() {
+        let cases = [
+            (None, "users", "users"),
+            (Some("billing"), "invoices", "billing.invoices"),
+            (None, "audit.log", "\"audit.log\""),
+            (Some("audit"), "log", "audit.log"),
+            (Some("a.b"), "c.d", "\"a.b\".\"c.d\""),
+            (Some("s"), "\"odd", "s.\"\"\"odd\""),
+        ];
+        for (schema, name, key) in cases {
+            let q = QualifiedName::new(schema, name);
+            assert_eq!(q.key(), key);
+            assert_eq!(QualifiedName::from_key(key), q, "{key}");
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::engine::apply::{Engine, Options, Report};
 use crate::engine::script;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain};
+use crate::migrations::position::Position;
 use crate::migrations::revision_spec::{parse_range, Spec};
 
 pub(super) fn options(ctx: &Context, ignore_checksums: bool) -> Options {
@@ -105,7 +106,7 @@ pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
                 script.push('\n');
             });
         }
-        for m in &chain.migrations[..target] {
+        for m in chain.up_to(target) {
             script.push_str(&crate::engine::state::insert_diesel(&m.id).render(backend));
             script.push('\n');
         }
@@ -137,14 +138,14 @@ fn offline(ctx: &Context, target: &str, upgrade: bool, dialect: Option<Backend>)
     let backend = script_backend(ctx, dialect)?;
     let (from, to) = match parse_range(target) {
         Some((a, b)) => {
-            let from = a.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { 0 } else { chain.len() });
-            let to = b.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { chain.len() } else { 0 });
+            let from = a.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { Position::BASE } else { chain.head_position() });
+            let to = b.map(|s| s.resolve(&chain, None)).transpose()?.unwrap_or(if upgrade { chain.head_position() } else { Position::BASE });
             (from, to)
         }
         None if target.contains(':') => return Err(Error::Spec(format!("`{target}`: expected a range A:B"))),
         None => {
             let to = Spec::parse(target)?.resolve(&chain, None)?;
-            (if upgrade { 0 } else { chain.len() }, to)
+            (if upgrade { Position::BASE } else { chain.head_position() }, to)
         }
     };
     if upgrade && to < from || !upgrade && to > from {

@@ -9,7 +9,7 @@ use crate::cli::output::Style;
 use crate::engine::state;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
-use crate::migrations::check::{self, Problem, Report};
+use crate::migrations::check::{self, Problem, ProblemKind, Report};
 use crate::migrations::lint::{Finding, Rule, Severity};
 use crate::migrations::revision_spec::Spec;
 use crate::migrations::status::Status;
@@ -43,8 +43,8 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
                     }
                     // Never "ok" on models that did not load (reported once).
                     Err(e) => {
-                        if !report.problems.iter().any(|p| p.kind == "models") {
-                            report.problems.push(Problem { kind: "models", message: e.to_string() });
+                        if !report.problems.iter().any(|p| p.kind == ProblemKind::Models) {
+                            report.problems.push(Problem { kind: ProblemKind::Models, message: e.to_string() });
                         }
                     }
                 }
@@ -57,7 +57,9 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
     }
     let failing: Vec<&str> = report.lint.iter().filter(|f| f.fails()).map(|f| f.rule.id()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     if cfg.lint_fails_check && !failing.is_empty() {
-        report.problems.push(Problem { kind: "lint", message: format!("lint findings fail the check (`lint_fails_check = true`): {}", failing.join(", ")) });
+        report
+            .problems
+            .push(Problem { kind: ProblemKind::Lint, message: format!("lint findings fail the check (`lint_fails_check = true`): {}", failing.join(", ")) });
     }
     print(ctx, &report, args.db);
     if report.problems.is_empty() {
@@ -140,7 +142,7 @@ pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     let backend = args.dialect.or(url.as_ref().map(|u| u.backend));
     let targets: Vec<&Migration> = if let Some(spec) = &args.revision {
         let pos = Spec::parse(spec)?.resolve(&chain, None)?;
-        chain.migrations.get(pos.wrapping_sub(1)).into_iter().collect()
+        chain.at(pos).into_iter().collect()
     } else if args.all || url.is_none() {
         chain.migrations.iter().collect()
     } else {

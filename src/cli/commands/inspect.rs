@@ -8,11 +8,12 @@ use crate::cli::output::Style;
 use crate::engine::state;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Chain, Migration};
-use crate::migrations::record::DbState;
+use crate::migrations::position::Position;
+use crate::migrations::record::{DbState, RecordStatus};
 use crate::migrations::revision_spec::{parse_range, Spec};
 use crate::migrations::status::Status;
 
-fn migration_json(m: &Migration, chain_len: usize, current: Option<usize>) -> Value {
+fn migration_json(m: &Migration, head: Position, current: Option<Position>) -> Value {
     json!({
         "id": m.id,
         "name": m.name,
@@ -21,13 +22,13 @@ fn migration_json(m: &Migration, chain_len: usize, current: Option<usize>) -> Va
         "created": m.meta.created,
         "run_in_transaction": m.meta.run_in_transaction(),
         "path": m.path,
-        "is_head": m.number as usize == chain_len,
-        "is_current": current.map(|c| c == m.number as usize),
+        "is_head": m.position() == head,
+        "is_current": current.map(|c| c == m.position()),
     })
 }
 
 /// Reads the database's position without creating anything in it.
-fn read_current(ctx: &Context, chain: &Chain) -> Result<(DbState, usize)> {
+fn read_current(ctx: &Context, chain: &Chain) -> Result<(DbState, Position)> {
     let mut conn = super::connect(ctx)?;
     let db = state::read(&mut conn)?;
     let current = Status::read(chain, &db)?.current;
@@ -40,7 +41,6 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
     let db = state::read(&mut conn)?;
     let status = Status::read(&chain, &db)?;
     let pending: Vec<&Migration> = status.pending(&chain);
-    let at = |pos: usize| if pos == 0 { None } else { chain.migrations.get(pos - 1) };
     if ctx.out.json {
         let applied: Vec<Value> = status
             .applied
@@ -52,15 +52,15 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
                     "name": r.map(|r| r.name.clone()).or(a.migration.map(|m| m.name.clone())),
                     "applied_at": r.map(|r| &r.applied_at),
                     "duration_ms": r.map(|r| r.duration_ms),
-                    "status": r.map(|r| r.status.clone()).unwrap_or_else(|| "applied".into()),
+                    "status": r.map_or(RecordStatus::Applied, |r| r.status).as_str(),
                     "in_directory": a.migration.is_some(),
                     "edited": status.edited.iter().any(|(m, _, _)| m.id == a.version),
                 })
             })
             .collect();
         ctx.out.json_value(&json!({
-            "current": (status.current > 0).then(|| status.applied.iter().max_by_key(|a| a.number).map(|a| a.version.clone())).flatten(),
-            "current_name": at(status.current).map(|m| m.name.clone()),
+            "current": (!status.current.is_base()).then(|| status.applied.iter().max_by_key(|a| a.number).map(|a| a.version.clone())).flatten(),
+            "current_name": chain.at(status.current).map(|m| m.name.clone()),
             "head": chain.head().map(|m| m.id.clone()),
             "at_head": pending.is_empty() && status.orphans.is_empty(),
             "pending": pending.iter().map(|m| m.name.clone()).collect::<Vec<_>>(),
@@ -70,14 +70,14 @@ pub fn current(ctx: &Context, _args: &CurrentArgs) -> Result<()> {
         }));
         return Ok(());
     }
-    let line = match at(status.current) {
-        None if status.current == 0 => "base (nothing applied)".to_string(),
+    let line = match chain.at(status.current) {
+        None if status.current.is_base() => "base (nothing applied)".to_string(),
         None => format!(
             "{} (not in the migrations directory)",
             status.orphans.last().and_then(|o| o.record.as_ref()).map(|r| r.name.clone()).unwrap_or_else(|| format!("{:04}", status.current))
         ),
         Some(m) => {
-            let head = if m.number as usize == chain.len() { " (head)" } else { "" };
+            let head = if m.position() == chain.head_position() { " (head)" } else { "" };
             format!("{}{head}", m.name)
         }
     };
@@ -113,18 +113,18 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<()> {
     let needs_db = args.indicate_current || args.range.as_deref().is_some_and(|r| r.to_ascii_lowercase().contains("current"));
     let current = if needs_db { Some(read_current(ctx, &chain)?.1) } else { None };
     let (from, to) = match &args.range {
-        None => (0, chain.len()),
+        None => (Position::BASE, chain.head_position()),
         Some(r) => {
             let (a, b) = parse_range(r).ok_or_else(|| Error::Spec(format!("`{r}`: expected a range such as base:head, current:head or 0002:0005")))?;
-            let from = a.map(|s| s.resolve(&chain, current)).transpose()?.unwrap_or(0);
-            let to = b.map(|s| s.resolve(&chain, current)).transpose()?.unwrap_or(chain.len());
+            let from = a.map(|s| s.resolve(&chain, current)).transpose()?.unwrap_or(Position::BASE);
+            let to = b.map(|s| s.resolve(&chain, current)).transpose()?.unwrap_or(chain.head_position());
             (from.min(to), from.max(to))
         }
     };
     // Like Alembic: newest first, both ends of the range included.
-    let shown: Vec<&Migration> = chain.migrations.iter().filter(|m| (m.number as usize) >= from.max(1) && (m.number as usize) <= to).rev().collect();
+    let shown: Vec<&Migration> = chain.migrations.iter().filter(|m| m.position() >= from && m.position() <= to).rev().collect();
     if ctx.out.json {
-        let list: Vec<Value> = shown.iter().map(|m| migration_json(m, chain.len(), current)).collect();
+        let list: Vec<Value> = shown.iter().map(|m| migration_json(m, chain.head_position(), current)).collect();
         ctx.out.json_value(&Value::Array(list));
         return Ok(());
     }
@@ -134,10 +134,10 @@ pub fn history(ctx: &Context, args: &HistoryArgs) -> Result<()> {
     for m in shown {
         let parent = m.meta.revises.clone().unwrap_or_else(|| "<base>".into());
         let mut marks = String::new();
-        if m.number as usize == chain.len() {
+        if m.position() == chain.head_position() {
             marks.push_str(" (head)");
         }
-        if args.indicate_current && current == Some(m.number as usize) {
+        if args.indicate_current && current == Some(m.position()) {
             marks.push_str(&ctx.out.paint(Style::Green, " (current)"));
         }
         if ctx.global.verbose > 0 {
@@ -181,16 +181,16 @@ pub fn show(ctx: &Context, args: &ShowArgs) -> Result<()> {
     let spec = Spec::parse(&args.revision)?;
     let current = if spec.needs_current() { Some(read_current(ctx, &chain)?.1) } else { None };
     let pos = spec.resolve(&chain, current)?;
-    let m = chain.migrations.get(pos.wrapping_sub(1)).ok_or_else(|| Error::Spec(format!("`{}` is base, which is not a migration", args.revision)))?;
+    let m = chain.at(pos).ok_or_else(|| Error::Spec(format!("`{}` is base, which is not a migration", args.revision)))?;
     let (up, down) = (m.read_up()?, m.read_down()?);
     if ctx.out.json {
-        let mut v = migration_json(m, chain.len(), current);
+        let mut v = migration_json(m, chain.head_position(), current);
         v["up_sql"] = json!(up);
         v["down_sql"] = json!(down);
         ctx.out.json_value(&v);
         return Ok(());
     }
-    ctx.out.line(format!("Rev: {}{}", ctx.out.paint(Style::Bold, &m.name), if m.number as usize == chain.len() { " (head)" } else { "" }));
+    ctx.out.line(format!("Rev: {}{}", ctx.out.paint(Style::Bold, &m.name), if m.position() == chain.head_position() { " (head)" } else { "" }));
     ctx.out.line(format!("Parent: {}", m.meta.revises.as_deref().unwrap_or("<base>")));
     ctx.out.line(format!("Path: {}", m.path.display()));
     ctx.out.line(format!("Created: {}", m.meta.created.as_deref().unwrap_or("unknown")));

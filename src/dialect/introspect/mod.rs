@@ -7,7 +7,7 @@
 use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::error::Result;
-use crate::schema::model::{Schema, Unmanaged, UnmanagedKind};
+use crate::schema::model::{QualifiedName, Schema, Unmanaged, UnmanagedKind};
 
 pub mod mysql;
 pub mod postgres;
@@ -44,8 +44,8 @@ pub fn live_and_models(conn: &mut Connection, models: &Schema, ignore: &[String]
 pub fn set_aside_unmanaged(live: &mut Schema, models: &mut Schema, ignore: &[String]) {
     let patterns: Vec<glob::Pattern> = ignore.iter().filter_map(|p| glob::Pattern::new(p).ok()).collect();
     let ignored = |key: &str| {
-        let bare = key.rsplit('.').next().unwrap_or(key);
-        patterns.iter().any(|p| p.matches(key) || p.matches(bare))
+        let bare = QualifiedName::from_key(key).name;
+        patterns.iter().any(|p| p.matches(key) || p.matches(&bare))
     };
     let hiding: Vec<String> = live.unmanaged.iter().chain(models.unmanaged.iter()).filter(|u| u.kind.hides_tables()).map(|u| u.name.clone()).collect();
     let mut listed = std::mem::take(&mut live.unmanaged);

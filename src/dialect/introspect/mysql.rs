@@ -27,7 +27,9 @@ use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::mysql::{ident, translate_default};
 use crate::dialect::{sql_string, Dialect, Mysql};
 use crate::error::{Error, Result};
-use crate::schema::model::{Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
+use crate::schema::model::{
+    qualified_name, Action, Check, Column, EnumType, ForeignKey, Index, Schema, Source, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
+};
 
 #[derive(Deserialize)]
 struct ServerRow {
@@ -182,10 +184,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     fk_rows.sort_by(|a, b| (&a.table, &a.name, a.seq).cmp(&(&b.table, &b.name, b.seq)));
     for row in fk_rows {
         let Some(table) = schema.tables.get_mut(&row.table) else { continue };
-        let ref_table = match row.ref_schema.as_deref() {
-            Some(s) if s != current_db => format!("{s}.{}", row.ref_table),
-            _ => row.ref_table.clone(),
-        };
+        let ref_table = qualified_name(row.ref_schema.as_deref().filter(|s| *s != current_db), &row.ref_table);
         match table.foreign_keys.last_mut().filter(|fk| fk.name == row.name) {
             Some(fk) => {
                 fk.columns.push(row.column);
@@ -246,6 +245,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
     for t in schema.tables.values_mut() {
         sort_by_name(t);
     }
+    schema.key_tables();
     Ok(schema)
 }
 

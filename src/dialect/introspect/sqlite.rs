@@ -27,7 +27,9 @@ use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::sqlite::default_sql;
 use crate::dialect::{Dialect, Sqlite};
 use crate::error::{Error, Result};
-use crate::schema::model::{Action, Check, Column, ForeignKey, Index, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
+use crate::schema::model::{
+    qualified_name, Action, Check, Column, ForeignKey, Index, QualifiedName, Schema, SqlType, Table, UniqueConstraint, Unmanaged, UnmanagedKind,
+};
 
 /// Tables, views and triggers; `kind` is `pragma_table_list`'s word for a table
 /// (`table`, `virtual`, `shadow`: an FTS5 table and the tables it keeps its data in).
@@ -225,7 +227,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         let fk = ForeignKey {
             name,
             columns,
-            ref_table: first.ref_table.clone(),
+            ref_table: qualified_name(None, &first.ref_table),
             ref_columns,
             on_delete: action(&first.on_delete),
             on_update: action(&first.on_update),
@@ -254,6 +256,7 @@ pub fn introspect(conn: &mut Connection) -> Result<Schema> {
         t.foreign_keys.sort_by(|a, b| a.name.cmp(&b.name));
         t.checks.sort_by(|a, b| a.name.cmp(&b.name));
     }
+    schema.key_tables();
     Ok(schema)
 }
 
@@ -481,7 +484,7 @@ fn wraps(e: &str) -> bool {
 pub fn comparable(schema: &mut Schema) {
     schema.enums.clear();
     // One namespace per database file: `billing.invoices` is created as `invoices`.
-    let bare = |key: &str| key.rsplit('.').next().unwrap_or(key).to_string();
+    let bare = |key: &str| qualified_name(None, &QualifiedName::from_key(key).name);
     schema.tables = std::mem::take(&mut schema.tables)
         .into_values()
         .map(|mut t| {
@@ -489,7 +492,7 @@ pub fn comparable(schema: &mut Schema) {
             for f in &mut t.foreign_keys {
                 f.ref_table = bare(&f.ref_table);
             }
-            (t.name.clone(), t)
+            (t.qualified_name(), t)
         })
         .collect();
     for t in schema.tables.values_mut() {

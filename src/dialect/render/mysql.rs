@@ -59,7 +59,7 @@ use crate::dialect::mysql::{literal, translate_default};
 use crate::dialect::types::mysql::{stored_type, DEFAULT_VARCHAR_LENGTH};
 use crate::dialect::{Dialect, Mysql};
 use crate::schema::diff::Op;
-use crate::schema::model::{Column, ForeignKey, Schema, SqlType, Table};
+use crate::schema::model::{Column, ForeignKey, QualifiedName, Schema, SqlType, Table};
 
 /// Prefix length of `TEXT`/`BLOB` columns in indexes and uniques.
 pub const TEXT_KEY_PREFIX: u32 = 255;
@@ -91,9 +91,9 @@ pub fn default_sql(expr: &str, stored: &SqlType) -> String {
 
 /// A qualified table name (`schema.table` is `database.table` here).
 fn table_ref(qualified: &str) -> String {
-    match qualified.split_once('.') {
-        Some((schema, name)) => format!("{}.{}", ident(schema), ident(name)),
-        None => ident(qualified),
+    match QualifiedName::from_key(qualified) {
+        QualifiedName { schema: Some(schema), name } => format!("{}.{}", ident(&schema), ident(&name)),
+        QualifiedName { schema: None, name } => ident(&name),
     }
 }
 

@@ -40,7 +40,7 @@ pub(crate) use crate::dialect::postgres::{literal, qualify, truncate};
 use crate::dialect::types::postgres::{fold_type, range_element};
 use crate::dialect::{Dialect, Postgres};
 use crate::schema::diff::Op;
-use crate::schema::model::{Column, EnumType, Schema, SqlType, Table};
+use crate::schema::model::{Column, EnumType, QualifiedName, Schema, SqlType, Table};
 
 pub fn render(ops: &[Op], old: &Schema, new: &Schema) -> Rendered {
     Postgres.render(ops, old, new)
@@ -347,10 +347,8 @@ pub(crate) fn split(key: &str, old: &Schema, new: &Schema) -> (Option<String>, S
     if let Some(t) = new.tables.get(key).or_else(|| old.tables.get(key)) {
         return (t.schema.clone(), t.name.clone());
     }
-    match key.split_once('.') {
-        Some((s, n)) => (Some(s.to_string()), n.to_string()),
-        None => (None, key.to_string()),
-    }
+    let q = QualifiedName::from_key(key);
+    (q.schema, q.name)
 }
 
 pub(crate) fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
@@ -361,10 +359,10 @@ pub(crate) fn table_name(key: &str, old: &Schema, new: &Schema) -> String {
 fn enum_name(key: &str, old: &Schema, new: &Schema) -> String {
     match new.enums.get(key).or_else(|| old.enums.get(key)) {
         Some(e) => qualify(e.schema.as_deref(), &e.name),
-        None => match key.split_once('.') {
-            Some((s, n)) => qualify(Some(s), n),
-            None => ident(key),
-        },
+        None => {
+            let q = QualifiedName::from_key(key);
+            qualify(q.schema.as_deref(), &q.name)
+        }
     }
 }
 

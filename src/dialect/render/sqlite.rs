@@ -69,7 +69,7 @@ use crate::dialect::sqlite::{default_sql, ident, literal};
 use crate::dialect::types::sqlite::declared_type;
 use crate::dialect::{Dialect, Sqlite};
 use crate::schema::diff::Op;
-use crate::schema::model::{Check, Column, ForeignKey, Index, Schema, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
+use crate::schema::model::{qualified_name, Check, Column, ForeignKey, Index, QualifiedName, Schema, Table, UniqueConstraint, Unmanaged, UnmanagedKind};
 
 /// Temporary table of the foreign-key check that closes a rebuilding migration.
 const FK_CHECK_TABLE: &str = "_cargo_migrate_fk_check";
@@ -78,12 +78,12 @@ const FK_CHECK_TABLE: &str = "_cargo_migrate_fk_check";
 /// file (its "schemas" are attached files, which migrations do not manage), so the
 /// schema part is dropped and `comparable` drops it too.
 fn table_ident(key: &str) -> String {
-    ident(bare(key))
+    ident(&bare(key))
 }
 
 /// The bare table name: a `REFERENCES` clause cannot name another database.
-fn bare(key: &str) -> &str {
-    key.rsplit('.').next().unwrap_or(key)
+fn bare(key: &str) -> String {
+    QualifiedName::from_key(key).name
 }
 
 fn idents(cols: &[String]) -> String {
@@ -119,7 +119,7 @@ fn column_sql(c: &Column, inline_pk: bool) -> String {
 }
 
 fn fk_sql(fk: &ForeignKey) -> String {
-    Sqlite.fk_clause(fk, &ident(bare(&fk.ref_table)))
+    Sqlite.fk_clause(fk, &ident(&bare(&fk.ref_table)))
 }
 
 fn unique_sql(u: &UniqueConstraint) -> String {
@@ -343,7 +343,7 @@ impl<'a> Plan<'a> {
             into.push(ident(&c.name));
             select.push(expr);
         }
-        let tmp = format!("_new_{}", bare(final_name));
+        let tmp = qualified_name(None, &format!("_new_{}", bare(final_name)));
         let mut out = vec![super::comment(&format!("rebuild {final_name}: SQLite's ALTER TABLE cannot make this change in place"))];
         // What the database attached to the table and the models cannot describe:
         // dropping the table would take its triggers and partial/expression indexes
@@ -363,7 +363,7 @@ impl<'a> Plan<'a> {
         }
         out.push(self.attached_guard(final_name, target, &attached));
         out.push(format!("DROP TABLE {};", table_ident(final_name)));
-        out.push(format!("ALTER TABLE {} RENAME TO {};", table_ident(&tmp), ident(bare(final_name))));
+        out.push(format!("ALTER TABLE {} RENAME TO {};", table_ident(&tmp), ident(&bare(final_name))));
         out.extend(target.indexes.iter().map(|i| index_sql(final_name, i)));
         for u in &attached {
             if let Some(sql) = &u.sql {
@@ -379,7 +379,7 @@ impl<'a> Plan<'a> {
     /// to read them from (offline autogenerate), they are unknown, and DROP TABLE
     /// would lose them silently.
     fn attached_guard(&self, final_name: &str, target: &Table, attached: &[&Unmanaged]) -> String {
-        let table = literal(bare(final_name));
+        let table = literal(&bare(final_name));
         let mut known: Vec<String> = attached.iter().map(|u| u.name.clone()).collect();
         known.extend(target.indexes.iter().map(|i| i.name.clone()));
         known.extend(target.uniques.iter().map(|u| u.name.clone()));
@@ -410,11 +410,11 @@ impl<'a> Plan<'a> {
     /// each one's statement; indexes first, then views, then triggers (a trigger may
     /// name a view).
     fn attached(&self, final_name: &str) -> Vec<&Unmanaged> {
-        let names = [bare(final_name).to_string(), bare(&self.original_name(final_name)).to_string()];
+        let names = [bare(final_name), bare(&self.original_name(final_name))];
         let mut found: Vec<&Unmanaged> = Vec::new();
         for u in self.old.unmanaged.iter().chain(self.new.unmanaged.iter()) {
             let Some(sql) = &u.sql else { continue };
-            let on_table = u.table.as_deref().is_some_and(|t| names.iter().any(|n| n == bare(t)));
+            let on_table = u.table.as_deref().is_some_and(|t| names.iter().any(|n| *n == bare(t)));
             let named = matches!(u.kind, UnmanagedKind::View | UnmanagedKind::Trigger) && names.iter().any(|n| mentions(sql, n));
             if (on_table || named) && !found.iter().any(|f| f.name == u.name && f.kind == u.kind) {
                 found.push(u);
@@ -452,7 +452,7 @@ impl<'a> Plan<'a> {
                 create_table_sql(&name, table, &fks)
             }
             Op::DropTable { table } => format!("DROP TABLE {};", table_ident(&table.qualified_name())),
-            Op::RenameTable { from, to } => format!("ALTER TABLE {} RENAME TO {};", table_ident(from), ident(bare(to))),
+            Op::RenameTable { from, to } => format!("ALTER TABLE {} RENAME TO {};", table_ident(from), ident(&bare(to))),
             Op::RenameColumn { table, from, to } => format!("ALTER TABLE {} RENAME COLUMN {} TO {};", table_ident(table), ident(from), ident(to)),
             Op::AddColumn { table, column } => format!("ALTER TABLE {} ADD COLUMN {};", table_ident(table), column_sql(column, false)),
             Op::DropColumn { table, column } => format!("ALTER TABLE {} DROP COLUMN {};", table_ident(table), ident(&column.name)),

@@ -592,7 +592,7 @@ fn finish(mut draft: Draft, used: &mut HashMap<String, NameOwner>) -> Result<Tab
         p.item.name = pick(NameKind::Unique, &p.explicit, &p.origin, format!("uq_{table}_{}", p.item.columns.join("_")));
     }
     for p in &mut draft.foreign_keys {
-        let ref_name = p.item.ref_table.rsplit('.').next().unwrap_or_default();
+        let ref_name = crate::schema::model::QualifiedName::from_key(&p.item.ref_table).name;
         let base = format!("fk_{table}_{}_{ref_name}", p.item.columns.join("_"));
         p.item.name = pick(NameKind::ForeignKey, &p.explicit, &p.origin, base);
     }

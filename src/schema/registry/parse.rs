@@ -1,7 +1,11 @@
-//! One model file to raw declarations: `table!` bodies as Diesel's own parser
-//! (`diesel_table_macro_syntax`) reads them, `joinable!` triples, and
-//! `#[derive(SqlType)]` structs. Everything span-related is turned into line and
-//! column here, so nothing from syn outlives the parse of its file.
+//! One model file to raw declarations: `table!` bodies read the way Diesel's own
+//! parser reads them, `joinable!` triples, and `#[derive(SqlType)]` structs.
+//! Everything span-related is turned into line and column here, so nothing from syn
+//! outlives the parse of its file.
+//!
+//! The `table!` grammar is ours rather than `diesel_table_macro_syntax`'s: that crate
+//! takes one table per macro (Diesel 1 files hold several), and reports a bad
+//! `#[max_length]` as an invalid `#[sql_name]`.
 
 use proc_macro2::Span;
 use syn::parse::{Parse, ParseStream};
