@@ -80,8 +80,12 @@ fn ours(url: &DatabaseUrl, chain: &chain::Chain) -> Duration {
     let mut conn = Connection::connect(url, Duration::ZERO).unwrap();
     let out = Output::new(false, false, true, 0);
     let started = Instant::now();
-    let mut engine =
-        Engine { conn: &mut conn, chain, out: &out, opts: Options { ignore_checksums: false, lock_timeout: Duration::from_secs(60), strict: false } };
+    let mut engine = Engine {
+        conn: &mut conn,
+        chain,
+        out: &out,
+        opts: Options { ignore_checksums: false, lock_timeout: Duration::from_secs(60), strict: false, retry_lock_timeout: 0 },
+    };
     let report = engine.upgrade(&Spec::parse("head").unwrap()).unwrap();
     assert_eq!(report.done.len(), MIGRATIONS as usize);
     started.elapsed()

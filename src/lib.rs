@@ -39,7 +39,8 @@
 //!    ([`migrations::status`]) and runs the plan under a lock, one transaction per
 //!    migration, statements split by [`dialect::lexer`], recording Diesel's state
 //!    table and our own bookkeeping; a failure becomes an
-//!    [`error::failure::MigrationFailure`];
+//!    [`error::failure::MigrationFailure`] ([`engine::retry`] runs one that hit
+//!    PostgreSQL's lock timeout again under `--retry-lock-timeout`);
 //! 6. [`cli::output`] renders progress (it implements [`engine::progress::Progress`])
 //!    and results for humans or as JSON at the edge.
 //!
@@ -51,8 +52,10 @@
 //!    `--db` the live database read back by [`dialect::introspect`];
 //! 3. [`schema::diff`] turns the two models into operations (renames asked about);
 //! 4. [`dialect::render`] renders each operation for the backend (its
-//!    [`dialect::Dialect`]), `up.sql` and its mirror `down.sql`;
-//! 5. [`migrations::revision`] writes the next migration and the new snapshot.
+//!    [`dialect::Dialect`]), `up.sql` and its mirror `down.sql` (on PostgreSQL
+//!    [`dialect::render::zero_downtime`] writes the forms that do not block traffic,
+//!    split into the migrations they need);
+//! 5. [`migrations::revision`] writes the next migration(s) and the new snapshot.
 //!
 //! [`migrations::autogenerate`] drives steps 2–4; command handlers in [`cli::commands`]
 //! are thin: they wire these steps together.

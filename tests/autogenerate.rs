@@ -287,6 +287,7 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
     let mut source = START.to_string();
     ws.write(MODELS, &source);
     let mut states = vec![Schema::default()];
+    let mut written = Vec::new();
     for (i, step) in corpus.iter().enumerate() {
         source = apply(&source, step);
         ws.write(MODELS, &source);
@@ -310,9 +311,11 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
         }
         let out = cmd.output().unwrap();
         assert!(out.status.success(), "step {} `{}`: revision failed:\n{}", i + 1, step.message, stderr(&out));
-        let dir = stdout(&out).trim().to_string();
-        let up = std::fs::read_to_string(format!("{dir}/up.sql")).unwrap();
-        let down = std::fs::read_to_string(format!("{dir}/down.sql")).unwrap();
+        // A zero-downtime PostgreSQL revision can be several migrations, one path a line.
+        let dirs: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+        let read_all = |file: &str| dirs.iter().map(|d| std::fs::read_to_string(format!("{d}/{file}")).unwrap()).collect::<Vec<_>>().join("\n");
+        let (up, down) = (read_all("up.sql"), read_all("down.sql"));
+        written.push(dirs.len());
         let out = ws.cmd(&db).args(["upgrade", "head"]).output().unwrap();
         assert!(out.status.success(), "step {} `{}`: upgrade failed:\n{}\n--- up.sql\n{up}", i + 1, step.message, stderr(&out));
         assert_eq!(live(&db), by_name(new_cmp.clone()), "step {} `{}`: the database differs from the models after\n{up}", i + 1, step.message);
@@ -349,7 +352,7 @@ fn run_corpus(db: TestDb, corpus: &[Step]) {
     }
     // Walk back down: each down.sql restores the schema before its step.
     for i in (0..corpus.len()).rev() {
-        let out = ws.cmd(&db).args(["downgrade", "-1"]).output().unwrap();
+        let out = ws.cmd(&db).args(["downgrade", &format!("-{}", written[i])]).output().unwrap();
         assert!(out.status.success(), "downgrading step {} `{}` failed:\n{}", i + 1, corpus[i].message, stderr(&out));
         assert_eq!(live(&db), states[i], "after downgrading step {} `{}`", i + 1, corpus[i].message);
     }

@@ -128,7 +128,7 @@ pub enum Command {
     Models,
     /// Exit 1 when anything is out of sync: chain, snapshot, models (and with --db, the database).
     Check(CheckArgs),
-    /// Flag risky SQL (dropped columns, blocking index builds…) in migrations.
+    /// Flag risky SQL in migrations by rule id: blocking locks, lost data, renames, schema advice.
     Lint(LintArgs),
     /// Clear the "failed part-way" mark left by a non-transactional migration that failed
     /// part-way: any migration on MySQL/MariaDB, and one with `run_in_transaction = false`
@@ -224,6 +224,10 @@ pub struct ApplyArgs {
     /// Apply even though applied migrations were edited since they ran.
     #[arg(long)]
     pub ignore_checksums: bool,
+    /// PostgreSQL: run a migration again, up to N times with a pause that doubles, when it
+    /// failed on `lock_timeout` (SQLSTATE 55P03) and nothing of it was kept.
+    #[arg(long, value_name = "N", default_value_t = 0, env = "CARGO_MIGRATE_RETRY_LOCK_TIMEOUT")]
+    pub retry_lock_timeout: u32,
 }
 
 #[derive(Debug, Args)]
@@ -293,6 +297,10 @@ pub struct LintArgs {
     /// Lint every migration.
     #[arg(long)]
     pub all: bool,
+    /// The backend whose rules apply (default: the database URL's; with neither, only
+    /// the rules that hold on every backend).
+    #[arg(long, value_enum)]
+    pub dialect: Option<Backend>,
 }
 
 #[derive(Debug, Args)]

@@ -86,6 +86,18 @@ pub fn session_only(statement: &str) -> bool {
     }
 }
 
+/// Whether PostgreSQL undoes all of `statement` when it fails outside a transaction
+/// block: it runs as a transaction of its own, except commands that commit part-way
+/// (`… CONCURRENTLY`, and `CALL`/`DO`, whose bodies may `COMMIT`).
+pub fn atomic_on_postgres(statement: &str) -> bool {
+    let mut words = tokens(statement, Backend::Postgres).filter(|t| t.kind == LexemeKind::Word);
+    match words.next() {
+        Some(first) if first.is_keyword("CALL") || first.is_keyword("DO") => false,
+        Some(_) => !words.any(|w| w.is_keyword("CONCURRENTLY")),
+        None => true,
+    }
+}
+
 /// An error-free check used before running: returns Err(description with 1-based line) for an
 /// unterminated string / quoted identifier / block comment / dollar quote, so the runner can
 /// refuse a broken file before executing any of it.
@@ -814,6 +826,14 @@ mod tests {
         assert!(session_only("PRAGMA foreign_keys = OFF") && session_only("pragma foreign_keys=ON"));
         assert!(session_only("SET lock_timeout = '5s'") && !session_only("SET GLOBAL max_connections = 10"));
         assert!(!session_only("PRAGMA user_version = 3") && !session_only("CREATE TABLE t (id INT)"));
+    }
+    #[test]
+    fn postgres_undoes_a_failed_statement_unless_it_commits_part_way() {
+        assert!(atomic_on_postgres("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID"));
+        assert!(atomic_on_postgres("CREATE INDEX ix ON t (\"concurrently\")"));
+        assert!(atomic_on_postgres("COMMENT ON TABLE t IS 'built CONCURRENTLY'"));
+        assert!(!atomic_on_postgres("create index concurrently ix on t (a)") && !atomic_on_postgres("DROP INDEX CONCURRENTLY ix"));
+        assert!(!atomic_on_postgres("CALL p()") && !atomic_on_postgres("DO $$ BEGIN COMMIT; END $$"));
     }
     use Backend::{Mysql, Postgres, Sqlite};
 

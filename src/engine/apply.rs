@@ -36,6 +36,9 @@ pub struct Options {
     /// `downgrade --strict`: refuse a `down.sql` with no statements instead of
     /// recording the rollback with nothing undone.
     pub strict: bool,
+    /// `upgrade --retry-lock-timeout N`: how many times a migration that failed on a
+    /// PostgreSQL lock timeout, with nothing of it kept, is run again ([`super::retry`]).
+    pub retry_lock_timeout: u32,
 }
 
 impl Status<'_> {
@@ -122,6 +125,7 @@ impl Drop for Locked<'_> {
 }
 
 /// A step of a plan: which SQL to run and where it came from.
+#[derive(Clone)]
 pub(super) struct Step {
     pub(super) version: String,
     pub(super) name: String,
@@ -259,6 +263,7 @@ impl<'a> Engine<'a> {
 
     pub fn upgrade(&mut self, spec: &Spec) -> Result<Report> {
         let backend = self.conn.backend();
+        let retries = self.opts.retry_lock_timeout;
         let (chain, out) = (self.chain, self.out);
         let (locked, status) = self.begin(Direction::Up)?;
         record_and_translate(locked.conn, &status)?;
@@ -278,7 +283,7 @@ impl<'a> Engine<'a> {
         let steps = pending.into_iter().map(|m| Step::up(m, backend)).collect::<Result<Vec<_>>>()?;
         let total = steps.len();
         for (i, step) in steps.into_iter().enumerate() {
-            run_step(locked.conn, step, out, (i + 1, total), &mut report)?;
+            super::retry::run_retrying(locked.conn, step, out, (i + 1, total), &mut report, retries)?;
         }
         Ok(report)
     }
@@ -500,7 +505,7 @@ fn in_transaction(conn: &mut Connection, f: impl FnOnce(&mut Connection) -> Resu
     }
 }
 
-fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
+pub(super) fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usize, usize), report: &mut Report) -> Result<()> {
     let backend = conn.backend();
     let statements = lexer::split(&step.sql, backend);
     let started = Instant::now();
@@ -658,9 +663,17 @@ fn run_step(conn: &mut Connection, step: Step, out: &dyn Progress, (i, n): (usiz
                 // A failed statement is undone by SQLite (statement journal), and by
                 // PostgreSQL inside a transaction; elsewhere it may leave work behind.
                 let atomic_failure = backend == Backend::Sqlite || begin_line.is_some();
-                let kept = if !stored && atomic_failure && backend != Backend::Mysql {
+                // Outside a transaction block PostgreSQL runs a statement as a transaction
+                // of its own, so a failed one left nothing unless it commits part-way, or
+                // the session was lost (it may have committed before the reply was lost).
+                let undone_alone = backend == Backend::Postgres && begin_line.is_none() && lexer::atomic_on_postgres(s.sql) && conn.is_alive();
+                let kept = if !stored && (atomic_failure || undone_alone) && backend != Backend::Mysql {
                     let restored = restore(conn, &step).is_ok();
-                    Kept::NothingStayed { begin_line, restored }
+                    if atomic_failure {
+                        Kept::NothingStayed { begin_line, restored }
+                    } else {
+                        Kept::StatementUndone { restored }
+                    }
                 } else {
                     let mut kept = Kept::Partial { stayed: done.clone(), undone: undone.clone(), failed: Some(k + 1), marked: false, connection_lost: false };
                     let detail =

@@ -68,6 +68,11 @@ pub enum Kept {
     /// failed and SQLite undoes a failed statement. The state row was put back as it
     /// was before the run (`restored`), so no `resolve` is needed.
     NothingStayed { begin_line: Option<usize>, restored: bool },
+    /// Not transactional, yet nothing that stores data stayed: the statement that failed
+    /// was the first to store anything, and PostgreSQL undoes a failed statement that
+    /// runs outside a transaction block (see [`crate::dialect::lexer::atomic_on_postgres`]).
+    /// The state row was put back as it was (`restored`).
+    StatementUndone { restored: bool },
     /// Not transactional and part of it stayed: `stayed` ran and were kept, `undone`
     /// ran inside the migration's own transaction and were rolled back with it
     /// (statement number, line). `marked`: the "failed part-way" mark says so.
@@ -117,6 +122,9 @@ impl Kept {
             Kept::NothingStayed { begin_line: None, .. } => {
                 "it is not transactional, but nothing from it stayed: its first statement failed, and SQLite undoes a failed statement".into()
             }
+            Kept::StatementUndone { .. } => {
+                "it is not transactional, but nothing from it stayed: the statement that failed was the first to change anything, and PostgreSQL undoes a failed statement run outside a transaction block".into()
+            }
             Kept::Partial { stayed, undone, failed, .. } => {
                 let mut s = if stayed.is_empty() {
                     "it is not transactional: no statement of it completed, but what a statement that fails outside a transaction leaves behind stays (an INVALID index from CREATE INDEX CONCURRENTLY, a half-done ALTER TABLE on MySQL)".to_string()
@@ -155,8 +163,8 @@ fn render_failure(f: &MigrationFailure) -> String {
             "\n  the database is marked, but the mark still says what it said when the {} started (recording this failure in it failed too); fix it by hand, then run `cargo migrate resolve {short} --applied` (all of its changes are in place) or `--rolled-back` (none are)",
             verb(f.direction)
         )),
-        Kept::NothingStayed { restored: true, .. } => outcome.push_str("; the state tables are as before the run"),
-        Kept::NothingStayed { restored: false, .. } => outcome.push_str(&format!(
+        Kept::NothingStayed { restored: true, .. } | Kept::StatementUndone { restored: true } => outcome.push_str("; the state tables are as before the run"),
+        Kept::NothingStayed { restored: false, .. } | Kept::StatementUndone { restored: false } => outcome.push_str(&format!(
             "\n  its failed-part-way mark could not be removed: run `cargo migrate resolve {short} {}`",
             if f.direction == Direction::Up { "--rolled-back" } else { "--applied" }
         )),

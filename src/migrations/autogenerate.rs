@@ -59,7 +59,7 @@ impl Generated {
     }
 }
 
-fn unresolved_warning(c: &RenameCandidate) -> String {
+pub fn unresolved_warning(c: &RenameCandidate) -> String {
     match &c.table {
         Some(t) => format!(
             "{t}.{} is dropped and {t}.{} added: if it is a rename, say so with `/// @renamed_from {}` on the column or `--rename {t}.{}={}`, or its data is lost",

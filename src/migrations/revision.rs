@@ -123,6 +123,11 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
     remove_abandoned_drafts(dir);
+    write_locked(dir, rev, templates, templates_dir, snapshot)
+}
+
+/// [`write`] for a caller that holds the directory lock.
+fn write_locked(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Written> {
     // Read the chain under the lock: another writer may have just added one.
     let chain = chain::load(dir)?;
     let (_, id) = next_id(&chain)?;
@@ -174,6 +179,30 @@ pub fn write(dir: &Path, rev: &NewRevision, templates: &Templates, templates_dir
     Ok(Written { id, name, path: final_path })
 }
 
+/// Writes `revs` as consecutive migrations (a zero-downtime revision that needs several),
+/// each revising the one before, under one hold of the lock so no other revision
+/// lands between them; the snapshot goes with the last. If one fails, those written
+/// before it are removed.
+pub fn write_all(dir: &Path, revs: &[NewRevision], templates: &Templates, templates_dir: Option<&Path>, snapshot: Option<&Schema>) -> Result<Vec<Written>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let _lock = DirLock::acquire(dir, Duration::from_secs(10))?;
+    remove_abandoned_drafts(dir);
+    let mut written: Vec<Written> = Vec::new();
+    for (i, rev) in revs.iter().enumerate() {
+        let last = i + 1 == revs.len();
+        match write_locked(dir, rev, templates, templates_dir, if last { snapshot } else { None }) {
+            Ok(w) => written.push(w),
+            Err(e) => {
+                for w in &written {
+                    let _ = std::fs::remove_dir_all(&w.path);
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(written)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +246,31 @@ mod tests {
         assert!(up.ends_with("ALTER TABLE users ADD phone TEXT;\n"), "{up}");
         assert_eq!(crate::migrations::snapshot::read(t.path()).unwrap().unwrap().revision.as_deref(), Some("0001"));
         assert!(!std::fs::read_dir(t.path()).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().starts_with('.')), "lock or temp left behind");
+    }
+
+    #[test]
+    fn several_revisions_are_chained_and_the_snapshot_follows_the_last() {
+        let t = tempfile::tempdir().unwrap();
+        let templates = Templates::load(None).unwrap();
+        let revs: Vec<NewRevision> = ["build", "attach"]
+            .iter()
+            .map(|m| NewRevision { message: m.to_string(), upgrades: "SELECT 1;".into(), run_in_transaction: *m == "attach", ..Default::default() })
+            .collect();
+        let written = write_all(t.path(), &revs, &templates, None, Some(&Schema::default())).unwrap();
+        assert_eq!(written.iter().map(|w| w.name.as_str()).collect::<Vec<_>>(), ["0001_build", "0002_attach"]);
+        let chain = chain::load(t.path()).unwrap();
+        assert_eq!(chain.migrations[1].meta.revises.as_deref(), Some("0001"));
+        assert!(!chain.migrations[0].meta.run_in_transaction() && chain.migrations[1].meta.run_in_transaction());
+        assert_eq!(crate::migrations::snapshot::read(t.path()).unwrap().unwrap().revision.as_deref(), Some("0002"));
+
+        // A later one that cannot be written takes the earlier ones with it.
+        let t = tempfile::tempdir().unwrap();
+        let mut env = minijinja::Environment::new();
+        env.add_template("up.sql", "{% if revision == \"0002\" %}{{ no_such_function() }}{% endif %}").unwrap();
+        env.add_template("down.sql", "").unwrap();
+        let e = write_all(t.path(), &revs, &Templates { env }, None, None).unwrap_err();
+        assert!(e.to_string().contains("template error"), "{e}");
+        assert_eq!(chain::load(t.path()).unwrap().len(), 0);
     }
 
     #[test]

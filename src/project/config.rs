@@ -13,6 +13,9 @@ use crate::project::workspace::Workspace;
 pub const DEFAULT_MIGRATIONS_DIR: &str = "migrations";
 pub const DEFAULT_URL_ENV: &str = "DATABASE_URL";
 pub const DEFAULT_MODELS: &str = "src";
+/// `ddl_lock_timeout` when the table says nothing: long enough for a brief lock on a
+/// busy table, short enough that traffic queued behind a blocked DDL barely notices.
+pub const DEFAULT_DDL_LOCK_TIMEOUT: &str = "5s";
 
 /// Every key the table accepts, with its documented default (README, "Configuration").
 pub const KEYS: &[(&str, &str)] = &[
@@ -29,6 +32,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("lint_fails_check", "false: whether lint findings make `check` fail"),
     ("ignore", "[]: table names or globs that autogenerate and drift leave alone"),
     ("types", "{}: SQL type names by Rust name, for types from crates the registry does not know"),
+    ("zero_downtime", "true: PostgreSQL autogenerate writes the forms that do not block traffic on existing tables"),
+    ("ddl_lock_timeout", "\"5s\": PostgreSQL `SET lock_timeout` at the top of generated migrations that touch existing tables"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +54,12 @@ pub struct Config {
     pub lock_timeout_secs: u64,
     pub templates_dir: Option<PathBuf>,
     pub lint_fails_check: bool,
+    /// `zero_downtime`: PostgreSQL autogenerate writes the safe forms
+    /// ([`crate::dialect::render::zero_downtime`]); `false` writes the simple ones.
+    pub zero_downtime: bool,
+    /// `ddl_lock_timeout`: how long generated DDL waits for a table lock (a PostgreSQL
+    /// duration). Not `lock_timeout`, which is how long `upgrade` waits for the deploy lock.
+    pub ddl_lock_timeout: String,
     /// Table names or globs (the `ignore` key) left alone by autogenerate and drift.
     pub ignore: Vec<String>,
     /// Tables excluded elsewhere (`diesel.toml`'s `print_schema.filter`), names or
@@ -280,9 +291,27 @@ pub fn from_table(table: &Value, manifest: &Path, table_name: &str, base_dir: &P
             Some(Value::Bool(b)) => *b,
             Some(other) => return Err(err("lint_fails_check", format!("expected true or false, found {}", kind(other)))),
         },
+        zero_downtime: match obj.get("zero_downtime") {
+            None => true,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => return Err(err("zero_downtime", format!("expected true or false, found {}", kind(other)))),
+        },
+        ddl_lock_timeout: match obj.get("ddl_lock_timeout") {
+            None => DEFAULT_DDL_LOCK_TIMEOUT.to_string(),
+            Some(Value::String(s)) if is_duration(s) => s.clone(),
+            Some(other) => {
+                return Err(err("ddl_lock_timeout", format!("expected a PostgreSQL duration such as \"5s\", \"500ms\" or \"1min\", found {}", kind(other))))
+            }
+        },
         diesel: None,
         standalone: false,
     })
+}
+
+/// A whole number with an optional PostgreSQL time unit (`5s`, `500ms`, `1min`, `0`).
+fn is_duration(s: &str) -> bool {
+    let unit = s.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < s.len() && ["", "ms", "s", "min", "h"].contains(&unit)
 }
 
 fn kind(v: &Value) -> String {
@@ -367,5 +396,21 @@ mod tests {
         assert!(e.contains("unknown key") && e.contains("modles"), "{e}");
         let e = cfg(json!({"lock_timeout": "soon"})).unwrap_err().to_string();
         assert!(e.contains("lock_timeout"), "{e}");
+    }
+
+    #[test]
+    fn zero_downtime_keys_default_on_and_are_checked() {
+        let c = cfg(json!({})).unwrap();
+        assert!(c.zero_downtime);
+        assert_eq!(c.ddl_lock_timeout, "5s");
+        let c = cfg(json!({"zero_downtime": false, "ddl_lock_timeout": "750ms", "lock_timeout": 9})).unwrap();
+        assert!(!c.zero_downtime);
+        assert_eq!((c.ddl_lock_timeout.as_str(), c.lock_timeout_secs), ("750ms", 9));
+        for bad in [json!("5 seconds"), json!("s"), json!(""), json!(5), json!("5s'; DROP TABLE x")] {
+            let e = cfg(json!({ "ddl_lock_timeout": bad })).unwrap_err().to_string();
+            assert!(e.contains("ddl_lock_timeout") && e.contains("PostgreSQL duration"), "{bad}: {e}");
+        }
+        let e = cfg(json!({"zero_downtime": "yes"})).unwrap_err().to_string();
+        assert!(e.contains("zero_downtime") && e.contains("true or false"), "{e}");
     }
 }

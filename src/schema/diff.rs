@@ -566,7 +566,7 @@ fn enum_of<'a>(schema: &'a Schema, column: &Column) -> Option<&'a EnumType> {
 }
 
 /// Whether anything a migration must change differs (docs and rename hints do not count).
-fn column_changed(a: &Column, b: &Column) -> bool {
+pub(crate) fn column_changed(a: &Column, b: &Column) -> bool {
     a.sql_type != b.sql_type
         || a.max_length != b.max_length
         || a.nullable != b.nullable

@@ -12,18 +12,18 @@ use crate::migrations::chain::{self, Chain};
 use crate::migrations::revision_spec::{parse_range, Spec};
 
 pub(super) fn options(ctx: &Context, ignore_checksums: bool) -> Options {
-    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs), strict: false }
+    Options { ignore_checksums, lock_timeout: Duration::from_secs(ctx.config.lock_timeout_secs), strict: false, retry_lock_timeout: 0 }
 }
 
-fn with_engine<T>(ctx: &Context, ignore_checksums: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+fn with_engine<T>(ctx: &Context, opts: Options, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
     let chain = chain::load(&ctx.config.migrations_dir)?;
     let mut conn = super::connect(ctx)?;
-    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: options(ctx, ignore_checksums) })
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts })
 }
 
 /// As [`with_engine`], but on a forked chain it follows the branch the database
 /// applied (see [`chain::applied_branch`]): rolling back is how a fork is untangled.
-fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, strict: bool, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
+fn with_downgrade_engine<T>(ctx: &Context, opts: Options, f: impl FnOnce(&mut Engine) -> Result<T>) -> Result<T> {
     let dir = &ctx.config.migrations_dir;
     let (chain, mut conn) = match chain::load(dir) {
         Ok(chain) => (chain, super::connect(ctx)?),
@@ -39,7 +39,7 @@ fn with_downgrade_engine<T>(ctx: &Context, ignore_checksums: bool, strict: bool,
         }
         Err(e) => return Err(e),
     };
-    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts: Options { strict, ..options(ctx, ignore_checksums) } })
+    f(&mut Engine { conn: &mut conn, chain: &chain, out: &ctx.out, opts })
 }
 
 fn summarize(ctx: &Context, report: &Report, nothing: &str) {
@@ -52,11 +52,11 @@ fn summarize(ctx: &Context, report: &Report, nothing: &str) {
 }
 
 pub fn upgrade(ctx: &Context, args: &ApplyArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.offline.script(), args.ignore_checksums, false, true)
+    move_to(ctx, &args.target, args.offline.script(), Options { retry_lock_timeout: args.retry_lock_timeout, ..options(ctx, args.ignore_checksums) }, true)
 }
 
 pub fn downgrade(ctx: &Context, args: &DowngradeArgs) -> Result<()> {
-    move_to(ctx, &args.target, args.offline.script(), args.ignore_checksums, args.strict, false)
+    move_to(ctx, &args.target, args.offline.script(), Options { strict: args.strict, ..options(ctx, args.ignore_checksums) }, false)
 }
 
 /// The backend an offline script is written for: `--dialect`, else the URL's.
@@ -70,24 +70,20 @@ fn script_backend(ctx: &Context, dialect: Option<Backend>) -> Result<Backend> {
     }
 }
 
-fn move_to(ctx: &Context, target: &str, sql: Option<Option<Backend>>, ignore_checksums: bool, strict: bool, up: bool) -> Result<()> {
+fn move_to(ctx: &Context, target: &str, sql: Option<Option<Backend>>, opts: Options, up: bool) -> Result<()> {
     if let Some(dialect) = sql {
         return offline(ctx, target, up, dialect);
     }
     ctx.check_production_guard(if up { "upgrade" } else { "downgrade" })?;
     let spec = Spec::parse(target)?;
-    let report = if up {
-        with_engine(ctx, ignore_checksums, |e| e.upgrade(&spec))?
-    } else {
-        with_downgrade_engine(ctx, ignore_checksums, strict, |e| e.downgrade(&spec))?
-    };
+    let report = if up { with_engine(ctx, opts, |e| e.upgrade(&spec))? } else { with_downgrade_engine(ctx, opts, |e| e.downgrade(&spec))? };
     summarize(ctx, &report, if up { "already at the target revision; nothing to apply" } else { "already at the target revision; nothing to roll back" });
     Ok(())
 }
 
 pub fn redo(ctx: &Context) -> Result<()> {
     ctx.check_production_guard("redo")?;
-    let report = with_engine(ctx, false, |e| e.redo())?;
+    let report = with_engine(ctx, options(ctx, false), |e| e.redo())?;
     summarize(ctx, &report, "nothing is applied; nothing to redo");
     Ok(())
 }
@@ -117,7 +113,7 @@ pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
         return Ok(());
     }
     ctx.check_production_guard("stamp")?;
-    let changes = with_engine(ctx, true, |e| e.stamp(&spec, args.purge))?;
+    let changes = with_engine(ctx, options(ctx, true), |e| e.stamp(&spec, args.purge))?;
     if changes.is_empty() {
         ctx.out.status("the state table already says so; nothing changed");
     }
@@ -129,7 +125,7 @@ pub fn stamp(ctx: &Context, args: &StampArgs) -> Result<()> {
 
 pub fn resolve(ctx: &Context, args: &ResolveArgs) -> Result<()> {
     ctx.check_production_guard("resolve")?;
-    let msg = with_engine(ctx, true, |e| e.resolve(&args.revision, args.applied))?;
+    let msg = with_engine(ctx, options(ctx, true), |e| e.resolve(&args.revision, args.applied))?;
     ctx.out.status(msg);
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use crate::backend::Backend;
 use crate::cli::args::{CheckArgs, LintArgs};
 use crate::cli::context::Context;
 use crate::cli::output::Style;
@@ -9,7 +10,7 @@ use crate::engine::state;
 use crate::error::{Error, Result};
 use crate::migrations::chain::{self, Migration};
 use crate::migrations::check::{self, Problem, Report};
-use crate::migrations::lint::Finding;
+use crate::migrations::lint::{Finding, Rule, Severity};
 use crate::migrations::revision_spec::Spec;
 use crate::migrations::status::Status;
 
@@ -54,9 +55,9 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> Result<()> {
             check::lint_all(&mut report, &[head], backend)?;
         }
     }
-    let lint_fails = cfg.lint_fails_check && report.lint.iter().any(|f| f.allowed.is_none());
-    if lint_fails {
-        report.problems.push(Problem { kind: "lint", message: "lint findings fail the check (`lint_fails_check = true`)".into() });
+    let failing: Vec<&str> = report.lint.iter().filter(|f| f.fails()).map(|f| f.rule.id()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    if cfg.lint_fails_check && !failing.is_empty() {
+        report.problems.push(Problem { kind: "lint", message: format!("lint findings fail the check (`lint_fails_check = true`): {}", failing.join(", ")) });
     }
     print(ctx, &report, args.db);
     if report.problems.is_empty() {
@@ -92,7 +93,7 @@ fn print(ctx: &Context, report: &Report, db: bool) {
     for n in &report.notes {
         ctx.out.status(format!("note: {n}"));
     }
-    print_findings(ctx, &report.lint);
+    print_findings(ctx, &report.lint, false);
     if report.problems.is_empty() {
         ctx.out.line(format!(
             "{} {} migration(s) in sync, head {}{}",
@@ -109,11 +110,26 @@ fn print(ctx: &Context, report: &Report, db: bool) {
     }
 }
 
-fn print_findings(ctx: &Context, findings: &[Finding]) {
+/// Each finding: rule id, file:line and the statement, then why, the lock and the fix.
+/// With `errors_fail` (`lint`), error-severity findings print as errors.
+fn print_findings(ctx: &Context, findings: &[Finding], errors_fail: bool) {
+    // Paths relative to where the command runs, as editors and pre-commit print them.
+    let cwd = std::env::current_dir().ok();
+    let shown = |file: &str| match cwd.as_deref().and_then(|c| std::path::Path::new(file).strip_prefix(c).ok()) {
+        Some(rel) => rel.display().to_string(),
+        None => file.to_string(),
+    };
     for f in findings {
-        match &f.allowed {
-            None => ctx.out.warn(format!("[{}] {}:{}: {}\n    {}", f.rule, f.file, f.line, f.statement, f.message)),
-            Some(reason) => ctx.out.detail(format!("[{}] {}:{}: allowed: {reason}", f.rule, f.file, f.line)),
+        let file = shown(&f.file);
+        if let Some(reason) = &f.allowed {
+            ctx.out.detail(format!("[{}] {file}:{}: allowed: {reason}", f.rule, f.line));
+            continue;
+        }
+        let text = format!("[{}] {file}:{}: {}\n    {}\n    lock: {}\n    fix: {}", f.rule, f.line, f.statement, f.message, f.lock, f.fix);
+        if errors_fail && f.fails() {
+            ctx.out.error(text);
+        } else {
+            ctx.out.warn(text);
         }
     }
 }
@@ -121,7 +137,7 @@ fn print_findings(ctx: &Context, findings: &[Finding]) {
 pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     let chain = chain::load(&ctx.config.migrations_dir)?;
     let url = ctx.database_url().ok();
-    let backend = url.as_ref().map(|u| u.backend);
+    let backend = args.dialect.or(url.as_ref().map(|u| u.backend));
     let targets: Vec<&Migration> = if let Some(spec) = &args.revision {
         let pos = Spec::parse(spec)?.resolve(&chain, None)?;
         chain.migrations.get(pos.wrapping_sub(1)).into_iter().collect()
@@ -134,13 +150,34 @@ pub fn lint(ctx: &Context, args: &LintArgs) -> Result<()> {
     };
     let mut report = Report::default();
     check::lint_all(&mut report, &targets, backend)?;
-    let failing = report.lint.iter().filter(|f| f.allowed.is_none()).count();
+    let failing = report.lint.iter().filter(|f| f.fails()).count();
+    let warnings = report.lint.iter().filter(|f| f.allowed.is_none() && f.severity == Severity::Warning).count();
     if ctx.out.json {
-        ctx.out.json_value(&json!({ "ok": failing == 0, "linted": targets.iter().map(|m| m.name.clone()).collect::<Vec<_>>(), "findings": report.lint }));
+        ctx.out.json_value(&json!({
+            "ok": failing == 0,
+            "backend": backend.map(|b| match b {
+                Backend::Postgres => "postgres",
+                Backend::Mysql => "mysql",
+                Backend::Sqlite => "sqlite",
+            }),
+            "linted": targets.iter().map(|m| m.name.clone()).collect::<Vec<_>>(),
+            "errors": failing,
+            "warnings": warnings,
+            "findings": report.lint,
+        }));
     } else {
-        print_findings(ctx, &report.lint);
+        if backend.is_none() {
+            ctx.out.status("note: no database URL or --dialect, so only the rules that hold on every backend ran");
+        }
+        // A misspelt id in [lint.allow] silences nothing; say so rather than let it look allowed.
+        for m in &targets {
+            for id in m.meta.lint_allow.keys().filter(|id| Rule::from_id(id).is_none()) {
+                ctx.out.warn(format!("{}: [lint.allow] names no rule `{id}` (the README lists the rule ids)", m.name));
+            }
+        }
+        print_findings(ctx, &report.lint, true);
         ctx.out.line(format!(
-            "linted {} migration(s): {failing} finding(s){}",
+            "linted {} migration(s): {failing} finding(s), {warnings} warning(s){}",
             targets.len(),
             if failing > 0 { "; silence one with [lint.allow] rule = \"reason\" in its metadata.toml" } else { "" }
         ));

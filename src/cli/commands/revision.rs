@@ -1,8 +1,10 @@
 //! `cargo migrate revision -m MSG [--autogenerate [--db] [--rename A=B]… [--empty]]`.
 use std::io::{BufRead, IsTerminal, Write};
 
+use crate::backend::Backend;
 use crate::cli::args::RevisionArgs;
 use crate::cli::context::Context;
+use crate::dialect::render::zero_downtime::{self, Planned};
 use crate::error::{Error, Result};
 use crate::migrations::autogenerate::{self, Generated};
 use crate::migrations::revision::{self, NewRevision, Templates};
@@ -14,9 +16,10 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
     let templates_dir = ctx.config.templates_dir.as_deref();
     let templates = Templates::load(templates_dir)?;
     let mut rev = NewRevision { message: args.message.clone(), run_in_transaction: !args.no_transaction, ..Default::default() };
+    let mut revs = Vec::new();
     let schema = if args.autogenerate {
         let models = crate::schema::registry::load_with(&ctx.config.base_dir, &ctx.config.models, &ctx.config.types)?;
-        let generated = generate(ctx, args, &models)?;
+        let (generated, planned) = generate(ctx, args, &models)?;
         if generated.ops.is_empty() && !args.empty {
             ctx.out.status("no changes in the models since the schema at head; nothing written (pass --empty for an empty migration)");
             return Ok(());
@@ -30,14 +33,39 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
             )));
         }
         rev.warnings = generated.warnings();
-        for w in &rev.warnings {
+        if planned.is_empty() {
+            rev.run_in_transaction &= generated.up.run_in_transaction && generated.down.run_in_transaction;
+            rev.upgrades = generated.up.sql;
+            rev.downgrades = generated.down.sql;
+            revs.push(rev);
+        } else {
+            // Zero-downtime PostgreSQL: one migration per stage, the warnings of the
+            // revision with the first and each one's own dangers with it.
+            let unresolved: Vec<String> = generated.unresolved.iter().map(autogenerate::unresolved_warning).collect();
+            let n = planned.len();
+            for (k, p) in planned.into_iter().enumerate() {
+                let mut warnings = if k == 0 { unresolved.clone() } else { Vec::new() };
+                warnings.extend(p.up.warnings);
+                let message = match (n, p.label) {
+                    (1, _) => args.message.clone(),
+                    (_, Some(label)) => format!("{} ({}/{n}: {label})", args.message, k + 1),
+                    (_, None) => format!("{} ({}/{n})", args.message, k + 1),
+                };
+                revs.push(NewRevision {
+                    message,
+                    upgrades: p.up.sql,
+                    downgrades: p.down.sql,
+                    warnings,
+                    run_in_transaction: rev.run_in_transaction && p.up.run_in_transaction,
+                });
+            }
+        }
+        for w in revs.iter().flat_map(|r| &r.warnings) {
             ctx.out.warn(w);
         }
-        rev.run_in_transaction &= generated.up.run_in_transaction && generated.down.run_in_transaction;
-        rev.upgrades = generated.up.sql;
-        rev.downgrades = generated.down.sql;
         Some(models)
     } else {
+        revs.push(rev);
         // A hand-written migration asserts that its SQL implements the models as they are
         // now, so they become the snapshot autogenerate and `check` compare against.
         // A model that does not load is an error, never a stale snapshot written
@@ -52,14 +80,23 @@ pub fn run(ctx: &Context, args: &RevisionArgs) -> Result<()> {
             Err(e) => return Err(e.into()),
         }
     };
-    let written = revision::write(&ctx.config.migrations_dir, &rev, &templates, templates_dir, schema.as_ref())?;
-    ctx.out.line(written.path.display());
-    let next = if args.autogenerate { "review its up.sql and down.sql" } else { "edit its up.sql and down.sql" };
-    ctx.out.status(format!("created {}: {next}, then run `cargo migrate upgrade`", written.name));
+    let written = revision::write_all(&ctx.config.migrations_dir, &revs, &templates, templates_dir, schema.as_ref())?;
+    for w in &written {
+        ctx.out.line(w.path.display());
+    }
+    let names: Vec<&str> = written.iter().map(|w| w.name.as_str()).collect();
+    let next = match (args.autogenerate, written.len()) {
+        (true, 1) => "review its up.sql and down.sql",
+        (true, _) => "review each up.sql and down.sql",
+        (false, _) => "edit its up.sql and down.sql",
+    };
+    ctx.out.status(format!("created {}: {next}, then run `cargo migrate upgrade`", names.join(", ")));
     Ok(())
 }
 
-fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Generated> {
+/// The generated revision and, for PostgreSQL with `zero_downtime` on, its
+/// zero-downtime migrations (empty otherwise: the revision is one migration).
+fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<(Generated, Vec<Planned>)> {
     let chain = crate::migrations::chain::load(&ctx.config.migrations_dir)?;
     let url = ctx.database_url()?;
     let (old, new) = if args.db {
@@ -82,7 +119,13 @@ fn generate(ctx: &Context, args: &RevisionArgs, models: &Schema) -> Result<Gener
     };
     let (mut renames, candidates) = autogenerate::settle_renames(&old, &new, models, &args.rename)?;
     let unresolved = if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() { ask(&old, &new, &mut renames, candidates)? } else { candidates };
-    Ok(autogenerate::generate(url.backend, &old, &new, &renames, unresolved))
+    let generated = autogenerate::generate(url.backend, &old, &new, &renames, unresolved);
+    let planned = if url.backend == Backend::Postgres && ctx.config.zero_downtime {
+        zero_downtime::plan(&generated.ops, &old, &new, &ctx.config.ddl_lock_timeout)
+    } else {
+        Vec::new()
+    };
+    Ok((generated, planned))
 }
 
 /// Asks about each candidate in turn; an accepted one can settle others (the same

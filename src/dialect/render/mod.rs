@@ -19,6 +19,7 @@ use crate::schema::model::Schema;
 pub mod mysql;
 pub mod postgres;
 pub mod sqlite;
+pub mod zero_downtime;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rendered {

@@ -1,0 +1,6 @@
+-- backend: postgres
+-- run_in_transaction: true
+-- expect: none
+SET lock_timeout = '5s';
+CREATE TABLE tags (id BIGINT PRIMARY KEY, name TEXT);
+ALTER TABLE tags ADD CONSTRAINT tags_name_key UNIQUE (name);

@@ -1,0 +1,4 @@
+-- backend: mysql
+-- run_in_transaction: true
+-- expect: lock-table
+LOCK TABLES users WRITE;

@@ -1,0 +1,5 @@
+-- backend: postgres
+-- run_in_transaction: true
+-- expect: reindex-blocking
+SET lock_timeout = '5s';
+REINDEX INDEX users_pkey;

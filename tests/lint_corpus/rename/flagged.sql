@@ -1,0 +1,5 @@
+-- backend: postgres
+-- run_in_transaction: true
+-- expect: rename
+SET lock_timeout = '5s';
+ALTER TABLE users RENAME COLUMN name TO full_name;

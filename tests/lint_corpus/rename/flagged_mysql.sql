@@ -1,0 +1,4 @@
+-- backend: mysql
+-- run_in_transaction: true
+-- expect: rename
+RENAME TABLE users TO accounts;

@@ -1,0 +1,4 @@
+-- backend: mysql
+-- run_in_transaction: true
+-- expect: rename
+ALTER TABLE users CHANGE COLUMN `key` akey TEXT;
