@@ -114,6 +114,20 @@ fn round_trip(ws: &Workspace, db: &TestDb, written: &[PathBuf]) {
     assert_eq!(unvalidated, ["0"], "a NOT VALID constraint was left behind");
 }
 
+/// What `lint` says of the migrations just written: the safe forms must raise no error
+/// (the lint rules and the generator state the same rules; this keeps them agreeing).
+fn assert_lints_clean(ws: &Workspace, db: &TestDb, written: &[PathBuf]) {
+    for dir in written {
+        let name = dir.file_name().unwrap().to_string_lossy();
+        let revision = name.split('_').next().unwrap();
+        let out = ws.cmd(db).args(["--format", "json", "lint", revision]).output().unwrap();
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+        assert_eq!(v["linted"].as_array().map(Vec::len), Some(1), "{v:#}");
+        assert_eq!(v["errors"], 0, "{name} is not lint-clean:\n{:#}", v["findings"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+}
+
 fn pg() -> Option<TestDb> {
     TestDb::new(Backend::Postgres)
 }
@@ -128,6 +142,7 @@ fn an_index_is_built_concurrently_outside_a_transaction() {
     let up = file(&written[0], "up.sql");
     assert_eq!(statements(&up), ["SET lock_timeout = '5s'", "CREATE INDEX CONCURRENTLY ix_users_email ON users (email)", "RESET lock_timeout"]);
     assert_eq!(statements(&file(&written[0], "down.sql"))[1], "DROP INDEX CONCURRENTLY ix_users_email");
+    assert_lints_clean(&ws, &db, &written);
     round_trip(&ws, &db, &written);
 
     // And dropped concurrently, its down building it again the same way.
@@ -136,6 +151,7 @@ fn an_index_is_built_concurrently_outside_a_transaction() {
     assert!(!transactional(&written[0]));
     assert_eq!(statements(&file(&written[0], "up.sql"))[1], "DROP INDEX CONCURRENTLY ix_users_email");
     assert_eq!(statements(&file(&written[0], "down.sql"))[1], "CREATE INDEX CONCURRENTLY ix_users_email ON users (email)");
+    assert_lints_clean(&ws, &db, &written);
     round_trip(&ws, &db, &written);
 }
 
@@ -161,6 +177,7 @@ fn checks_and_foreign_keys_are_added_not_valid_then_validated() {
     assert_eq!(up[check + 1], "ALTER TABLE users VALIDATE CONSTRAINT ck_users_age");
     let fk = up.iter().position(|s| s.contains("FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID")).expect("fk NOT VALID");
     assert!(up[fk + 1].starts_with("ALTER TABLE users VALIDATE CONSTRAINT fk_"), "{up:#?}");
+    assert_lints_clean(&ws, &db, &written);
     round_trip(&ws, &db, &written);
 }
 
@@ -182,6 +199,7 @@ fn not_null_goes_through_a_validated_check_and_leaves_none_behind() {
             "RESET lock_timeout",
         ]
     );
+    assert_lints_clean(&ws, &db, &written);
     round_trip(&ws, &db, &written);
     assert_eq!(db.texts("SELECT is_nullable AS value FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'email'"), ["NO"]);
 }
@@ -198,6 +216,7 @@ fn a_unique_constraint_is_built_concurrently_then_attached_in_the_next_migration
     assert!(!transactional(&written[0]) && !transactional(&written[1]));
     assert_eq!(statements(&file(&written[0], "up.sql"))[1], "CREATE UNIQUE INDEX CONCURRENTLY uq_users_email ON users (email)");
     assert_eq!(statements(&file(&written[1], "up.sql"))[1], "ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE USING INDEX uq_users_email");
+    assert_lints_clean(&ws, &db, &written);
     round_trip(&ws, &db, &written);
 
     // Each down leaves exactly what the migration before it left: one step back and up.
@@ -228,6 +247,14 @@ fn zero_downtime_off_writes_the_simple_forms() {
         assert!(!up.contains(safe), "{safe} in\n{up}");
     }
     assert!(statements(&up).contains(&"CREATE INDEX ix_users_email ON users (email)".to_string()), "{up}");
+    // The simple forms are exactly what lint flags on a busy table.
+    let out = ws.cmd(&db).args(["--format", "json", "lint", "0002"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules: Vec<&str> = v["findings"].as_array().unwrap().iter().filter_map(|f| f["rule"].as_str()).collect();
+    for rule in ["create-index-blocking", "constraint-without-not-valid", "set-not-null", "missing-lock-timeout"] {
+        assert!(rules.contains(&rule), "{rule} not in {rules:?}");
+    }
     round_trip(&ws, &db, &written);
 }
 
