@@ -190,6 +190,29 @@ pub fn tokens(sql: &str, dialect: Backend) -> impl Iterator<Item = Lexeme<'_>> {
     })
 }
 
+/// Whether `sql` is one parenthesised group: its first token is a `(` that closes at its
+/// last token (`(a) AND (b)` is not; a `)` inside a string or comment does not count).
+pub fn is_wrapped(sql: &str, dialect: Dialect) -> bool {
+    let mut depth = 0usize;
+    let mut lexemes = tokens(sql, dialect).peekable();
+    if lexemes.peek().map(|t| t.kind) != Some(LexemeKind::Punct(b'(')) {
+        return false;
+    }
+    while let Some(t) = lexemes.next() {
+        match t.kind {
+            LexemeKind::Punct(b'(') => depth += 1,
+            LexemeKind::Punct(b')') => {
+                depth -= 1;
+                if depth == 0 {
+                    return lexemes.peek().is_none();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lexer
 // ---------------------------------------------------------------------------------------------
@@ -1489,5 +1512,15 @@ mod tests {
                 check_invariants(&input, d);
             }
         }
+    }
+
+    #[test]
+    fn is_wrapped_only_when_the_first_parenthesis_closes_last() {
+        assert!(is_wrapped("((a) + (b))", Sqlite));
+        assert!(!is_wrapped("(a) + (b)", Sqlite));
+        assert!(is_wrapped("(a = ')')", Sqlite));
+        assert!(is_wrapped("(a = 'it\\'s)')", Mysql), "a backslash-escaped quote stays inside the string");
+        assert!(!is_wrapped("a + (b)", Postgres));
+        assert!(!is_wrapped("((a)", Postgres), "unbalanced");
     }
 }

@@ -454,29 +454,10 @@ pub fn normalize_expr(expr: &str) -> String {
         end = t.end();
     }
     let mut e = out.as_str();
-    while e.starts_with('(') && e.ends_with(')') && wraps(e) {
+    while e.starts_with('(') && e.ends_with(')') && lexer::is_wrapped(e, lexer::Dialect::Sqlite) {
         e = &e[1..e.len() - 1];
     }
     e.to_string()
-}
-
-/// Whether the first `(` of `e` closes at its end.
-fn wraps(e: &str) -> bool {
-    let (mut depth, mut in_str) = (0i32, false);
-    for (i, ch) in e.char_indices() {
-        match ch {
-            '\'' => in_str = !in_str,
-            '(' if !in_str => depth += 1,
-            ')' if !in_str => {
-                depth -= 1;
-                if depth == 0 && i + 1 != e.len() {
-                    return false;
-                }
-            }
-            _ => {}
-        }
-    }
-    true
 }
 
 /// Folds what SQLite cannot keep (see [`crate::dialect::render::sqlite`]'s type table) on
