@@ -12,7 +12,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use cargo_migrate::backend::Backend;
-use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
+use cargo_migrate::dialect::lexer as sql_split;
 use cargo_migrate::migrations::autogenerate;
 use cargo_migrate::migrations::chain::{self, Chain, Metadata, Migration};
 use cargo_migrate::migrations::lint;
@@ -28,7 +28,7 @@ use cargo_migrate::schema::registry;
 /// readable text while the fuzzer can still splice one.
 const SEP: u8 = 0;
 
-const BACKENDS: [(Backend, Dialect); 3] = [(Backend::Sqlite, Dialect::Sqlite), (Backend::Postgres, Dialect::Postgres), (Backend::Mysql, Dialect::Mysql)];
+const BACKENDS: [(Backend, Backend); 3] = [(Backend::Sqlite, Backend::Sqlite), (Backend::Postgres, Backend::Postgres), (Backend::Mysql, Backend::Mysql)];
 
 // ---------------------------------------------------------------------------------------------
 // models
@@ -203,7 +203,7 @@ pub fn chain(data: &[u8]) {
 /// The `--sql` script from `from` to `to`: the migrations' SQL with our bookkeeping
 /// after each. Where every file lexes and leaves the splitter at the top level, so
 /// must the script, with each bookkeeping statement standing on its own.
-fn offline_script(c: &Chain, backend: Backend, dialect: Dialect, from: Position, to: Position) {
+fn offline_script(c: &Chain, backend: Backend, dialect: Backend, from: Position, to: Position) {
     let Ok(script) = cargo_migrate::engine::script::script(c, backend, from, to) else { return };
     check_split(&script, dialect);
     let up = to > from;
@@ -282,7 +282,7 @@ fn metadata_round_trips(meta: &Metadata) {
 
 /// The splitter's documented promises: statements are trimmed, non-empty slices of
 /// the input at `offset`, on `line`, in order.
-fn check_split(sql: &str, dialect: Dialect) {
+fn check_split(sql: &str, dialect: Backend) {
     let _ = sql_split::validate(sql, dialect);
     let (mut end, mut line) = (0, 1);
     for s in sql_split::split(sql, dialect) {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use cargo_migrate::backend::Backend;
 use cargo_migrate::dialect::annotate::{plan, PlanOptions};
 use cargo_migrate::dialect::introspect::{introspect, live_and_models};
-use cargo_migrate::dialect::lexer::{self as sql_split, Dialect};
+use cargo_migrate::dialect::lexer as sql_split;
 use cargo_migrate::schema::diff::{diff, Op, Renames};
 use cargo_migrate::schema::model::UnmanagedKind;
 use common::{TestDb, Workspace};
@@ -51,11 +51,7 @@ fn replay(db: &TestDb, dir: &Path) -> usize {
 fn replay_with(db: &TestDb, dir: &Path, fix: impl Fn(&str) -> String) -> usize {
     let mut migrations: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.join("up.sql").is_file()).collect();
     migrations.sort_by_key(|p| version(&p.file_name().unwrap().to_string_lossy()));
-    let dialect = match db.backend {
-        Backend::Postgres => Dialect::Postgres,
-        Backend::Mysql => Dialect::Mysql,
-        Backend::Sqlite => Dialect::Sqlite,
-    };
+    let dialect = db.backend;
     // Diesel's state table, with a row per migration run, as `diesel migration run` keeps it
     // (a migration may refer to it).
     db.exec("CREATE TABLE __diesel_schema_migrations (version VARCHAR(50) PRIMARY KEY NOT NULL, run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)");

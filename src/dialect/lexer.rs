@@ -15,9 +15,6 @@ use std::mem;
 
 /// Which database's lexical rules apply: the one [`Backend`] enum of the crate.
 pub use crate::backend::Backend;
-/// The lexer's former name for [`Backend`] (the same type), kept so code written
-/// against it still compiles; new code names `Backend`.
-pub use crate::backend::Backend as Dialect;
 
 /// One statement of a migration file, borrowed from the file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,7 +189,7 @@ pub fn tokens(sql: &str, dialect: Backend) -> impl Iterator<Item = Lexeme<'_>> {
 
 /// Whether `sql` is one parenthesised group: its first token is a `(` that closes at its
 /// last token (`(a) AND (b)` is not; a `)` inside a string or comment does not count).
-pub fn is_wrapped(sql: &str, dialect: Dialect) -> bool {
+pub fn is_wrapped(sql: &str, dialect: Backend) -> bool {
     let mut depth = 0usize;
     let mut lexemes = tokens(sql, dialect).peekable();
     if lexemes.peek().map(|t| t.kind) != Some(LexemeKind::Punct(b'(')) {

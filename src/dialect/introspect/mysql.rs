@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::dialect::introspect::is_state_table;
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
@@ -461,7 +462,7 @@ fn canonical_number(s: &str) -> Option<String> {
 fn strip_parens(mut s: &str) -> &str {
     loop {
         let t = s.trim();
-        if !(t.starts_with('(') && t.ends_with(')') && lexer::is_wrapped(t, lexer::Dialect::Mysql)) {
+        if !(t.starts_with('(') && t.ends_with(')') && lexer::is_wrapped(t, Backend::Mysql)) {
             return t;
         }
         s = &t[1..t.len() - 1];
@@ -474,7 +475,7 @@ fn strip_parens(mut s: &str) -> &str {
 /// quote escaped one way (`''`). Read with the one [`lexer`].
 pub fn normalize_expr(expr: &str) -> String {
     let word = |c: char| c.is_alphanumeric() || c == '_';
-    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(strip_parens(expr), lexer::Dialect::Mysql).collect();
+    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(strip_parens(expr), Backend::Mysql).collect();
     let mut out = String::with_capacity(expr.len());
     let mut end = 0;
     let mut introducer_apart = None;

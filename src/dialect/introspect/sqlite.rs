@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 use crate::dialect::sqlite::default_sql;
@@ -335,7 +336,7 @@ const COMMA: LexemeKind = LexemeKind::Punct(b',');
 /// The named and unnamed constraints of a `CREATE TABLE` statement, read with the
 /// one [`lexer`] (quotes, comments and nested parentheses respected).
 pub fn parse_create_table(sql: &str) -> Constraints {
-    let toks: Vec<Lexeme<'_>> = lexer::tokens(sql, lexer::Dialect::Sqlite).collect();
+    let toks: Vec<Lexeme<'_>> = lexer::tokens(sql, Backend::Sqlite).collect();
     let mut out = Constraints::default();
     let Some(open) = toks.iter().position(|t| t.kind == OPEN) else { return out };
     // The definitions: split at depth-1 commas.
@@ -444,7 +445,7 @@ pub fn normalize_expr(expr: &str) -> String {
     let mut out = String::with_capacity(expr.len());
     let punct = |c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '"');
     let mut end = 0;
-    for t in lexer::tokens(expr.trim(), lexer::Dialect::Sqlite) {
+    for t in lexer::tokens(expr.trim(), Backend::Sqlite) {
         let text = if t.kind == LexemeKind::String { t.text.to_string() } else { t.text.to_ascii_lowercase() };
         let apart = t.offset > end;
         if apart && !out.is_empty() && !text.starts_with(punct) && !out.ends_with(punct) {
@@ -454,7 +455,7 @@ pub fn normalize_expr(expr: &str) -> String {
         end = t.end();
     }
     let mut e = out.as_str();
-    while e.starts_with('(') && e.ends_with(')') && lexer::is_wrapped(e, lexer::Dialect::Sqlite) {
+    while e.starts_with('(') && e.ends_with(')') && lexer::is_wrapped(e, Backend::Sqlite) {
         e = &e[1..e.len() - 1];
     }
     e.to_string()

@@ -64,6 +64,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{CannotRender, OpRenderer, Rendered, Step};
+use crate::backend::Backend;
 use crate::dialect::lexer;
 use crate::dialect::sqlite::{default_sql, ident, literal};
 use crate::dialect::types::sqlite::declared_type;
@@ -479,7 +480,7 @@ impl<'a> Plan<'a> {
 /// Whether the SQL `expr` names `col`: a word or quoted identifier, never text
 /// inside a string literal or a comment.
 fn mentions(expr: &str, col: &str) -> bool {
-    lexer::tokens(expr, lexer::Dialect::Sqlite).any(|t| t.ident().is_some_and(|name| name.eq_ignore_ascii_case(col)))
+    lexer::tokens(expr, Backend::Sqlite).any(|t| t.ident().is_some_and(|name| name.eq_ignore_ascii_case(col)))
 }
 
 /// The temporary table of [`Plan::attached_guard`].

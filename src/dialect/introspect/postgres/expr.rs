@@ -6,6 +6,7 @@
 //! Apart from the catalog reading in [`super`] because it is a rewriter of its own
 //! that needs no database.
 
+use crate::backend::Backend;
 use crate::dialect::lexer::{self, Lexeme, LexemeKind};
 
 /// What the rewrites work on: the [`lexer`]'s tokens of the expression, owned, with
@@ -33,7 +34,7 @@ enum Term {
 const OPERATOR_CHARS: &[u8] = b"+-*/<>=~!@#%^&|?:";
 
 fn terms(s: &str) -> Vec<Term> {
-    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(s, lexer::Dialect::Postgres).collect();
+    let lexemes: Vec<Lexeme<'_>> = lexer::tokens(s, Backend::Postgres).collect();
     let touches = |k: usize| lexemes.get(k + 1).filter(|next| next.offset == lexemes[k].end());
     let digit_word = |l: &Lexeme<'_>| l.kind == LexemeKind::Word && l.text.as_bytes()[0].is_ascii_digit();
     let mut out = Vec::new();
