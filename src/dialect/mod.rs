@@ -98,9 +98,14 @@ pub fn of(backend: Backend) -> &'static dyn Dialect {
     }
 }
 
-/// `name` as written when `plain`, else inside `quote`s with each `quote` doubled:
-/// the one rule all three databases quote identifiers by.
-fn quote_if(name: &str, plain: bool, quote: char) -> String {
+/// `name` as written when it is plain (a lower-case letter or `_`, then lower-case
+/// letters, digits, `_` and the dialect's `also`, and not `reserved`), so the files stay
+/// readable; else inside `quote`s with each `quote` doubled: the one rule all three
+/// databases quote identifiers by.
+fn quote_unless_plain(name: &str, reserved: &[&str], also: &[char], quote: char) -> String {
+    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || also.contains(&c))
+        && !reserved.contains(&name);
     if plain {
         return name.to_string();
     }

@@ -3,7 +3,7 @@
 //! lives in [`crate::dialect::render::mysql`], [`crate::dialect::introspect::mysql`] and
 //! [`crate::dialect::types::mysql`].
 
-use super::{quote_if, Dialect};
+use super::{quote_unless_plain, Dialect};
 use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::dialect::render::{mysql::Renderer, OpRenderer};
@@ -50,10 +50,7 @@ impl Dialect for Mysql {
 /// An identifier, backtick-quoted when it needs to be (reserved words, upper case,
 /// characters outside `[a-z0-9_]`), so the files stay readable.
 pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !RESERVED.contains(&name);
-    quote_if(name, plain, '`')
+    quote_unless_plain(name, RESERVED, &[], '`')
 }
 
 /// A string literal: MySQL reads a backslash in one as an escape, so it is doubled too.

@@ -3,7 +3,7 @@
 //! [`crate::dialect::render::postgres`], [`crate::dialect::introspect::postgres`] and
 //! [`crate::dialect::types::postgres`].
 
-use super::{quote_if, sql_string, Dialect};
+use super::{quote_unless_plain, sql_string, Dialect};
 use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::dialect::render::{postgres::Renderer, OpRenderer};
@@ -57,10 +57,7 @@ impl Dialect for Postgres {
 
 /// An identifier, double-quoted only when PostgreSQL would otherwise fold or reject it.
 pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$')
-        && !RESERVED.contains(&name);
-    quote_if(name, plain, '"')
+    quote_unless_plain(name, RESERVED, &['$'], '"')
 }
 
 /// A schema-qualified name (`schema.name`), each part quoted as it needs.

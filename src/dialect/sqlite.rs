@@ -3,7 +3,7 @@
 //! [`crate::dialect::render::sqlite`], [`crate::dialect::introspect::sqlite`] and
 //! [`crate::dialect::types::sqlite`].
 
-use super::{quote_if, sql_string, Dialect};
+use super::{quote_unless_plain, sql_string, Dialect};
 use crate::backend::Backend;
 use crate::dialect::connection::Connection;
 use crate::dialect::render::{sqlite::Plan, OpRenderer};
@@ -49,10 +49,7 @@ impl Dialect for Sqlite {
 
 /// An identifier, double-quoted only when it has to be (keyword, upper case, odd characters).
 pub fn ident(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !KEYWORDS.contains(&name);
-    quote_if(name, plain, '"')
+    quote_unless_plain(name, KEYWORDS, &[], '"')
 }
 
 /// A string literal.
