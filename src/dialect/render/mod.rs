@@ -125,16 +125,21 @@ pub fn run(r: &mut dyn OpRenderer, ops: &[Op]) -> Rendered {
     blocks.extend(r.footer());
     // What could not be rendered is said last, after the dangers.
     warnings.extend(errors);
+    Rendered { sql: file(&blocks), warnings, run_in_transaction: r.run_in_transaction() }
+}
+
+/// A file's text from its blocks: a blank line between blocks, a line break at the end.
+pub(super) fn file(blocks: &[String]) -> String {
     let mut sql = blocks.join("\n\n");
     if !sql.is_empty() {
         sql.push('\n');
     }
-    Rendered { sql, warnings, run_in_transaction: r.run_in_transaction() }
+    sql
 }
 
 /// One block: `-- DANGER:` lines, then the statements (or the `-- ERROR:` line
 /// said instead, its text added to `errors`).
-fn block(dangers: &[String], statements: Result<Vec<String>, CannotRender>, errors: &mut Vec<String>) -> String {
+pub(super) fn block(dangers: &[String], statements: Result<Vec<String>, CannotRender>, errors: &mut Vec<String>) -> String {
     let mut block = String::new();
     for d in dangers {
         block.push_str(&comment(&format!("DANGER: {d}")));

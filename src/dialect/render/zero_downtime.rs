@@ -292,24 +292,16 @@ fn render_steps(steps: &[Step], old: &Schema, new: &Schema, touches: bool, lock_
             continue;
         }
         flush(&mut plain, &mut blocks, &mut warnings);
-        let mut block = String::new();
-        if let Some(danger) = danger(step) {
-            block.push_str(&super::comment(&format!("DANGER: {danger}")));
-            block.push('\n');
-            warnings.push(danger);
-        }
-        block.push_str(&render_safe(step, old, new).join("\n"));
-        blocks.push(block);
+        let dangers: Vec<String> = danger(step).into_iter().collect();
+        warnings.extend(dangers.iter().cloned());
+        // A safe form always renders: the render loop's block, without its error path.
+        blocks.push(super::block(&dangers, Ok(render_safe(step, old, new)), &mut Vec::new()));
     }
     flush(&mut plain, &mut blocks, &mut warnings);
     if touches && !steps.is_empty() {
         blocks.push("RESET lock_timeout;".to_string());
     }
-    let mut sql = blocks.join("\n\n");
-    if !sql.is_empty() {
-        sql.push('\n');
-    }
-    Rendered { sql, warnings, run_in_transaction: true }
+    Rendered { sql: super::file(&blocks), warnings, run_in_transaction: true }
 }
 
 /// The danger of the operation a safe step stands for, as its simple form would say it.
