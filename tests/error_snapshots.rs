@@ -329,3 +329,16 @@ fn adopt_refusals() {
     // Without adopting, every command says what the directory is.
     run(&ws, &db, "diesel_named_directory", &["upgrade"], 1);
 }
+
+/// The zero-downtime keys, misconfigured: named with what they accept, before any
+/// revision is written.
+#[test]
+fn zero_downtime_config_refused() {
+    let (ws, db) = sqlite();
+    let manifest = ws.read("Cargo.toml");
+    ws.write("Cargo.toml", &format!("{manifest}ddl_lock_timeout = \"5 seconds\"\n"));
+    run(&ws, &db, "ddl_lock_timeout_not_a_duration", &["revision", "-m", "x"], 2);
+    ws.write("Cargo.toml", &format!("{manifest}zero_downtime = \"yes\"\n"));
+    run(&ws, &db, "zero_downtime_not_a_bool", &["revision", "-m", "x"], 2);
+    assert_eq!(std::fs::read_dir(ws.migrations()).unwrap().count(), 1, "nothing was written");
+}
